@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkPlanTracker.Domain;
+
+namespace WorkPlanTracker.Data.Configurations;
+
+internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<ProgressReport>
+{
+    public void Configure(EntityTypeBuilder<ProgressReport> report)
+    {
+        report.PrimitiveCollection(r => r.EvidenceLinks);
+        report.HasIndex(r => new { r.AssignmentId, r.ReportedAtUtc });
+    }
+}

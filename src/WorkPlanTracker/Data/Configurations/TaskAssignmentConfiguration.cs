@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkPlanTracker.Domain;
+
+namespace WorkPlanTracker.Data.Configurations;
+
+internal sealed class TaskAssignmentConfiguration : IEntityTypeConfiguration<TaskAssignment>
+{
+    public void Configure(EntityTypeBuilder<TaskAssignment> assignment)
+    {
+        assignment.HasIndex(a => new { a.TaskId, a.OrgUnitId }).IsUnique();
+        assignment.HasIndex(a => new { a.OrgUnitId, a.Status });
+        assignment.HasOne(a => a.OrgUnit).WithMany().HasForeignKey(a => a.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        assignment.HasMany(a => a.Reports).WithOne(r => r.Assignment).HasForeignKey(r => r.AssignmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

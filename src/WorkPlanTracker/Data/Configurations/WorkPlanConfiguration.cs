@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkPlanTracker.Domain;
+
+namespace WorkPlanTracker.Data.Configurations;
+
+internal sealed class WorkPlanConfiguration : IEntityTypeConfiguration<WorkPlan>
+{
+    public void Configure(EntityTypeBuilder<WorkPlan> plan)
+    {
+        plan.Property(p => p.Title).HasMaxLength(300);
+        plan.Property(p => p.Issuer).HasMaxLength(200);
+        plan.Property(p => p.DocumentNumber).HasMaxLength(100);
+        plan.Property(p => p.SourceFileName).HasMaxLength(260);
+        plan.HasIndex(p => new { p.Year, p.Title });
+        plan.HasMany(p => p.Sections).WithOne(s => s.Plan).HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Cascade);
+        plan.HasMany(p => p.Tasks).WithOne(t => t.Plan).HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
+        plan.Ignore(p => p.DisplayTitle);
+    }
+}

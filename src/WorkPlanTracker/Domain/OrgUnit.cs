@@ -1,0 +1,27 @@
+namespace WorkPlanTracker.Domain;
+
+/// <summary>A department, a lower-level government or an office's own division.</summary>
+public class OrgUnit : IAudited
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+
+    /// <summary>Other names the same unit goes by (市发改委 for 市发展改革委).</summary>
+    public List<string> Aliases { get; set; } = [];
+
+    public OrgUnitKind Kind { get; set; }
+    public int? ParentId { get; set; }
+    public OrgUnit? Parent { get; set; }
+    public List<UnitGroup> Groups { get; set; } = [];
+
+    public bool IsNamed(string name) =>
+        string.Equals(Name, name, StringComparison.Ordinal) || Aliases.Contains(name, StringComparer.Ordinal);
+}
+
+public enum OrgUnitKind
+{
+    Department = 0,
+    Government = 1,
+    Division = 2,
+    Other = 3,
+}

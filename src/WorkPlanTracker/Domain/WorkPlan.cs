@@ -1,0 +1,31 @@
+namespace WorkPlanTracker.Domain;
+
+/// <summary>One published plan of one issuer for one year (工作要点 / 任务分工方案 / 任务分解表).</summary>
+public class WorkPlan : IAudited
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public string Title { get; set; } = "";
+    public string? Issuer { get; set; }
+    public string? DocumentNumber { get; set; }
+    public DateOnly? IssuedOn { get; set; }
+    public PlanStatus Status { get; set; } = PlanStatus.Draft;
+
+    /// <summary>File the plan was imported from, and its text as read, kept so a re-import can be compared and the source shown.</summary>
+    public string? SourceFileName { get; set; }
+    public string SourceText { get; set; } = "";
+    public DateTime ImportedAtUtc { get; set; }
+
+    public List<PlanSection> Sections { get; set; } = [];
+    public List<WorkTask> Tasks { get; set; } = [];
+
+    /// <summary>Display name a person recognises: the title, falling back to issuer and year.</summary>
+    public string DisplayTitle => string.IsNullOrWhiteSpace(Title) ? $"{Issuer}{Year}年工作计划" : Title;
+}
+
+public enum PlanStatus
+{
+    Draft = 0,
+    Published = 1,
+    Archived = 2,
+}

@@ -1,0 +1,147 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace WorkPlanTracker.Features.Import;
+
+/// <summary>
+/// Brings published plan text into one canonical form before parsing: simplified characters, no inserted
+/// pinyin, half-width letters and digits, ASCII parentheses, full-width Chinese ，：；！？, plain spaces.
+/// </summary>
+public static partial class ChineseTextNormalizer
+{
+    public static string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0)
+        {
+            return text;
+        }
+
+        // Pinyin goes first: after conversion the annotated character may no longer be followed by it.
+        var withoutPinyin = PinyinAnnotation().Replace(text, "");
+        var simplified = TraditionalToSimplifiedConverter.Instance.Convert(withoutPinyin);
+        return NormalizeWidthAndSpacing(simplified);
+    }
+
+    /// <summary>True for CJK ideographs (basic block and extension A), the characters plan text is written in.</summary>
+    internal static bool IsIdeograph(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
+
+    private static string NormalizeWidthAndSpacing(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '\r':
+                    if (i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        continue;
+                    }
+
+                    c = '\n';
+                    break;
+                case '\u200b' or '\u200c' or '\u200d' or '\ufeff':
+                    continue;
+                case '\u3000' or '\u00a0' or '\u2002' or '\u2003' or '\u2009' or '\u202f' or ' ':
+                    pendingSpace = true;
+                    continue;
+            }
+
+            if (c == '\n')
+            {
+                pendingSpace = false;
+                TrimTrailingSpaces(builder);
+                builder.Append('\n');
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                if (builder.Length > 0 && builder[^1] != '\n' && builder[^1] != '\t' && c != '\t')
+                {
+                    builder.Append(' ');
+                }
+
+                pendingSpace = false;
+            }
+
+            builder.Append(MapCharacter(text, i, c));
+        }
+
+        TrimTrailingSpaces(builder);
+        return builder.ToString();
+    }
+
+    private static char MapCharacter(string text, int index, char c)
+    {
+        switch (c)
+        {
+            case '（':
+                return '(';
+            case '）':
+                return ')';
+            case '，' or '：' or '；' or '！' or '？':
+                // Between two ASCII digits it is a thousands separator or a time, written with the ASCII form.
+                return IsAsciiDigitAt(text, index - 1) && IsAsciiDigitAt(text, index + 1) ? ToHalfWidth(c) : c;
+            case ',' or ':' or ';' or '!' or '?':
+                return ShouldBeChinesePunctuation(text, index) ? (char)(c + 0xFEE0) : c;
+            case >= '\uff01' and <= '\uff5e':
+                return ToHalfWidth(c);
+            default:
+                return c;
+        }
+    }
+
+    private static char ToHalfWidth(char c) => (char)(c - 0xFEE0);
+
+    // ASCII punctuation typed inside Chinese prose becomes its Chinese form, so "完成时限:" and "完成时限：" read alike;
+    // between ASCII letters or digits ("10:56", "1,200") it is left alone.
+    private static bool ShouldBeChinesePunctuation(string text, int index)
+    {
+        var before = NeighbourAt(text, index, -1);
+        var after = NeighbourAt(text, index, +1);
+        if (after == '/')
+        {
+            return false;
+        }
+
+        return !(IsAsciiWordChar(before) && (IsAsciiWordChar(after) || after == '\0'));
+    }
+
+    private static char NeighbourAt(string text, int index, int step)
+    {
+        for (var i = index + step; i >= 0 && i < text.Length; i += step)
+        {
+            var c = text[i];
+            if (c is ' ' or '\u3000' or '\u00a0')
+            {
+                continue;
+            }
+
+            return c is '\n' or '\r' ? '\0' : c;
+        }
+
+        return '\0';
+    }
+
+    private static bool IsAsciiWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c is >= '\uff10' and <= '\uff19';
+
+    private static bool IsAsciiDigitAt(string text, int index) =>
+        index >= 0 && index < text.Length && (char.IsAsciiDigit(text[index]) || text[index] is >= '\uff10' and <= '\uff19');
+
+    private static void TrimTrailingSpaces(StringBuilder builder)
+    {
+        while (builder.Length > 0 && builder[^1] == ' ')
+        {
+            builder.Length--;
+        }
+    }
+
+    // A pinyin syllable with a tone mark in parentheses after a character: 務(wù), 號(hào), and after mojibake such as
+    // "茖W(xué)". The tone mark is what tells it from prose like "(a)" or "(APP)".
+    [GeneratedRegex(@"(?<=\S)[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]{0,5}[)）]")]
+    private static partial Regex PinyinAnnotation();
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace WorkPlanTracker.Features.Import;
+
+/// <summary>Finds the dated steps a task names (2020年9月底前, 12月底前, 年底前, 印发后30日内) and reads 完成时限 phrases.</summary>
+internal static partial class DeadlineParser
+{
+    /// <summary>Puts back the 年 that OCR dropped: <c>20247月底前</c> → <c>2024年7月底前</c>, <c>202412月</c> → <c>2024年12月</c>.</summary>
+    public static string RepairGarbledDates(string text) =>
+        text.Contains('月', StringComparison.Ordinal) ? YearWithoutNian().Replace(text, "$1年$2") : text;
+
+    /// <summary>True when a 完成时限 says the work has no end date (持续推进, 长期坚持, 常态化…).</summary>
+    public static bool IsOngoing(string phrase) => OngoingPhrase().IsMatch(phrase.Trim());
+
+    /// <summary>True for a bare deadline phrase that may stand at the end of a note without the 完成时限 label.</summary>
+    public static bool LooksLikeDeadline(string phrase)
+    {
+        var trimmed = phrase.Trim();
+        if (trimmed.Length == 0 || trimmed.Length > 20)
+        {
+            return false;
+        }
+
+        if (IsOngoing(trimmed))
+        {
+            return true;
+        }
+
+        var match = DatedStep().Match(trimmed);
+        return match.Success && match.Index == 0 && IsDeadlineMatch(match);
+    }
+
+    public static List<ParsedMilestone> FindDatedSteps(string text, int? planYear, DateOnly? issuedOn)
+    {
+        var steps = new List<ParsedMilestone>();
+        int? contextYear = null;
+        foreach (Match match in DatedStep().Matches(text))
+        {
+            if (match.Groups["year"].Success)
+            {
+                contextYear = int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
+            }
+
+            if (!IsDeadlineMatch(match))
+            {
+                continue;
+            }
+
+            var date = ToDate(match, contextYear ?? planYear, issuedOn);
+            if (date is { } value)
+            {
+                steps.Add(new ParsedMilestone { Date = value, Text = match.Value });
+            }
+        }
+
+        return steps;
+    }
+
+    // A month or day only counts as a step when the text says "by" (前, 底, 止…): "2018年1月1日起" is not a deadline.
+    private static bool IsDeadlineMatch(Match match) =>
+        match.Groups["relative"].Success
+        || match.Groups["yearEnd"].Success
+        || match.Groups["monthEnd"].Success
+        || (match.Groups["month"].Success && match.Groups["by"].Success);
+
+    private static DateOnly? ToDate(Match match, int? year, DateOnly? issuedOn)
+    {
+        if (match.Groups["relative"].Success)
+        {
+            return issuedOn?.AddDays(int.Parse(match.Groups["relative"].ValueSpan, CultureInfo.InvariantCulture));
+        }
+
+        if (match.Groups["yearEnd"].Success)
+        {
+            var endYear = match.Groups["yearEndYear"].Success
+                ? int.Parse(match.Groups["yearEndYear"].ValueSpan, CultureInfo.InvariantCulture)
+                : year + (match.Groups["next"].Success ? 1 : 0);
+            return endYear is { } y ? new DateOnly(y, 12, 31) : null;
+        }
+
+        if (year is not { } known || known is < 1900 or > 2200)
+        {
+            return null;
+        }
+
+        var month = int.Parse(match.Groups["month"].ValueSpan, CultureInfo.InvariantCulture);
+        if (month is < 1 or > 12)
+        {
+            return null;
+        }
+
+        var lastDay = DateTime.DaysInMonth(known, month);
+        if (!match.Groups["day"].Success)
+        {
+            return new DateOnly(known, month, lastDay);
+        }
+
+        var day = int.Parse(match.Groups["day"].ValueSpan, CultureInfo.InvariantCulture);
+        return day >= 1 && day <= lastDay ? new DateOnly(known, month, day) : null;
+    }
+
+    [GeneratedRegex(@"(?<!\d)(20\d{2})(1[0-2]|[1-9])(?=月)")]
+    private static partial Regex YearWithoutNian();
+
+    [GeneratedRegex(@"^(?:持续推进|持续开展|持续落实|持续|长期坚持|长期推进|长期|常态化推进|常态化开展|常态化|常年)[\u4e00-\u9fff]{0,4}$")]
+    private static partial Regex OngoingPhrase();
+
+    [GeneratedRegex(
+        @"印发(?:之)?后(?<relative>\d{1,3})(?:日|天)内"
+        + @"|(?<yearEnd>(?:(?<yearEndYear>\d{4})|(?<next>明)|今)?年(?:底|末)(?:之前|以前|前)?)"
+        + @"|(?:(?<year>\d{4})年)?(?<month>\d{1,2})月(?:(?<monthEnd>底|末)|(?<day>\d{1,2})日)?(?<by>之前|以前|前|止)?")]
+    private static partial Regex DatedStep();
+}

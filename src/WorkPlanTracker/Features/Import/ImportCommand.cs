@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using WorkPlanTracker.Hosting;
+
+namespace WorkPlanTracker.Features.Import;
+
+/// <summary>The <c>import FILE [--dry-run] [--json] [--year N]</c> verb of docs/CLI.md.</summary>
+public static class ImportCommand
+{
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output)
+    {
+        var (file, dryRun, json, year) = ParseArguments(args);
+        if (!File.Exists(file))
+        {
+            throw new CommandLineException($"找不到文件：{file}");
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<PlanImportService>();
+        var name = Path.GetFileName(file);
+        Documents.PlanDocument document;
+        await using (var stream = File.OpenRead(file))
+        {
+            document = importer.Read(name, stream);
+        }
+
+        var parsed = importer.Parse(document, name, new PlanParseOptions { Year = year });
+        int? planId = null;
+        if (!dryRun)
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync();
+            planId = (await importer.SaveAsync(parsed, name, document.Text)).Id;
+        }
+
+        if (json)
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(parsed, JsonOptions));
+        }
+        else
+        {
+            await output.WriteLineAsync($"{parsed.Title}（{parsed.Year}年）：{parsed.Tasks.Count} 项任务，{parsed.Warnings.Count} 条提示"
+                + (planId is { } id ? $"，已保存为计划 #{id}" : "，未保存（--dry-run）"));
+            foreach (var warning in parsed.Warnings)
+            {
+                await output.WriteLineAsync($"  {warning.Path} {warning.Message}");
+            }
+        }
+
+        return 0;
+    }
+
+    private static (string File, bool DryRun, bool Json, int? Year) ParseArguments(IReadOnlyList<string> args)
+    {
+        string? file = null;
+        bool dryRun = false, json = false;
+        int? year = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--dry-run":
+                    dryRun = true;
+                    break;
+                case "--json":
+                    json = true;
+                    break;
+                case "--year":
+                    if (i + 1 >= args.Count || !int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 1949 or > 2100)
+                    {
+                        throw new CommandLineException("--year 需要一个年份，例如 --year 2024");
+                    }
+
+                    year = y;
+                    break;
+                case var a when a.StartsWith("--", StringComparison.Ordinal):
+                    throw new CommandLineException($"import 不认识选项 {a}；用法：import FILE [--dry-run] [--json] [--year N]");
+                case var a when file is null:
+                    file = a;
+                    break;
+                default:
+                    throw new CommandLineException($"import 只接受一个文件，多出了 {args[i]}");
+            }
+        }
+
+        return (file ?? throw new CommandLineException("用法：import FILE [--dry-run] [--json] [--year N]"), dryRun, json, year);
+    }
+}

@@ -1,0 +1,275 @@
+using System.Text;
+
+namespace WorkPlanTracker.Features.Import;
+
+/// <summary>
+/// Turns the plain text of a published work plan (工作要点 / 任务分工方案) into sections and tasks.
+/// Stateless and thread-safe: every call works on its own data; only the conversion tables are shared.
+/// </summary>
+public sealed class PlanTextParser
+{
+    private const string NoUnitsInPlan = "全文未写明任何责任单位，需手动分配";
+    private const string FewDeadlinesInPlan = "多数任务未写明完成时限，需手动设定";
+    private const string NoLeadUnit = "未找到牵头单位";
+    private const string NoDeadline = "未找到完成时限";
+    private const string NoTasks = "未识别出任何编号任务，请确认这是一份工作要点或任务分工方案";
+
+    public ParsedPlan Parse(string text, PlanParseOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = ChineseTextNormalizer.Normalize(text);
+        var lines = normalized.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = DeadlineParser.RepairGarbledDates(lines[i].Trim());
+        }
+
+        var plan = new ParsedPlan();
+        PlanMetadataReader.Read(lines, options, plan);
+
+        var body = FlattenedTableReader.ToCanonicalLines(lines);
+        var items = PlanOutline.Build(PlanParagraphs.Build(body), plan.Warnings);
+        foreach (var item in items)
+        {
+            if (item.IsSection)
+            {
+                plan.Sections.Add(new ParsedSection { Path = item.Path, Title = TaskTitle.ForSection(item.BodyText) });
+            }
+            else
+            {
+                plan.Tasks.Add(ToTask(item, plan));
+            }
+        }
+
+        AddCoverageWarnings(plan);
+        return plan;
+    }
+
+    private static ParsedTask ToTask(OutlineItem item, ParsedPlan plan)
+    {
+        var text = item.BodyText;
+        var task = new ParsedTask
+        {
+            Path = item.Path,
+            Title = TaskTitle.ForTask(text),
+            Text = text,
+            LeadUnits = item.Note?.LeadUnits ?? [],
+            SupportingUnits = item.Note?.SupportingUnits ?? [],
+            Milestones = DeadlineParser.FindDatedSteps(text, plan.Year, plan.IssuedOn),
+        };
+
+        if (item.Note?.DeadlinePhrase is { } phrase)
+        {
+            task.DeadlineText = phrase;
+            if (DeadlineParser.IsOngoing(phrase))
+            {
+                // Ongoing work has no end date, whatever steps the text names on the way.
+                task.Ongoing = true;
+                return task;
+            }
+
+            var stated = DeadlineParser.FindDatedSteps(phrase, plan.Year, plan.IssuedOn);
+            if (stated.Count > 0)
+            {
+                var final = stated[^1];
+                task.Deadline = final.Date;
+                if (!task.Milestones.Exists(m => m.Date == final.Date))
+                {
+                    task.Milestones.Add(new ParsedMilestone { Date = final.Date, Text = phrase });
+                }
+            }
+
+            return task;
+        }
+
+        if (task.Milestones.Count > 0)
+        {
+            // Without a 完成时限 the last dated step the text names is when the whole task is due.
+            var last = task.Milestones.MaxBy(m => m.Date)!;
+            task.Deadline = last.Date;
+            task.DeadlineText = last.Text;
+        }
+
+        return task;
+    }
+
+    private static void AddCoverageWarnings(ParsedPlan plan)
+    {
+        var tasks = plan.Tasks;
+        if (tasks.Count == 0)
+        {
+            plan.Warnings.Add(new ImportWarning { Message = NoTasks });
+            return;
+        }
+
+        // One plan-level warning instead of one per task when the plan simply does not do something.
+        var anyUnits = tasks.Exists(t => t.LeadUnits.Count > 0 || t.SupportingUnits.Count > 0);
+        if (!anyUnits)
+        {
+            plan.Warnings.Add(new ImportWarning { Message = NoUnitsInPlan });
+        }
+
+        var withDeadline = tasks.Count(t => t.Deadline is not null || t.Ongoing);
+        var deadlinesUsual = withDeadline * 2 >= tasks.Count;
+        if (!deadlinesUsual)
+        {
+            plan.Warnings.Add(new ImportWarning { Message = FewDeadlinesInPlan });
+        }
+
+        foreach (var task in tasks)
+        {
+            if (anyUnits && task.LeadUnits.Count == 0)
+            {
+                plan.Warnings.Add(new ImportWarning { Path = task.Path, Message = NoLeadUnit });
+            }
+
+            if (deadlinesUsual && task.Deadline is null && !task.Ongoing)
+            {
+                plan.Warnings.Add(new ImportWarning { Path = task.Path, Message = NoDeadline });
+            }
+        }
+    }
+}
+
+/// <summary>The short title of a task or section: its first sentence, or first clause when that sentence is long.</summary>
+internal static class TaskTitle
+{
+    private const int LongSentence = 30;
+
+    public static string ForTask(string text)
+    {
+        var sentence = FirstSentence(text);
+        if (sentence.Length > LongSentence)
+        {
+            var comma = sentence.IndexOf('，', StringComparison.Ordinal);
+            if (comma >= 2)
+            {
+                sentence = sentence[..comma];
+            }
+        }
+
+        return sentence.Length > 60 ? sentence[..60] : sentence;
+    }
+
+    public static string ForSection(string text) => FirstSentence(text);
+
+    private static string FirstSentence(string text)
+    {
+        var end = text.AsSpan().IndexOfAny("。；！？\n");
+        return (end < 0 ? text : text[..end]).Trim();
+    }
+}
+
+/// <summary>One paragraph of the body: the lines of one numbered item, or of one unnumbered paragraph.</summary>
+internal sealed class PlanParagraph(NumberingMarker? marker, string firstLine)
+{
+    private readonly StringBuilder _text = new(firstLine);
+
+    public NumberingMarker? Marker { get; } = marker;
+
+    public bool Complete { get; set; }
+
+    public string Text => _text.ToString();
+
+    public void Append(string line)
+    {
+        // Lines broken inside Chinese prose join without a space; ASCII words keep one.
+        if (_text.Length > 0 && line.Length > 0 && char.IsAsciiLetterOrDigit(_text[^1]) && char.IsAsciiLetterOrDigit(line[0]))
+        {
+            _text.Append(' ');
+        }
+
+        _text.Append(line);
+    }
+}
+
+/// <summary>Rebuilds paragraphs from lines: a line ends a paragraph when it ends a sentence or a unit note.</summary>
+internal static class PlanParagraphs
+{
+    private const int HeadingLength = 40;
+
+    public static List<PlanParagraph> Build(IEnumerable<string> lines)
+    {
+        var paragraphs = new List<PlanParagraph>();
+        PlanParagraph? current = null;
+        var lastArabic = 0;
+        foreach (var raw in lines)
+        {
+            var line = ChineseSpacing.Remove(raw);
+            if (line.Length == 0 || WebPageNoise.IsNoise(line))
+            {
+                current?.Complete = true;
+                continue;
+            }
+
+            if (PlanNumbering.TryRead(line, out var marker)
+                && (!marker.SeparatorLost || marker.Number == lastArabic + 1 || marker.Number == 1))
+            {
+                if (marker.Style == NumberingStyle.Arabic)
+                {
+                    lastArabic = marker.Number;
+                }
+
+                var rest = line[marker.Length..].Trim();
+                current = new PlanParagraph(marker, rest);
+                current.Complete = EndsParagraph(rest) || (rest.Length <= HeadingLength && !rest.Contains('。', StringComparison.Ordinal));
+                paragraphs.Add(current);
+                continue;
+            }
+
+            if (current is not null && (!current.Complete || IsNoteOnlyLine(line)))
+            {
+                current.Append(line);
+                current.Complete = EndsParagraph(current.Text);
+                continue;
+            }
+
+            current = new PlanParagraph(null, line) { Complete = EndsParagraph(line) };
+            paragraphs.Add(current);
+        }
+
+        return paragraphs;
+    }
+
+    private static bool EndsParagraph(string text)
+    {
+        var trimmed = text.AsSpan().TrimEnd();
+        if (trimmed.IsEmpty)
+        {
+            return false;
+        }
+
+        return trimmed[^1] is '。' or '！' or '？' or '；' or ')' || (trimmed.Length > 1 && trimmed[^1] is '”' && trimmed[^2] is '。');
+    }
+
+    // "(区编委办、区行政审批局按照各自职能分别牵头)" alone on a line belongs to the paragraph above it.
+    private static bool IsNoteOnlyLine(string line) =>
+        line.Length > 2 && line[0] == '(' && line[^1] == ')' && UnitNoteParser.IsNoteContent(line[1..^1]);
+}
+
+/// <summary>Drops the spaces that PDF and OCR put between Chinese characters, keeping those between ASCII words.</summary>
+internal static class ChineseSpacing
+{
+    public static string Remove(string line)
+    {
+        if (!line.Contains(' ', StringComparison.Ordinal))
+        {
+            return line;
+        }
+
+        var builder = new StringBuilder(line.Length);
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c == ' ' && builder.Length > 0 && i + 1 < line.Length
+                && !(char.IsAsciiLetterOrDigit(builder[^1]) && char.IsAsciiLetterOrDigit(line[i + 1])))
+            {
+                continue;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+}

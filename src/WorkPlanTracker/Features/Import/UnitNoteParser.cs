@@ -1,0 +1,437 @@
+using System.Text.RegularExpressions;
+
+namespace WorkPlanTracker.Features.Import;
+
+/// <summary>The responsibility note of one task: who leads, who supports, and the 完成时限 as written.</summary>
+internal sealed record UnitNote(List<string> LeadUnits, List<string> SupportingUnits, string? DeadlinePhrase)
+{
+    public bool HasUnits => LeadUnits.Count > 0 || SupportingUnits.Count > 0;
+}
+
+/// <summary>
+/// Finds and reads the unit note that ends a task paragraph, in all the shapes the plans use:
+/// <c>(区编委办牵头)</c>, <c>(牵头单位：…；责任单位：…)</c>, <c>(县区政府负责落实，完成时限：…)</c>, a lost opening
+/// or closing parenthesis, or no parentheses at all.
+/// </summary>
+internal static partial class UnitNoteParser
+{
+    private enum Role
+    {
+        Lead,
+        Responsible,
+        Supporting,
+    }
+
+    /// <summary>Splits a paragraph into its body and the trailing note (without parentheses).</summary>
+    public static bool TrySplitTrailingNote(string paragraph, out string body, out string note)
+    {
+        var text = paragraph.AsSpan().TrimEnd("。.；，, ").ToString();
+        body = paragraph;
+        note = "";
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        if (text[^1] == ')')
+        {
+            var open = FindMatchingOpen(text, text.Length - 1);
+            if (open >= 0)
+            {
+                var content = text[(open + 1)..^1];
+                if (IsNoteContent(content))
+                {
+                    body = text[..open].TrimEnd();
+                    note = content.Trim();
+                    return true;
+                }
+
+                return false;
+            }
+
+            // The opening parenthesis was lost: "…便捷市数据资源局牵头，…完成时限：20247月底前)".
+            return TrySplitUnmarkedNote(text[..^1], out body, out note);
+        }
+
+        var unclosed = FindUnclosedOpen(text);
+        if (unclosed >= 0)
+        {
+            var content = text[(unclosed + 1)..];
+            if (IsNoteContent(content))
+            {
+                body = text[..unclosed].TrimEnd();
+                note = content.Trim();
+                return true;
+            }
+        }
+
+        // No parentheses at all ("…目录。县区政府，市财政局(国资委)…负责落实，完成时限：20247月底前"):
+        // only trusted when the note names a 完成时限, so ordinary sentences ending in "…负责" stay text.
+        return text.Contains("完成时限", StringComparison.Ordinal) && TrySplitUnmarkedNote(text, out body, out note);
+    }
+
+    /// <summary>True when a parenthesised text is a responsibility note rather than an aside like (辽政办〔2018〕12号).</summary>
+    public static bool IsNoteContent(string content)
+    {
+        var trimmed = content.Trim();
+        if (trimmed.Length < 2 || trimmed.Contains('。', StringComparison.Ordinal) || trimmed.Contains('〔', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (NoteKeyword().IsMatch(trimmed))
+        {
+            return true;
+        }
+
+        var names = SplitUnitNames(trimmed);
+        return names.Count > 0 && names.TrueForAll(LooksLikeUnitName);
+    }
+
+    public static UnitNote Parse(string note)
+    {
+        var (units, deadline) = SeparateDeadline(note.Trim());
+        var assignments = LabelledRole().IsMatch(units) ? ReadLabelledRoles(units) : ReadRoleVerbs(units);
+
+        var leads = Distinct(assignments.Where(a => a.Role == Role.Lead).Select(a => a.Unit));
+        List<string> supporting;
+        if (leads.Count == 0)
+        {
+            // With no 牵头 named, the units that answer for the work (负责/责任单位/bare list) lead it.
+            leads = Distinct(assignments.Where(a => a.Role == Role.Responsible).Select(a => a.Unit));
+            supporting = Distinct(assignments.Where(a => a.Role == Role.Supporting).Select(a => a.Unit));
+        }
+        else
+        {
+            supporting = Distinct(assignments.Where(a => a.Role != Role.Lead).Select(a => a.Unit));
+        }
+
+        supporting.RemoveAll(leads.Contains);
+        return new UnitNote(leads, supporting, deadline);
+    }
+
+    /// <summary>Splits a list of unit names on 、，；and on 和/及 between names, keeping parentheses inside names.</summary>
+    public static List<string> SplitUnitNames(string list)
+    {
+        var result = new List<string>();
+        foreach (var group in SplitAtDepthZero(list, "，,；; \t"))
+        {
+            var names = new List<string>();
+            foreach (var piece in SplitAtDepthZero(group, "、"))
+            {
+                foreach (var part in UnitConjunction().Split(piece))
+                {
+                    var name = CleanUnitName(part);
+                    if (name.Length > 0)
+                    {
+                        names.Add(name);
+                    }
+                }
+            }
+
+            DistributeSharedSuffix(names);
+            result.AddRange(names);
+        }
+
+        return result;
+    }
+
+    /// <summary>True for text that names an organisation (ends in 局, 委, 办, 政府, 部门, 中心…), not a phrase.</summary>
+    public static bool LooksLikeUnitName(string name)
+    {
+        var core = TrailingParenthesis().Replace(name, "");
+        if (core.Length is < 2 or > 30 || NotInUnitName().IsMatch(core))
+        {
+            return false;
+        }
+
+        return UnitSuffix().IsMatch(core);
+    }
+
+    private static (string Units, string? Deadline) SeparateDeadline(string note)
+    {
+        var label = DeadlineLabel().Match(note);
+        if (label.Success)
+        {
+            var rest = note[(label.Index + label.Length)..];
+            var end = rest.IndexOfAny(['；', ';']);
+            var phrase = (end < 0 ? rest : rest[..end]).Trim().TrimEnd('，', '。', ')');
+            var remaining = note[..label.Index] + (end < 0 ? "" : rest[(end + 1)..]);
+            return (remaining.Trim().TrimEnd('，', '；', ','), phrase.Length == 0 ? null : phrase);
+        }
+
+        // "…负责落实，20246月底前": an unlabelled deadline after the last comma.
+        var separator = LastIndexAtDepthZero(note, "，；,;");
+        if (separator >= 0 && DeadlineParser.LooksLikeDeadline(DeadlineParser.RepairGarbledDates(note[(separator + 1)..])))
+        {
+            return (note[..separator].Trim(), note[(separator + 1)..].Trim());
+        }
+
+        return (note, null);
+    }
+
+    private static List<(Role Role, string Unit)> ReadLabelledRoles(string note)
+    {
+        var result = new List<(Role, string)>();
+        var matches = LabelledRole().Matches(note);
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var start = matches[i].Index + matches[i].Length;
+            var end = i + 1 < matches.Count ? matches[i + 1].Index : note.Length;
+            var role = matches[i].Groups[1].Value switch
+            {
+                "牵头单位" or "主办单位" or "牵头部门" => Role.Lead,
+                "配合单位" or "协办单位" or "参与单位" or "配合部门" => Role.Supporting,
+                _ => Role.Responsible,
+            };
+            foreach (var unit in SplitUnitNames(note[start..end]))
+            {
+                result.Add((role, unit));
+            }
+        }
+
+        return result;
+    }
+
+    private static List<(Role Role, string Unit)> ReadRoleVerbs(string note)
+    {
+        var result = new List<(Role, string)>();
+        var position = 0;
+        foreach (Match verb in RoleVerb().Matches(note))
+        {
+            var role = verb.Groups["verb"].Value switch
+            {
+                var v when v.StartsWith("牵头", StringComparison.Ordinal) => Role.Lead,
+                "配合" or "协助" or "协办" or "参与" => Role.Supporting,
+                _ => Role.Responsible,
+            };
+            foreach (var unit in SplitUnitNames(note[position..verb.Index]))
+            {
+                result.Add((role, unit));
+            }
+
+            position = verb.Index + verb.Length;
+        }
+
+        // Whatever follows the last verb (or a note with no verb at all: "(区政府各部门)") answers for the work.
+        foreach (var unit in SplitUnitNames(note[position..]))
+        {
+            if (LooksLikeUnitName(unit))
+            {
+                result.Add((Role.Responsible, unit));
+            }
+        }
+
+        return result;
+    }
+
+    private static bool TrySplitUnmarkedNote(string text, out string body, out string note)
+    {
+        body = text;
+        note = "";
+        var sentenceStart = text.LastIndexOf('。') + 1;
+        var sentence = text[sentenceStart..].TrimStart();
+        var start = -1;
+        if (sentence.Length > 0 && UnitStart().IsMatch(sentence[..1]) && NoteKeyword().IsMatch(sentence))
+        {
+            start = text.Length - sentence.Length;
+        }
+        else
+        {
+            var verb = RoleVerb().Match(text, sentenceStart);
+            if (!verb.Success)
+            {
+                return false;
+            }
+
+            // The note starts inside the clause that holds the first role verb, at the first unit-like prefix (市/县/区…).
+            var clauseStart = text.LastIndexOfAny(['，', ',', '；'], Math.Max(verb.Index - 1, 0)) + 1;
+            clauseStart = Math.Max(clauseStart, sentenceStart);
+            var prefix = UnitStart().Match(text, clauseStart, verb.Index - clauseStart);
+            if (!prefix.Success)
+            {
+                return false;
+            }
+
+            start = prefix.Index;
+        }
+
+        var content = text[start..];
+        if (!IsNoteContent(content))
+        {
+            return false;
+        }
+
+        body = text[..start].TrimEnd();
+        note = content.Trim();
+        return true;
+    }
+
+    private static int FindMatchingOpen(string text, int close)
+    {
+        var depth = 0;
+        for (var i = close; i >= 0; i--)
+        {
+            if (text[i] == ')')
+            {
+                depth++;
+            }
+            else if (text[i] == '(' && --depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int FindUnclosedOpen(string text)
+    {
+        var depth = 0;
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            if (text[i] == ')')
+            {
+                depth++;
+            }
+            else if (text[i] == '(')
+            {
+                if (depth == 0)
+                {
+                    return i;
+                }
+
+                depth--;
+            }
+        }
+
+        return -1;
+    }
+
+    private static List<string> SplitAtDepthZero(string text, string separators)
+    {
+        var parts = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')' && depth > 0)
+            {
+                depth--;
+            }
+            else if (depth == 0 && separators.Contains(c, StringComparison.Ordinal))
+            {
+                parts.Add(text[start..i]);
+                start = i + 1;
+            }
+        }
+
+        parts.Add(text[start..]);
+        return parts;
+    }
+
+    private static int LastIndexAtDepthZero(string text, string separators)
+    {
+        var depth = 0;
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            var c = text[i];
+            if (c == ')')
+            {
+                depth++;
+            }
+            else if (c == '(' && depth > 0)
+            {
+                depth--;
+            }
+            else if (depth == 0 && separators.Contains(c, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string CleanUnitName(string piece)
+    {
+        var name = piece.Trim().TrimStart('由', '请').Trim();
+        name = TrailingEtc().Replace(name, "");
+        return name.Trim('，', '、', '；', ':', '：', ' ');
+    }
+
+    // "高新区、循环化工园区、综合保税区管委会" names three 管委会, not two districts and one committee.
+    private static void DistributeSharedSuffix(List<string> names)
+    {
+        if (names.Count < 2)
+        {
+            return;
+        }
+
+        var last = names[^1];
+        var suffix = SharedSuffix().Match(last);
+        if (!suffix.Success)
+        {
+            return;
+        }
+
+        for (var i = names.Count - 2; i >= 0 && names[i].EndsWith('区') && !LooksLikeUnitNameWithoutPlace(names[i]); i--)
+        {
+            names[i] += suffix.Groups[1].Value;
+        }
+    }
+
+    private static bool LooksLikeUnitNameWithoutPlace(string name) => UnitSuffix().IsMatch(name) && !name.EndsWith('区');
+
+    private static List<string> Distinct(IEnumerable<string> units)
+    {
+        var result = new List<string>();
+        foreach (var unit in units)
+        {
+            if (!result.Contains(unit))
+            {
+                result.Add(unit);
+            }
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex("牵头|配合|负责|责任单位|完成时限|协办|主办单位")]
+    private static partial Regex NoteKeyword();
+
+    [GeneratedRegex("(牵头单位|主办单位|牵头部门|责任单位|责任部门|负责单位|配合单位|配合部门|协办单位|参与单位)[:：]")]
+    private static partial Regex LabelledRole();
+
+    [GeneratedRegex("(?:完成时限|完成时间|时限要求|时间要求|完成期限)[:：]?")]
+    private static partial Regex DeadlineLabel();
+
+    [GeneratedRegex(@"(?:等(?:相关|有关|其他|各)?(?:部门|单位)?)?(?:按照?(?:各自)?(?:职能|职责)(?:分工)?)?(?:分别)?(?<verb>牵头(?:负责)?|负责落实|具体负责|负责|配合|协助|协办|参与|落实)")]
+    private static partial Regex RoleVerb();
+
+    [GeneratedRegex("(?<=[局委办府室会院心门厅处所站队])(?:以及|和|及)(?=[市区县省各镇乡])")]
+    private static partial Regex UnitConjunction();
+
+    [GeneratedRegex("等(?:相关|有关|其他|各)?(?:部门|单位)?$")]
+    private static partial Regex TrailingEtc();
+
+    [GeneratedRegex(@"\([^()]*\)$")]
+    private static partial Regex TrailingParenthesis();
+
+    [GeneratedRegex("[。：:；！？“”\"《》]|\\d{4}")]
+    private static partial Regex NotInUnitName();
+
+    [GeneratedRegex("(?:局|委|办|府|室|会|院|厅|处|所|站|队|部|门|心|组|行|社|馆|司|科|台|团|署|镇|乡|道|村|区|县|市|省|位)$")]
+    private static partial Regex UnitSuffix();
+
+    [GeneratedRegex("[市区县省各镇乡]")]
+    private static partial Regex UnitStart();
+
+    [GeneratedRegex("区(管委会|管理委员会)$")]
+    private static partial Regex SharedSuffix();
+}

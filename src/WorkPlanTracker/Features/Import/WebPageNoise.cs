@@ -1,0 +1,15 @@
+using System.Text.RegularExpressions;
+
+namespace WorkPlanTracker.Features.Import;
+
+/// <summary>Lines that a saved web page adds around the document (navigation, counters, QR-code hints, metadata tables).</summary>
+internal static partial class WebPageNoise
+{
+    public static bool IsNoise(string line) => line.Length > 0 && NoiseLine().IsMatch(line);
+
+    [GeneratedRegex(
+        @"^(?:不支持Flash|通知公告$|当前位置|\[发布时间|\[打印本页|\[关闭|打印本页|关闭窗口|扫一扫|扫描二维码|如二维码|附件[:：]?$|https?://|www\."
+        + @"|栏目[:：]|发布机构|来源[:：]|信息分类|索\s*引\s*号|生效时间|政策咨询|名\s*称[:：]|文\s*号[:：]|成文日期|号[:：]\s*\d|发布日期[:：]|主题分类)"
+        + @"|浏览量|阅读次数|浏览次数|文字大小|收集整理|相关权利归属|【字体")]
+    private static partial Regex NoiseLine();
+}

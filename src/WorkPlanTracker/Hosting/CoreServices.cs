@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WorkPlanTracker.Data;
+using WorkPlanTracker.Features.Import;
+using WorkPlanTracker.Features.Import.Documents;
+using WorkPlanTracker.Features.Plans;
+using WorkPlanTracker.Features.Units;
+
+namespace WorkPlanTracker.Hosting;
+
+/// <summary>Services shared by the web app and the command-line verbs.</summary>
+public static class CoreServices
+{
+    public static IHostApplicationBuilder AddWorkPlanTrackerCore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>()
+            .Bind(builder.Configuration.GetSection(StorageOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<SamplePlanOptions>()
+            .Bind(builder.Configuration.GetSection(SamplePlanOptions.Section))
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ICurrentUser, SystemUser>();
+        builder.Services.AddSingleton<AuditingInterceptor>();
+        builder.Services.AddDbContextFactory<AppDbContext>((services, options) =>
+        {
+            var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            options.UseSqlite(storage.SqliteConnectionString, sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
+                .AddInterceptors(services.GetRequiredService<AuditingInterceptor>());
+        });
+
+        builder.Services.AddSingleton<PlanTextParser>();
+        builder.Services.AddSingleton<PlanDocumentReader>();
+        builder.Services.AddScoped<PlanImportService>();
+        builder.Services.AddScoped<SamplePlanSeeder>();
+        builder.Services.AddScoped<DatabaseStartup>();
+        builder.Services.AddScoped<PlanQueryService>();
+        builder.Services.AddScoped<UnitQueryService>();
+        return builder;
+    }
+}

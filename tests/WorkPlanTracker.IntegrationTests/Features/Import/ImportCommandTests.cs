@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace WorkPlanTracker.IntegrationTests.Features.Import;
+
+public sealed class ImportCommandTests : IDisposable
+{
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "wpt-cli", Guid.NewGuid().ToString("N"));
+
+    public void Dispose() => AppFactory.DeleteDirectory(dataDirectory);
+
+    [Fact]
+    public async Task Dry_run_json_prints_the_parsed_plan_as_the_cli_contract_says_and_writes_nothing()
+    {
+        var result = await CommandLineRunner.RunAsync("import", CommandLineRunner.SeedPath("002_e51a37d3a59f4f4a.txt"), "--dry-run", "--json", "--data-dir", dataDirectory);
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var plan = json.RootElement;
+        Assert.Equal("2024年宿州市政务公开重点工作任务分工方案", plan.GetProperty("title").GetString());
+        Assert.Equal("宿州市政务公开办公室", plan.GetProperty("issuer").GetString());
+        Assert.Equal(2024, plan.GetProperty("year").GetInt32());
+        Assert.Equal("宿政务办〔2024〕1号", plan.GetProperty("documentNumber").GetString());
+        Assert.Equal("2024-05-21", plan.GetProperty("issuedOn").GetString());
+        var task = plan.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("path").GetString() == "一.3");
+        Assert.Equal("助力优化政务服务", task.GetProperty("title").GetString());
+        Assert.StartsWith("助力优化政务服务", task.GetProperty("text").GetString());
+        Assert.Equal(["市数据资源局"], task.GetProperty("leadUnits").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["县区政府", "市政府部门"], task.GetProperty("supportingUnits").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("2024-07-31", task.GetProperty("deadline").GetString());
+        Assert.Equal("2024年7月底前", task.GetProperty("deadlineText").GetString());
+        Assert.False(task.GetProperty("ongoing").GetBoolean());
+        var milestone = Assert.Single(task.GetProperty("milestones").EnumerateArray());
+        Assert.Equal("2024-07-31", milestone.GetProperty("date").GetString());
+        Assert.Equal(JsonValueKind.Array, plan.GetProperty("warnings").ValueKind);
+        Assert.False(File.Exists(Path.Combine(dataDirectory, "workplantracker.db")), "--dry-run must not create a database");
+    }
+
+    [Fact]
+    public async Task Import_without_dry_run_saves_the_plan_into_the_data_dir()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, "测试县2025年政务公开工作要点\n一、工作任务\n1.加强政策解读。(县政府办牵头,2025年6月底前)\n");
+        try
+        {
+            var result = await CommandLineRunner.RunAsync("import", file, "--data-dir", dataDirectory);
+
+            Assert.True(result.ExitCode == 0, result.StandardError);
+            await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "workplantracker.db")}");
+            await connection.OpenAsync();
+            var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM Plans WHERE Title = '测试县2025年政务公开工作要点'";
+            Assert.Equal(1L, await command.ExecuteScalarAsync());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_bad_input_with_a_one_line_message()
+    {
+        var result = await CommandLineRunner.RunAsync("import", "/no/such/plan.txt", "--dry-run", "--data-dir", dataDirectory);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("/no/such/plan.txt", result.StandardError);
+        Assert.Single(result.StandardError.Trim().Split('\n'));
+        Assert.Equal("", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task An_annual_report_is_refused_as_not_a_plan()
+    {
+        var result = await CommandLineRunner.RunAsync("import", CommandLineRunner.SeedPath("004_8832242d3bb33792.txt"), "--dry-run", "--json", "--data-dir", dataDirectory);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("年度报告", result.StandardError);
+        Assert.Equal("", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task An_unknown_option_is_bad_input()
+    {
+        var result = await CommandLineRunner.RunAsync("import", CommandLineRunner.SeedPath("002_e51a37d3a59f4f4a.txt"), "--frobnicate", "--data-dir", dataDirectory);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--frobnicate", result.StandardError);
+    }
+}

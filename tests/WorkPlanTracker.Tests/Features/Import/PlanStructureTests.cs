@@ -1,0 +1,181 @@
+using WorkPlanTracker.Features.Import;
+using Xunit;
+
+namespace WorkPlanTracker.Tests.Features.Import;
+
+public sealed class PlanStructureTests
+{
+    private static readonly PlanTextParser Parser = new();
+
+    [Fact]
+    public void Follow_on_paragraph_with_its_own_note_is_a_task_and_without_a_note_is_appended()
+    {
+        var plan = Parser.Parse("""
+            一、工作任务
+            1.加强公开。(区编委办牵头)
+            抓好财政公开。(区财政局牵头)
+            继续做好解读。
+            抓好项目公开。(区发展改革委牵头)
+            2.加强回应。(区政府办公室牵头)
+            """);
+
+        Assert.Equal(["一.1", "一.1#2", "一.1#3", "一.2"], plan.Tasks.Select(t => t.Path));
+        Assert.Equal("抓好财政公开。\n继续做好解读。", plan.Tasks[1].Text);
+        Assert.Equal(["区发展改革委"], plan.Tasks[2].LeadUnits);
+    }
+
+    [Fact]
+    public void Headings_that_hold_items_are_sections_and_a_bare_heading_takes_the_next_paragraph()
+    {
+        var plan = Parser.Parse("""
+            一、工作任务
+            (一)履职行权公开
+            1.加强公开。(区编委办牵头)
+            二、保障措施
+            (一)强化组织领导
+            各部门要高度重视。(区政府办公室牵头)
+            """);
+
+        Assert.Equal([("一", "工作任务"), ("一.(一)", "履职行权公开"), ("二", "保障措施")], plan.Sections.Select(s => (s.Path, s.Title)));
+        Assert.Equal(["一.(一).1", "二.(一)"], plan.Tasks.Select(t => t.Path));
+        Assert.Equal("强化组织领导\n各部门要高度重视。", plan.Tasks[1].Text);
+        Assert.Equal("强化组织领导", plan.Tasks[1].Title);
+        Assert.Equal(["区政府办公室"], plan.Tasks[1].LeadUnits);
+    }
+
+    [Fact]
+    public void Item_with_sub_items_and_its_own_note_stays_a_task()
+    {
+        // Judgement call: the note assigns work, so the item is kept as a task; its sub-items are tasks too.
+        var plan = Parser.Parse("""
+            一、工作任务
+            1.推进基层公开。(市政府办公室牵头)
+            (1)编制目录。(县区政府负责落实)
+            (2)公开目录。(县区政府负责落实)
+            """);
+
+        Assert.Equal(["一"], plan.Sections.Select(s => s.Path));
+        Assert.Equal(["一.1", "一.1.(1)", "一.1.(2)"], plan.Tasks.Select(t => t.Path));
+    }
+
+    [Fact]
+    public void Skipped_and_repeated_numbers_are_warned_and_paths_stay_unique()
+    {
+        var plan = Parser.Parse("""
+            一、工作任务
+            1.甲。(区编委办牵头)
+            2.乙。(区编委办牵头)
+            2.丙。(区编委办牵头)
+            5.丁。(区编委办牵头)
+            """);
+
+        Assert.Equal(["一.1", "一.2", "一.2#2", "一.5"], plan.Tasks.Select(t => t.Path));
+        Assert.Contains(plan.Warnings, w => w.Path == "一.2" && w.Message.StartsWith("编号重复", StringComparison.Ordinal));
+        Assert.Contains(plan.Warnings, w => w.Path == "一.5" && w.Message == "编号不连续：上一项为 2，本项为 5");
+    }
+
+    [Fact]
+    public void Missing_lead_and_deadline_are_warned_per_task_when_the_plan_usually_names_them()
+    {
+        var plan = Parser.Parse("""
+            2024年某市政务公开工作要点
+            1.甲。(区编委办牵头，完成时限：2024年6月底前)
+            2.乙。(区编委办牵头，完成时限：持续推进)
+            3.丙。(完成时限：2024年9月底前)
+            4.丁。(区财政局牵头)
+            """);
+
+        Assert.Equal([("3", "未找到牵头单位"), ("4", "未找到完成时限")], plan.Warnings.Select(w => (w.Path, w.Message)));
+    }
+
+    [Fact]
+    public void A_plan_without_units_or_deadlines_gets_plan_level_warnings_only()
+    {
+        var plan = Parser.Parse("一、任务\n(一)甲。\n(二)乙。\n(三)丙。");
+
+        Assert.Equal(
+            [("", "全文未写明任何责任单位，需手动分配"), ("", "多数任务未写明完成时限，需手动设定")],
+            plan.Warnings.Select(w => (w.Path, w.Message)));
+    }
+
+    [Fact]
+    public void Web_page_noise_and_preamble_are_not_tasks()
+    {
+        var plan = Parser.Parse("""
+            不支持Flash
+            通知公告
+            西市区2018年政务公开工作要点
+            [发布时间:2018-08-23 10:56:28 ][阅读次数:247 次]
+            当前位置:首页 > 政务公开
+            發布機構: 宿州市政府辦公室
+            來源:宿州市政府辦公室 瀏覽量: 發表時間:2024-05-24 15:06
+            2018年,全区政务公开工作要坚持以公开为常态。(区政府办公室牵头)
+            一、工作任务
+            1.加强公开。(区编委办牵头)
+            [打印本页]  [关闭本页]
+            扫一扫在手机打开当前页
+            """);
+
+        var task = Assert.Single(plan.Tasks);
+        Assert.Equal("加强公开。", task.Text);
+        Assert.Equal("西市区2018年政务公开工作要点", plan.Title);
+    }
+
+    [Fact]
+    public void Reads_canonical_table_lines_under_a_section_heading()
+    {
+        var plan = Parser.Parse("""
+            一、围绕中心工作抓好主动公开
+            3. 助力优化政务服务(牵头单位:市数据资源局;责任单位:县区政府、市政府部门;完成时限:2024年7月底前)
+            4. 做好解读(牵头单位:市政府办公室、市司法局;完成时限:持续推进)
+            """);
+
+        Assert.Equal(["一"], plan.Sections.Select(s => s.Path));
+        var first = plan.Tasks[0];
+        Assert.Equal(("一.3", "助力优化政务服务"), (first.Path, first.Title));
+        Assert.Equal(["市数据资源局"], first.LeadUnits);
+        Assert.Equal(["县区政府", "市政府部门"], first.SupportingUnits);
+        Assert.Equal((new DateOnly(2024, 7, 31), "2024年7月底前"), (first.Deadline!.Value, first.DeadlineText));
+        Assert.Equal(["市政府办公室", "市司法局"], plan.Tasks[1].LeadUnits);
+        Assert.True(plan.Tasks[1].Ongoing);
+    }
+
+    [Fact]
+    public void Reads_a_tab_separated_table_with_a_header_line()
+    {
+        var plan = Parser.Parse(
+            "序号\t工作任务\t牵头单位\t责任单位\t完成时限\n"
+            + "1\t加强行政权力事项公开\t区编委办\t区财政局、区国资委\t2024年12月底前\n"
+            + "2\t做好政策解读\t\t区政府各部门\t持续推进\n");
+
+        Assert.Equal(["1", "2"], plan.Tasks.Select(t => t.Path));
+        Assert.Equal("加强行政权力事项公开", plan.Tasks[0].Text);
+        Assert.Equal(["区编委办"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["区财政局", "区国资委"], plan.Tasks[0].SupportingUnits);
+        Assert.Equal(new DateOnly(2024, 12, 31), plan.Tasks[0].Deadline);
+        Assert.Equal(["区政府各部门"], plan.Tasks[1].LeadUnits);
+        Assert.True(plan.Tasks[1].Ongoing);
+    }
+
+    [Fact]
+    public void Reads_a_table_row_flattened_to_one_line_with_spaces()
+    {
+        var plan = Parser.Parse("一、工作任务\n1 加强行政权力事项公开 做好清单调整 区编委办 区财政局 2024年12月底前");
+
+        var task = Assert.Single(plan.Tasks);
+        Assert.Equal("一.1", task.Path);
+        Assert.Equal("加强行政权力事项公开做好清单调整", task.Text);
+        Assert.Equal(["区编委办"], task.LeadUnits);
+        Assert.Equal(["区财政局"], task.SupportingUnits);
+        Assert.Equal(new DateOnly(2024, 12, 31), task.Deadline);
+    }
+
+    [Fact]
+    public void Text_that_is_not_a_plan_yields_a_warning_and_no_tasks()
+    {
+        var plan = Parser.Parse("这是一段没有编号的文字。");
+
+        Assert.Empty(plan.Tasks);
+        Assert.Single(plan.Warnings);
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using WorkPlanTracker.Data;
+using WorkPlanTracker.Hosting;
+
+namespace WorkPlanTracker.Tests;
+
+/// <summary>
+/// The app's own services over a real SQLite file in a fresh folder, migrated and filled with the sample
+/// plans exactly as on first start. Shared by the tests of one class (xunit class fixture).
+/// </summary>
+public sealed class SeededDatabase : IAsyncLifetime
+{
+    private IHost? host;
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "wpt-unit", Guid.NewGuid().ToString("N"));
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 6, 1, 1, 0, 0, TimeSpan.Zero));
+
+    public IServiceProvider Services => host?.Services ?? throw new InvalidOperationException("not started");
+
+    public async Task InitializeAsync()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development" });
+        builder.Configuration["Storage:DataDirectory"] = DataDirectory;
+        builder.Logging.ClearProviders();
+        builder.AddWorkPlanTrackerCore();
+        builder.Services.AddSingleton<TimeProvider>(Clock);
+        host = builder.Build();
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync();
+    }
+
+    public AppDbContext NewContext() => Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+
+    public T Get<T>()
+        where T : notnull => Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    public Task DisposeAsync()
+    {
+        host?.Dispose();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; a failed test run must not hide the real failure.
+        }
+
+        return Task.CompletedTask;
+    }
+}
