@@ -30,39 +30,51 @@ internal static class DocxPlanReader
 
         var numbering = new WordListNumbering(mainPart);
         var lines = new List<string>();
-        WriteBlocks(body, numbering, lines);
+        WriteBlocks(body, numbering, lines, inCell: false);
         return PlanText.FromLines(lines);
     }
 
-    private static void WriteBlocks(OpenXmlElement container, WordListNumbering numbering, List<string> lines)
+    private static void WriteBlocks(OpenXmlElement container, WordListNumbering numbering, List<string> lines, bool inCell)
     {
         foreach (var block in container.ChildElements)
         {
             switch (block)
             {
                 case Paragraph paragraph:
-                    lines.Add(ParagraphText(paragraph, numbering));
+                    lines.Add(ParagraphText(paragraph, numbering, inCell));
                     break;
                 case Table table:
                     lines.AddRange(TableLineFormatter.Format(BuildGrid(table, numbering)));
                     break;
                 case SdtBlock sdt when sdt.SdtContentBlock is { } sdtContent:
-                    WriteBlocks(sdtContent, numbering, lines);
+                    WriteBlocks(sdtContent, numbering, lines, inCell);
                     break;
                 case CustomXmlBlock customXml:
-                    WriteBlocks(customXml, numbering, lines);
+                    WriteBlocks(customXml, numbering, lines, inCell);
                     break;
             }
         }
     }
 
-    private static string ParagraphText(Paragraph paragraph, WordListNumbering numbering)
+    private static string ParagraphText(Paragraph paragraph, WordListNumbering numbering, bool inCell)
     {
         var builder = new StringBuilder();
         AppendInline(paragraph, builder);
         var text = builder.ToString();
         var prefix = numbering.Prefix(paragraph);
-        return prefix.Length == 0 || text.Trim().Length == 0 ? text : prefix + text.TrimStart();
+        if (prefix.Length == 0)
+        {
+            return text;
+        }
+
+        // An empty numbered paragraph in the body is a stray line, but in a table it is the usual
+        // auto-numbered 序号 cell, whose number is the cell's whole content.
+        if (text.Trim().Length == 0)
+        {
+            return inCell ? prefix : text;
+        }
+
+        return prefix + text.TrimStart();
     }
 
     private static void AppendInline(OpenXmlElement element, StringBuilder builder)
@@ -114,7 +126,7 @@ internal static class DocxPlanReader
                 else
                 {
                     var cellLines = new List<string>();
-                    WriteBlocks(cell, numbering, cellLines);
+                    WriteBlocks(cell, numbering, cellLines, inCell: true);
                     var text = string.Join('\n', cellLines.SelectMany(PlanText.SplitLines));
                     builder.Place(r, column, 1, span, text, cell.Descendants<Table>().Any());
                 }

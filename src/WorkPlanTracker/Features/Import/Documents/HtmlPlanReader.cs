@@ -41,6 +41,7 @@ internal static partial class HtmlPlanReader
     // Only short elements can be page furniture; a long paragraph mentioning 打印 is content.
     private const int MaxFurnitureLength = 80;
     private const int MaxBreadcrumbLength = 150;
+    private const int MaxFurnitureResidue = 10;
 
     /// <summary>Returns the page's article as plain text lines joined by '\n' (empty when nothing readable remains).</summary>
     public static string Read(string html)
@@ -112,7 +113,16 @@ internal static partial class HtmlPlanReader
             return false;
         }
 
-        return Breadcrumb().IsMatch(text) || (text.Length <= MaxFurnitureLength && Furniture().IsMatch(text));
+        if (Breadcrumb().IsMatch(text))
+        {
+            return true;
+        }
+
+        // A tool bar is nothing but its buttons (plus a few words like 微信 微博); a short paragraph that
+        // sits next to a share button inside the same element is content and stays.
+        return text.Length <= MaxFurnitureLength
+            && Furniture().IsMatch(text)
+            && PlanText.CountChinese(Furniture().Replace(text, "")) <= MaxFurnitureResidue;
     }
 
     private static bool IsStyledHidden(IElement element)
@@ -344,10 +354,10 @@ internal static partial class HtmlPlanReader
         }
     }
 
-    [GeneratedRegex(@"打印本页|打印此页|打印文章|打印页面|【打印】|\[打印\]|关闭窗口|关闭本页|【关闭】|\[关闭\]|字[体号][:：]?[【\[]?大中小|分享到|分享至|扫一扫|手机扫码|用手机扫描|收藏本页|加入收藏|设为首页|上一篇|下一篇")]
+    [GeneratedRegex(@"打印本页|打印此页|打印文章|打印页面|【打印】|\[打印\]|关闭窗口|关闭本页|【关闭】|\[关闭\]|字[体号][:：]?[【\[]?大中小|分享到|分享至|扫一扫|手机扫码|用手机扫描|收藏本页|加入收藏|设为首页")]
     private static partial Regex Furniture();
 
-    [GeneratedRegex(@"^(当前位置|您现在的位置|您的位置|你的位置|你现在的位置|所在位置|当前所在位置|位置)[:：]|^首页[>》»›/]")]
+    [GeneratedRegex(@"^(当前位置|您现在的位置|您的位置|你的位置|你现在的位置|所在位置|当前所在位置|位置)[:：]|^首页[>》»›/]|^(上一篇|下一篇)")]
     private static partial Regex Breadcrumb();
 
     [GeneratedRegex(@"^(header|footer|nav|navbar|navigation|menu|breadcrumbs?|crumbs?|bdshare|share)([-_\d].*)?$", RegexOptions.IgnoreCase)]

@@ -81,13 +81,21 @@ internal static class XlsxPlanReader
                 CellText(sheet.Cell(first.RowNumber, first.ColumnNumber)));
         }
 
-        for (var r = 1; r <= lastRow; r++)
+        // Only cells with content: touching every address would make ClosedXML create millions of empty cells.
+        foreach (var cell in sheet.CellsUsed())
         {
-            for (var c = 1; c <= lastColumn; c++)
+            var address = cell.Address;
+            if (address.RowNumber <= lastRow && address.ColumnNumber <= lastColumn)
             {
                 // Place keeps slots a merged range already filled.
-                builder.Place(r - 1, c - 1, 1, 1, CellText(sheet.Cell(r, c)));
+                builder.Place(address.RowNumber - 1, address.ColumnNumber - 1, 1, 1, CellText(cell));
             }
+        }
+
+        // Rows after the last content must exist so that the grid is as tall as the sheet's merged ranges.
+        if (builder.RowCount < lastRow)
+        {
+            builder.Place(lastRow - 1, 0, 1, 1, "");
         }
 
         return builder.Build();

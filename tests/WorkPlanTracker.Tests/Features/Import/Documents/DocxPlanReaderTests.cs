@@ -11,6 +11,7 @@ public sealed class DocxPlanReaderTests
 {
     private const int ChineseOutlineList = 1;
     private const int DecimalList = 2;
+    private const int DecimalTableList = 4;
 
     [Fact]
     public void PlanDocumentBecomesParagraphLinesWithTableRowsInCanonicalForm()
@@ -84,6 +85,36 @@ public sealed class DocxPlanReaderTests
                 "附：任务清单",
                 "(1)建立台账",
                 "(2)定期通报",
+            ],
+            Lines(document));
+    }
+
+    [Fact]
+    public void AutoNumberedSequenceColumnOfATaskTableSuppliesTheTaskNumbers()
+    {
+        static TableCell NumberCell() => new(new Paragraph(new ParagraphProperties(new NumberingProperties(
+            new NumberingLevelReference { Val = 0 }, new NumberingId { Val = DecimalTableList }))));
+
+        var bytes = Docx(
+            body => body.Append(Table(
+                Row(Cell("序号"), Cell("重点任务"), Cell("责任单位")),
+                Row(NumberCell(), Cell("公开财政预决算"), Cell("市财政局")),
+                Row(NumberCell(), Cell("公开政府债务信息"), Cell("市财政局")))),
+            main =>
+            {
+                AddNumbering(main);
+                var numbering = main.NumberingDefinitionsPart!.Numbering;
+                numbering.InsertBefore(AbstractList(DecimalTableList, (0, NumberFormatValues.Decimal, "%1")), numbering.GetFirstChild<NumberingInstance>());
+                numbering.Append(new NumberingInstance(new AbstractNumId { Val = DecimalTableList }) { NumberID = DecimalTableList });
+            });
+
+        var document = Read("任务表.docx", bytes);
+
+        // 责任单位 keeps its own label even without a 牵头 column: which is the lead is the parser's call.
+        Assert.Equal(
+            [
+                "1. 公开财政预决算(责任单位:市财政局)",
+                "2. 公开政府债务信息(责任单位:市财政局)",
             ],
             Lines(document));
     }

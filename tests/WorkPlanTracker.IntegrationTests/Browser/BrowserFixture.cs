@@ -1,0 +1,73 @@
+using Microsoft.Playwright;
+
+namespace WorkPlanTracker.IntegrationTests.Browser;
+
+/// <summary>
+/// The real app on Kestrel at 127.0.0.1 and Debian's Chromium driven by Playwright (which never downloads a
+/// browser here). Screenshots go to TestResults/screenshots for people to look at.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? playwright;
+
+    public AppFactory App { get; } = new();
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public string BaseAddress { get; private set; } = "";
+
+    public static string ScreenshotDirectory { get; } =
+        Path.Combine(CommandLineRunner.RepositoryRoot, "TestResults", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseAddress = App.ClientOptions.BaseAddress.ToString().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+        Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    /// <summary>Opens a page and waits until the Blazor circuit is connected, so clicks reach their handlers.</summary>
+    public async Task<IPage> OpenAsync(string relativeUrl)
+    {
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        var connected = new TaskCompletionSource();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("WebSocket connected", StringComparison.Ordinal))
+            {
+                connected.TrySetResult();
+            }
+        };
+        await page.GotoAsync(BaseAddress.TrimEnd('/') + "/" + relativeUrl.TrimStart('/'));
+        await connected.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return page;
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

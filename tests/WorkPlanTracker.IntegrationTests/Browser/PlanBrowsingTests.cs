@@ -1,0 +1,39 @@
+using Microsoft.Playwright;
+
+namespace WorkPlanTracker.IntegrationTests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public class PlanBrowsingTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_user_opens_a_sample_plan_from_the_list_and_reads_its_tasks()
+    {
+        var page = await browser.OpenAsync("/");
+        await BrowserFixture.ScreenshotAsync(page, "plan-list");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "2024年宿州市政务公开重点工作任务分工方案" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/plans/*");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("2024年宿州市政务公开重点工作任务分工方案");
+        var row = page.Locator("table.task-table tbody tr", new() { Has = page.Locator("td.col-path", new() { HasTextString = "一.3" }) });
+        await Assertions.Expect(row.Locator(".unit-chip").First).ToHaveTextAsync("市数据资源局");
+        await Assertions.Expect(row.Locator(".col-deadline")).ToContainTextAsync("2024年7月31日");
+        await BrowserFixture.ScreenshotAsync(page, "plan-detail");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Typing_in_the_units_filter_narrows_the_list_live()
+    {
+        var page = await browser.OpenAsync("/units");
+        var rows = page.Locator("table.unit-table tbody tr");
+        var before = await rows.CountAsync();
+
+        await page.Locator("#unit-filter").FillAsync("财政");
+
+        await Assertions.Expect(rows.First).ToContainTextAsync("财政");
+        Assert.True(await rows.CountAsync() < before);
+        await BrowserFixture.ScreenshotAsync(page, "units-filtered");
+        await page.CloseAsync();
+    }
+}
