@@ -51,6 +51,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Repeats an action until it has its effect: right after the circuit connects, the first events can
+    /// reach the page before its handlers are attached.
+    /// </summary>
+    public static async Task UntilAsync(Func<Task<bool>> attempt)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            if (await attempt())
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail("the page did not react within 5 seconds");
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
 

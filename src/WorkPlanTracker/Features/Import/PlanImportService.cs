@@ -32,25 +32,156 @@ public sealed class PlanImportService(
         return parsed;
     }
 
+    /// <summary>Parses a document into a review: the plan, what the unit directory knows of its names, and an earlier version if there is one.</summary>
+    public async Task<ImportReview> ReviewAsync(PlanDocument document, string sourceName, PlanParseOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var parsed = Parse(document, sourceName, options);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var units = await db.Units.AsNoTracking().Select(u => new UnitCandidate(u.Id, u.Name, u.Aliases)).ToListAsync(cancellationToken);
+        var groups = await db.UnitGroups.AsNoTracking().Select(g => g.Name).ToListAsync(cancellationToken);
+        var previous = await FindPreviousVersionAsync(parsed, cancellationToken);
+        return new ImportReview(
+            parsed,
+            new PlanDocumentSummary(sourceName, document.SourceKind, document.EncodingName, document.Text),
+            units,
+            groups,
+            previous is null ? null : PlanRevision.Compare(previous, parsed));
+    }
+
+    /// <summary>Saves a reviewed plan: a new draft, or an update of the earlier version the review found.</summary>
+    public async Task<int> CommitAsync(ImportReview review, CancellationToken cancellationToken = default)
+    {
+        if (review.ErrorCount > 0)
+        {
+            throw new ImportInputException($"还有 {review.ErrorCount} 处错误（标红的任务）需要修改后才能保存。");
+        }
+
+        if (review.Revision is { } revision)
+        {
+            return (await UpdateAsync(revision.PlanId, review.Plan, review.Source.Name, review.Source.Text, cancellationToken)).PlanId;
+        }
+
+        return (await SaveAsync(review.Plan, review.Source.Name, review.Source.Text, cancellationToken)).Id;
+    }
+
     /// <summary>Saves a parsed plan as a draft, in one transaction.</summary>
     public async Task<WorkPlan> SaveAsync(ParsedPlan parsed, string? sourceFileName, string sourceText, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var units = await UnitDirectory.LoadAsync(db, cancellationToken);
-        var plan = new WorkPlan
+        var plan = new WorkPlan();
+        CopyMetadata(parsed, sourceFileName, sourceText, plan);
+        var sectionsByPath = AddSections(plan, parsed.Sections);
+        foreach (var (parsedTask, order) in parsed.Tasks.Select((t, i) => (t, i)))
         {
-            Year = parsed.Year ?? clock.GetLocalNow().Year,
-            Title = parsed.Title,
-            Issuer = parsed.Issuer,
-            DocumentNumber = parsed.DocumentNumber,
-            IssuedOn = parsed.IssuedOn,
-            SourceFileName = sourceFileName,
-            SourceText = sourceText,
-            ImportedAtUtc = clock.GetUtcNow().UtcDateTime,
-        };
+            var task = new WorkTask { SortOrder = order };
+            CopyTask(parsedTask, task, units, sectionsByPath);
+            plan.Tasks.Add(task);
+        }
 
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(cancellationToken);
+        return plan;
+    }
+
+    /// <summary>An earlier import of the same plan (same year and title), with its tasks, or null.</summary>
+    public async Task<WorkPlan?> FindPreviousVersionAsync(ParsedPlan parsed, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var year = parsed.Year ?? clock.GetLocalNow().Year;
+        var id = await db.Plans.Where(p => p.Year == year && p.Title == parsed.Title)
+            .OrderByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        return id is { } planId ? await LoadWithTasksAsync(db, planId, cancellationToken) : null;
+    }
+
+    public async Task<PlanRevision?> CompareWithSavedAsync(int planId, ParsedPlan revised, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var saved = await LoadWithTasksAsync(db, planId, cancellationToken);
+        return saved is null ? null : PlanRevision.Compare(saved, revised);
+    }
+
+    /// <summary>
+    /// Applies a revised version to a saved plan: matched tasks are updated in place (their assignments and
+    /// reports stay), new tasks are added, and tasks the revision dropped are deleted unless work was already
+    /// assigned on them, in which case they are kept so no reported progress is lost.
+    /// </summary>
+    public async Task<PlanUpdateResult> UpdateAsync(int planId, ParsedPlan revised, string? sourceFileName, string sourceText, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var plan = await LoadWithTasksAsync(db, planId, cancellationToken)
+            ?? throw new ImportInputException($"要更新的计划（编号 {planId}）已不存在，请重新导入。");
+        var revision = PlanRevision.Compare(plan, revised);
+        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        CopyMetadata(revised, sourceFileName, sourceText, plan);
+        var sectionsByPath = plan.Sections.ToDictionary(s => s.Path, StringComparer.Ordinal);
+        foreach (var section in revised.Sections.Where(s => !sectionsByPath.ContainsKey(s.Path)))
+        {
+            var added = new PlanSection { Path = section.Path, Title = section.Title, SortOrder = plan.Sections.Count, Parent = NearestSection(sectionsByPath, section.Path) };
+            plan.Sections.Add(added);
+            sectionsByPath[added.Path] = added;
+        }
+
+        var order = 0;
+        var changed = revision.Changed.Select(c => c.Saved).ToHashSet();
+        foreach (var parsedTask in revised.Tasks)
+        {
+            if (!revision.Matches.TryGetValue(parsedTask, out var task))
+            {
+                task = new WorkTask();
+                plan.Tasks.Add(task);
+                CopyTask(parsedTask, task, units, sectionsByPath);
+            }
+            else if (changed.Contains(task))
+            {
+                CopyTask(parsedTask, task, units, sectionsByPath);
+            }
+
+            task.SortOrder = order++;
+        }
+
+        var kept = 0;
+        foreach (var removed in revision.Removed)
+        {
+            if (removed.Assignments.Count > 0)
+            {
+                removed.SortOrder = order++;
+                kept++;
+            }
+            else
+            {
+                db.Tasks.Remove(removed);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new PlanUpdateResult(plan.Id, revision.Added.Count, revision.Changed.Count, revision.Removed.Count - kept, kept);
+    }
+
+    private static Task<WorkPlan?> LoadWithTasksAsync(AppDbContext db, int planId, CancellationToken cancellationToken) =>
+        db.Plans
+            .Include(p => p.Sections)
+            .Include(p => p.Tasks).ThenInclude(t => t.Parties)
+            .Include(p => p.Tasks).ThenInclude(t => t.Assignments)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+
+    private void CopyMetadata(ParsedPlan parsed, string? sourceFileName, string sourceText, WorkPlan plan)
+    {
+        plan.Year = parsed.Year ?? clock.GetLocalNow().Year;
+        plan.Title = parsed.Title;
+        plan.Issuer = parsed.Issuer;
+        plan.DocumentNumber = parsed.DocumentNumber;
+        plan.IssuedOn = parsed.IssuedOn;
+        plan.SourceFileName = sourceFileName;
+        plan.SourceText = sourceText;
+        plan.ImportedAtUtc = clock.GetUtcNow().UtcDateTime;
+    }
+
+    private static Dictionary<string, PlanSection> AddSections(WorkPlan plan, IEnumerable<ParsedSection> sections)
+    {
         var sectionsByPath = new Dictionary<string, PlanSection>(StringComparer.Ordinal);
-        foreach (var (parsedSection, order) in parsed.Sections.Select((s, i) => (s, i)))
+        foreach (var (parsedSection, order) in sections.Select((s, i) => (s, i)))
         {
             var section = new PlanSection
             {
@@ -63,28 +194,28 @@ public sealed class PlanImportService(
             plan.Sections.Add(section);
         }
 
-        foreach (var (parsedTask, order) in parsed.Tasks.Select((t, i) => (t, i)))
-        {
-            var task = new WorkTask
-            {
-                Path = parsedTask.Path,
-                Title = parsedTask.Title,
-                Text = parsedTask.Text,
-                SortOrder = order,
-                Deadline = parsedTask.Deadline,
-                DeadlineText = parsedTask.DeadlineText,
-                Ongoing = parsedTask.Ongoing,
-                Milestones = parsedTask.Milestones.Select(m => new Milestone { Date = m.Date, Text = m.Text }).ToList(),
-                Section = NearestSection(sectionsByPath, parsedTask.Path),
-            };
-            AddParties(task, units, parsedTask.LeadUnits, AssignmentRole.Lead);
-            AddParties(task, units, parsedTask.SupportingUnits, AssignmentRole.Supporting);
-            plan.Tasks.Add(task);
-        }
+        return sectionsByPath;
+    }
 
-        db.Plans.Add(plan);
-        await db.SaveChangesAsync(cancellationToken);
-        return plan;
+    private static void CopyTask(ParsedTask parsed, WorkTask task, UnitDirectory units, Dictionary<string, PlanSection> sectionsByPath)
+    {
+        task.Path = parsed.Path;
+        task.Title = parsed.Title;
+        task.Text = parsed.Text;
+        task.Deadline = parsed.Deadline;
+        task.DeadlineText = parsed.DeadlineText;
+        task.Ongoing = parsed.Ongoing;
+        task.Milestones = parsed.Milestones.Select(m => new Milestone { Date = m.Date, Text = m.Text }).ToList();
+        task.Section = NearestSection(sectionsByPath, parsed.Path);
+        var names = parsed.LeadUnits.Select(n => (Name: n, Role: AssignmentRole.Lead))
+            .Concat(parsed.SupportingUnits.Select(n => (Name: n, Role: AssignmentRole.Supporting)))
+            .ToList();
+        if (!task.Parties.OrderBy(p => p.SortOrder).Select(p => (p.NameAsWritten, p.Role)).SequenceEqual(names))
+        {
+            task.Parties.Clear();
+            AddParties(task, units, parsed.LeadUnits, AssignmentRole.Lead);
+            AddParties(task, units, parsed.SupportingUnits, AssignmentRole.Supporting);
+        }
     }
 
     private static void AddParties(WorkTask task, UnitDirectory units, IEnumerable<string> names, AssignmentRole role)
@@ -118,3 +249,5 @@ public sealed class PlanImportService(
         return null;
     }
 }
+
+public sealed record PlanUpdateResult(int PlanId, int Added, int Changed, int Deleted, int KeptWithWork);

@@ -239,7 +239,16 @@ internal static class PlanParagraphs
             return false;
         }
 
-        return trimmed[^1] is '。' or '！' or '？' or '；' or ')' || (trimmed.Length > 1 && trimmed[^1] is '”' && trimmed[^2] is '。');
+        return trimmed[^1] is '。' or '！' or '？' or '；' or ')' || (trimmed.Length > 1 && trimmed[^1] is '”' && trimmed[^2] is '。')
+            || EndsInsideUnitNote(trimmed);
+    }
+
+    // A note that lost its closing parenthesis ("…(县区政府负责落实,20246月底前") still ends its paragraph:
+    // notes never run on to the next line, and joining would pull the next paragraph into the unit list.
+    private static bool EndsInsideUnitNote(ReadOnlySpan<char> text)
+    {
+        var open = text.LastIndexOf('(');
+        return open >= 0 && !text[open..].Contains(')') && UnitNoteParser.IsNoteContent(text[(open + 1)..].ToString());
     }
 
     // "(区编委办、区行政审批局按照各自职能分别牵头)" alone on a line belongs to the paragraph above it.

@@ -31,7 +31,7 @@ internal static partial class HtmlPlanReader
         "header", "footer", "fieldset", "details", "summary", "caption", "body", "html",
     };
 
-    // CMS article containers used by most government sites (TRS WCM, 拓尔思, 开普云 UCAP).
+    // Article containers of the CMSs most government sites run on (TRS/拓尔思 WCM, 开普云 UCAP).
     private static readonly string[] CmsContainerNames =
         ["trs_editor", "trs_ueditor", "custom_unionstyle", "zoom", "fontzoom", "ucap-content", "pages_content"];
 
@@ -76,7 +76,8 @@ internal static partial class HtmlPlanReader
     {
         foreach (var element in root.Descendants<IElement>().ToList())
         {
-            if (element.Parent is null)
+            // Elements inside an already removed block need no second look.
+            if (!element.IsConnected())
             {
                 continue;
             }
@@ -286,7 +287,9 @@ internal static partial class HtmlPlanReader
             }
         }
 
-        return TableLineFormatter.Format(builder.Build());
+        var lines = TableLineFormatter.Format(builder.Build());
+        var caption = table.Caption is { } c ? PlanText.TrimLine(PlanText.CollapseWhiteSpace(c.TextContent)) : "";
+        return caption.Length == 0 ? lines : lines.Prepend(caption);
     }
 
     /// <summary>Writes the visible text of a DOM subtree as lines, breaking where a browser starts a new block.</summary>

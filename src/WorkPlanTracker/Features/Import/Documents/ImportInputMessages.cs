@@ -47,7 +47,7 @@ internal static class ImportInputMessages
     }
 
     public static ImportInputException PastedTooLong(long limitChars) =>
-        new($"粘贴的内容太长，超过了 {limitChars.ToString("N0", CultureInfo.InvariantCulture)} 个字符的上限：请分几次粘贴，或把计划保存为 .docx 文件后上传", fileName: null);
+        new($"粘贴的内容太长，超过了 {Math.Max(limitChars / 10_000, 1).ToString(CultureInfo.InvariantCulture)} 万字的上限：请分几次导入，或把计划保存为 .docx 文件后上传", fileName: null);
 
     public static ImportInputException Binary(string fileName) =>
         new($"文件“{fileName}”不是文本文件，内容无法识别：请上传 {SupportedTypes} 文件；如果是其他软件导出的文件，请先“另存为” .docx 再上传", fileName);

@@ -11,8 +11,10 @@ internal enum OfficePackageKind
 
 /// <summary>
 /// Looks inside a ZIP before any Office library touches it: tells a Word document from a workbook,
-/// and refuses zip bombs. The declared sizes in a ZIP directory can lie, so every entry is also
-/// decompressed (and thrown away) with a running budget; real plans decompress to a few MB.
+/// and refuses zip bombs. Every entry is also decompressed once (and thrown away) under a running
+/// budget: that does not trust the declared sizes (today's ZipArchive stops at them, but the check
+/// should not depend on it), and it finds damaged entries here, where the message can be clear,
+/// rather than deep inside the Office libraries. Real plans decompress to a few MB, so this is cheap.
 /// </summary>
 internal sealed class OfficePackageInspector
 {

@@ -193,7 +193,7 @@ public sealed class PlanDocumentReader
             }
         }
 
-        var buffer = new MemoryStream(remaining is { } known ? (int)Math.Max(known, 0) : 81920);
+        var buffer = new MemoryStream(remaining is { } known ? (int)Math.Clamp(known, 0, int.MaxValue) : 81920);
         var chunk = new byte[81920];
         int read;
         while ((read = content.Read(chunk, 0, chunk.Length)) > 0)

@@ -103,9 +103,11 @@ internal sealed class TaskTableLayout
 
     private static bool IsSubHeader(GridCell[] header, GridCell[] next)
     {
-        var ownCells = next.Where((cell, c) => !cell.IsEmpty && cell.SourceId != header[c].SourceId).ToList();
-        return ownCells.Count > 0
-            && ownCells.All(c => Normalize(c.Text).Length <= MaxHeaderCellLength && !c.Text.Any(char.IsDigit))
+        // A second header level splits a label into at least two (牵头单位 | 配合单位); a single cell
+        // under the header is a section row such as "一、责任落实", not a label.
+        var ownCells = next.Where((cell, c) => !cell.IsEmpty && cell.SourceId != header[c].SourceId).DistinctBy(c => c.SourceId).ToList();
+        return ownCells.Count >= 2
+            && ownCells.All(c => Normalize(c.Text).Length <= MaxHeaderCellLength && !c.Text.Any(char.IsDigit) && !SectionHeading.IsHeading(c.Text))
             && ownCells.Any(c => Classify(Normalize(c.Text)) is TaskColumnRole.Lead or TaskColumnRole.Support or TaskColumnRole.Deadline);
     }
 

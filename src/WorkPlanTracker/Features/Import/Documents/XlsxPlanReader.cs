@@ -24,7 +24,8 @@ internal static class XlsxPlanReader
         // ClosedXML opens the package through the OpenXml SDK, whose XML readers prohibit DTDs.
         using var workbook = new XLWorkbook(content);
         TableGrid? fallback = null;
-        foreach (var sheet in workbook.Worksheets)
+        // Hidden sheets often keep last year's table or lookup lists: read them only when nothing visible qualifies.
+        foreach (var sheet in workbook.Worksheets.OrderBy(s => s.Visibility == XLWorksheetVisibility.Visible ? 0 : 1))
         {
             var grid = BuildGrid(sheet);
             if (grid.Rows.Count == 0)

@@ -109,4 +109,14 @@ public sealed class TextFileReadingTests
 
         Assert.Contains("粘贴的内容为空", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void OverlongPasteIsRefusedWithTheLimit()
+    {
+        var reader = new PlanDocumentReader(new PlanDocumentReaderOptions { MaxFileBytes = 20_000 });
+
+        var error = Assert.Throws<ImportInputException>(() => reader.ReadPastedText(new string('任', 20_001)));
+
+        Assert.Contains("超过了 2 万字的上限", error.Message, StringComparison.Ordinal);
+    }
 }

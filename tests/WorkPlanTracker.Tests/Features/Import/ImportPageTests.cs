@@ -1,0 +1,103 @@
+using System.Text;
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WorkPlanTracker.Features.Import;
+using WorkPlanTracker.Features.Import.Documents;
+
+namespace WorkPlanTracker.Tests.Features.Import;
+
+public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
+{
+    private const string Plan = """
+        示例县2032年政务公开工作要点
+        一、工作任务
+        1.加强政策解读。(县政府办公室牵头,2032年6月底前)
+        2.做好依申请公开。(2032年12月底前)
+        """;
+
+    private BunitContext NewContext()
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddSingleton(db.Get<PlanImportService>());
+        ctx.Services.AddSingleton(new PlanDocumentReader());
+        return ctx;
+    }
+
+    [Fact]
+    public async Task Pasted_plan_is_reviewed_fixed_and_saved_as_a_draft()
+    {
+        await using var ctx = NewContext();
+        var page = ctx.Render<ImportPage>();
+
+        page.Find("#plan-text").Change(Plan);
+        page.Find("#parse-pasted").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tr.review-row").Count));
+        var second = page.FindAll("tr.review-row")[1];
+        Assert.Contains("未找到牵头单位", second.TextContent);
+        Assert.Contains("has-warning", second.ClassName);
+
+        second.QuerySelector("textarea.lead-units")!.Change("县档案馆");
+
+        page.WaitForAssertion(() => Assert.DoesNotContain("未找到牵头单位", page.FindAll("tr.review-row")[1].TextContent));
+        Assert.Contains("新单位“县档案馆”", page.FindAll("tr.review-row")[1].TextContent);
+
+        page.FindAll(".import-actions button").Single(b => b.TextContent.Contains("保存为草稿计划")).Click();
+
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        page.WaitForAssertion(() => Assert.Matches(@"/plans/\d+$", navigation.Uri));
+        await using var data = db.NewContext();
+        var saved = await data.Plans.Include(p => p.Tasks).ThenInclude(t => t.Parties).SingleAsync(p => p.Title == "示例县2032年政务公开工作要点");
+        Assert.EndsWith($"/plans/{saved.Id}", navigation.Uri);
+        Assert.Equal(["县档案馆"], saved.Tasks.Single(t => t.Path == "一.2").Parties.Select(p => p.NameAsWritten));
+        Assert.Equal(WorkPlanTracker.Domain.PlanStatus.Draft, saved.Status);
+    }
+
+
+    [Fact]
+    public async Task An_uploaded_gbk_text_file_is_read_and_its_encoding_is_named()
+    {
+        await using var ctx = NewContext();
+        var page = ctx.Render<ImportPage>();
+        var gbk = Encoding.GetEncoding("GB18030").GetBytes(Plan.Replace("示例县", "编码县"));
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(gbk, "plan.txt"));
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tr.review-row").Count));
+        Assert.Contains("GB18030", page.Find(".review-meta").TextContent);
+        Assert.Equal("编码县2032年政务公开工作要点", page.Find("#meta-title").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Text_without_numbered_tasks_gets_a_clear_message_and_nothing_is_saved()
+    {
+        await using var ctx = NewContext();
+        await using var data = db.NewContext();
+        var plans = await data.Plans.CountAsync();
+        var page = ctx.Render<ImportPage>();
+
+        page.Find("#plan-text").Change("今天天气很好，我们开了一个会。");
+        page.Find("#parse-pasted").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("没有找到编号的工作任务", page.Find(".alert-danger").TextContent));
+        Assert.Empty(page.FindAll("tr.review-row"));
+        Assert.Equal(plans, await data.Plans.CountAsync());
+    }
+
+    [Fact]
+    public async Task An_unsupported_file_is_refused_before_parsing()
+    {
+        await using var ctx = NewContext();
+        var page = ctx.Render<ImportPage>();
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary([0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x34, 0x0A, 0x00, 0x01], "plan.pdf"));
+
+        page.WaitForAssertion(() => Assert.Contains("plan.pdf", page.Find(".alert-danger").TextContent));
+        Assert.Empty(page.FindAll("tr.review-row"));
+    }
+}
