@@ -63,7 +63,9 @@ public sealed class ImportReview
         foreach (var name in task.LeadUnits.Concat(task.SupportingUnits).Where(n => !knownNames.Contains(n)))
         {
             var match = matcher.Match(name);
-            issues.Add(match is { Kind: UnitMatchKind.Close }
+            issues.Add(match is { Kind: UnitMatchKind.Close, Score: >= UnitNameMatcher.AutoAcceptScore }
+                ? new TaskIssue(TaskIssueLevel.Info, $"“{name}”即“{match.UnitName}”，将记为其简称")
+                : match is { Kind: UnitMatchKind.Close }
                 ? new TaskIssue(TaskIssueLevel.Suggestion, $"“{name}”可能是“{match.UnitName}”", name, match.UnitName)
                 : UnitNameRules.IsGroupName(name)
                     ? new TaskIssue(TaskIssueLevel.Info, $"新单位组“{name}”：保存后在单位页设置成员")

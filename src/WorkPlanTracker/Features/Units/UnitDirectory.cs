@@ -6,13 +6,16 @@ namespace WorkPlanTracker.Features.Units;
 
 /// <summary>
 /// The units and groups of one database context, loaded once, that turns a name as a plan writes it
-/// into a known unit or group, and proposes a new one when nothing matches.
+/// into a known unit or group (by name, alias or a sure abbreviation match, which is then kept as an
+/// alias), and adds a new one when nothing matches.
 /// </summary>
 public sealed class UnitDirectory
 {
     private readonly AppDbContext db;
     private readonly Dictionary<string, OrgUnit> unitsByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnitGroup> groupsByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, OrgUnit> unitsById;
+    private readonly UnitNameMatcher matcher;
 
     private UnitDirectory(AppDbContext db, IEnumerable<OrgUnit> units, IEnumerable<UnitGroup> groups)
     {
@@ -26,6 +29,9 @@ public sealed class UnitDirectory
         {
             groupsByName[group.Name] = group;
         }
+
+        unitsById = unitsByName.Values.DistinctBy(u => u.Id).ToDictionary(u => u.Id);
+        matcher = new UnitNameMatcher(unitsById.Values.Select(u => new UnitCandidate(u.Id, u.Name, u.Aliases)));
     }
 
     public static async Task<UnitDirectory> LoadAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
@@ -51,6 +57,16 @@ public sealed class UnitDirectory
             db.UnitGroups.Add(group);
             groupsByName[key] = group;
             return (null, group);
+        }
+
+        // Only a sure match (the same name but for a standard abbreviation) joins an existing unit
+        // unasked; weaker ones are suggestions on the review page.
+        if (matcher.Match(key) is { Kind: UnitMatchKind.Close, Score: >= UnitNameMatcher.AutoAcceptScore } match
+            && unitsById.TryGetValue(match.UnitId, out var known))
+        {
+            known.Aliases.Add(key);
+            unitsByName[key] = known;
+            return (known, null);
         }
 
         unit = new OrgUnit { Name = key, Kind = UnitNameRules.GuessKind(key) };

@@ -9,6 +9,7 @@ public class ImportReviewTests
     [
         new(1, "市发展改革委", ["市发改委"]),
         new(2, "市数据资源局", []),
+        new(3, "市城管执法局", []),
     ];
 
     private static ImportReview ReviewOf(params ParsedTask[] tasks) =>
@@ -74,16 +75,26 @@ public class ImportReviewTests
     [Fact]
     public void A_close_name_is_suggested_and_accepting_it_uses_the_directory_name()
     {
-        var task = Task("1", ["市发展和改革委员会"], new DateOnly(2024, 6, 30));
+        var task = Task("1", ["市城市管理综合执法局"], new DateOnly(2024, 6, 30));
         var review = ReviewOf(task);
 
         var suggestion = Assert.Single(review.IssuesFor(task), i => i.Level == TaskIssueLevel.Suggestion);
-        Assert.Equal("市发展改革委", suggestion.SuggestedName);
+        Assert.Equal("市城管执法局", suggestion.SuggestedName);
 
         ImportReview.AcceptSuggestion(task, suggestion.WrittenName!, suggestion.SuggestedName!);
 
-        Assert.Equal(["市发展改革委"], task.LeadUnits);
+        Assert.Equal(["市城管执法局"], task.LeadUnits);
         Assert.Empty(review.IssuesFor(task));
+    }
+
+    [Fact]
+    public void A_standard_abbreviation_is_announced_as_the_known_unit_not_as_a_new_one()
+    {
+        var task = Task("1", ["市发展和改革委员会"], new DateOnly(2024, 6, 30));
+
+        var issue = Assert.Single(ReviewOf(task).IssuesFor(task));
+
+        Assert.Equal(new TaskIssue(TaskIssueLevel.Info, "“市发展和改革委员会”即“市发展改革委”，将记为其简称"), issue);
     }
 
     [Theory]

@@ -42,7 +42,7 @@ public class PlanPagesTests(SeededDatabase db) : IClassFixture<SeededDatabase>
         var page = ctx.Render<PlanDetailPage>(p => p.Add(x => x.PlanId, suzhou.Id));
 
         page.WaitForAssertion(() => Assert.Contains("2024年宿州市政务公开重点工作任务分工方案", page.Find("h1").TextContent));
-        Assert.Contains("一、 围绕中心工作抓好主动公开", page.FindAll("h2.section-title").Select(h => h.TextContent.Trim()));
+        Assert.Contains("一、围绕中心工作抓好主动公开", page.FindAll("h2.section-title").Select(h => h.TextContent.Trim()));
         var row = page.FindAll("table.task-table tbody tr").Single(r => r.QuerySelector(".col-path")!.TextContent == "一.3");
         Assert.Contains("助力优化政务服务", row.QuerySelector(".task-title")!.TextContent);
         Assert.Equal(["市数据资源局"], row.QuerySelectorAll("td:nth-child(3) .unit-chip").Select(c => c.TextContent));

@@ -1,0 +1,17 @@
+using WorkPlanTracker.Domain;
+
+namespace WorkPlanTracker.Tests.Domain;
+
+public class PlanPathTests
+{
+    [Theory]
+    [InlineData("一", "一、")]
+    [InlineData("十一", "十一、")]
+    [InlineData("一.(二)", "(二)")]
+    [InlineData("一.(二).3", "3.")]
+    [InlineData("一.(二).3#2", "3.")]
+    [InlineData("一.(二).3.(1)", "(1)")]
+    [InlineData("二.①", "①")]
+    public void A_paths_last_segment_reads_as_the_document_numbers_a_heading(string path, string number) =>
+        Assert.Equal(number, PlanPath.HeadingNumber(path));
+}
