@@ -180,28 +180,20 @@ public class UnitNameMatcherTests
     }
 
     [Fact]
-    public void Matching_200_names_against_500_units_is_fast()
+    public void Abbreviated_names_find_their_own_unit_among_hundreds_of_similar_ones()
     {
         string[] levels = ["市", "区", "县"];
         string[] bodies = ["发展改革委", "财政局", "教育局", "人力资源社会保障局", "住房城乡建设局", "卫生健康委", "政府办公室", "生态环境局", "数据资源局", "市场监督管理局"];
         var units = Enumerable.Range(0, 500)
             .Select(i => Unit(i + 1, $"{(char)('甲' + i / 30)}{(char)('乙' + i % 30)}{levels[i % 3]}{bodies[i % bodies.Length]}"))
             .ToList();
-        var names = Enumerable.Range(0, 200).Select(i => units[i * 2].Name.Replace("发展改革", "发改", StringComparison.Ordinal) + "等").ToList();
         var matcher = new UnitNameMatcher(units);
-        _ = matcher.Match(names[0]);
 
-        // Best of three runs, so that a busy test machine does not fail the test.
-        var best = TimeSpan.MaxValue;
-        for (var run = 0; run < 3; run++)
+        // Speed is measured by UnitMatchingBenchmarks, not here.
+        foreach (var unit in units.Where((_, i) => i % 2 == 0).Take(200))
         {
-            var watch = Stopwatch.StartNew();
-            var found = names.Count(n => matcher.Match(n) is not null);
-            watch.Stop();
-            Assert.Equal(200, found);
-            best = watch.Elapsed < best ? watch.Elapsed : best;
+            var written = unit.Name.Replace("发展改革", "发改", StringComparison.Ordinal) + "等";
+            Assert.Equal(unit.Id, matcher.Match(written)?.UnitId);
         }
-
-        Assert.True(best.TotalMilliseconds < 50, $"{best.TotalMilliseconds:0.0} ms");
     }
 }
