@@ -1,3 +1,4 @@
+using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -45,6 +46,71 @@ public class ImportBrowserTests(BrowserFixture browser)
             await Assertions.Expect(page.Locator("table.task-table")).ToContainTextAsync("县档案馆");
             await using var db = browser.App.NewDbContext();
             Assert.True(await db.Plans.AnyAsync(p => p.Title == "浏览器县2033年政务公开工作要点"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task An_excel_task_table_is_read_by_its_headers_and_saved()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"任务分解表-{Guid.NewGuid():N}.xlsx");
+        using (var workbook = new XLWorkbook())
+        {
+            var sheet = workbook.AddWorksheet("任务分解表");
+            sheet.Cell(1, 1).Value = "表格县2034年政务公开重点工作任务分解表";
+            sheet.Range(1, 1, 1, 5).Merge();
+            string[] header = ["序号", "重点任务", "完成时限", "牵头单位", "配合单位"];
+            for (var c = 0; c < header.Length; c++)
+            {
+                sheet.Cell(2, c + 1).Value = header[c];
+            }
+
+            object[][] rows =
+            [
+                ["1", "推进政策文件集中公开", "2034年6月底前", "县政府办公室", "县司法局、各乡镇政府"],
+                ["2", "做好政策解读回应", "持续推进", "县政府办公室", ""],
+            ];
+            for (var r = 0; r < rows.Length; r++)
+            {
+                for (var c = 0; c < rows[r].Length; c++)
+                {
+                    sheet.Cell(r + 3, c + 1).Value = rows[r][c];
+                }
+            }
+
+            workbook.SaveAs(file);
+        }
+
+        try
+        {
+            var page = await browser.OpenAsync("/import");
+            var rowsOnPage = page.Locator("tr.review-row");
+            await BrowserFixture.UntilAsync(async () =>
+            {
+                if (await page.Locator("#plan-file").CountAsync() > 0)
+                {
+                    await page.Locator("#plan-file").SetInputFilesAsync(file);
+                }
+
+                return await rowsOnPage.CountAsync() > 0;
+            });
+
+            await Assertions.Expect(rowsOnPage).ToHaveCountAsync(2);
+            await Assertions.Expect(page.Locator("#meta-title")).ToHaveValueAsync("表格县2034年政务公开重点工作任务分解表");
+            await Assertions.Expect(page.Locator(".review-meta")).ToContainTextAsync("Excel 表格");
+            await Assertions.Expect(rowsOnPage.Nth(0).Locator("textarea.lead-units")).ToHaveValueAsync("县政府办公室");
+            await Assertions.Expect(rowsOnPage.Nth(0).Locator("textarea.supporting-units")).ToHaveValueAsync("县司法局、各乡镇政府");
+            await Assertions.Expect(rowsOnPage.Nth(1).Locator("input[type=checkbox]")).ToBeCheckedAsync();
+            await BrowserFixture.ScreenshotAsync(page, "import-review-xlsx");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "保存为草稿计划" }).ClickAsync();
+
+            await page.WaitForURLAsync("**/plans/*");
+            await Assertions.Expect(page.Locator("table.task-table")).ToContainTextAsync("2034年6月30日");
+            await Assertions.Expect(page.Locator("table.task-table")).ToContainTextAsync("持续推进");
         }
         finally
         {
