@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WorkPlanTracker.Data;
 
 namespace WorkPlanTracker.IntegrationTests;
@@ -23,15 +24,65 @@ public class AppFactory : WebApplicationFactory<Program>
         this.ownsDirectory = ownsDirectory;
     }
 
+    /// <summary>The first administrator's password in tests (configured, as an installer would).</summary>
+    public const string AdminPassword = "Admin2024x";
+
     public string DataDirectory { get; }
+
+    /// <summary>Extra settings for one test, e.g. no admin password or demo mode off.</summary>
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Accounts:AdminPassword"] = AdminPassword,
+        ["Accounts:Demo"] = "true",
+    };
+
+    public List<string> LogMessages { get; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(new ListLoggerProvider(LogMessages)));
     }
 
-    public AppDbContext NewDbContext() => Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+    /// <summary>A client signed in through the real login form (antiforgery token and all), keeping its cookie.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName, string password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await SubmitLoginAsync(client, userName, password);
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"sign-in of {userName} failed: {response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> SubmitLoginAsync(HttpClient client, string userName, string password)
+    {
+        var form = await client.GetStringAsync("/account/login");
+        var fields = System.Text.RegularExpressions.Regex.Matches(form, "<input[^>]*type=\"hidden\"[^>]*>")
+            .Select(m => (Name: Attribute(m.Value, "name"), Value: Attribute(m.Value, "value")))
+            .Where(f => f.Name is not null)
+            .ToDictionary(f => f.Name!, f => System.Net.WebUtility.HtmlDecode(f.Value ?? ""));
+        fields["Input.UserName"] = userName;
+        fields["Input.Password"] = password;
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(fields));
+    }
+
+    private static string? Attribute(string tag, string name)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(tag, name + "=\"([^\"]*)\"");
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    // The factory is scoped (each scope audits as its own user); a test's context acts as the system.
+    public AppDbContext NewDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
 
     protected override void Dispose(bool disposing)
     {

@@ -35,7 +35,7 @@ public sealed class SeededDatabase : IAsyncLifetime
         await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync();
     }
 
-    public AppDbContext NewContext() => Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+    public AppDbContext NewContext() => Services.CreateScope().ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
 
     public T Get<T>()
         where T : notnull => Services.CreateScope().ServiceProvider.GetRequiredService<T>();

@@ -151,8 +151,13 @@ public sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock) :
     // the trail records that it was there, not the whole text again.
     private const int LongTextLimit = 2000;
 
+    // Secrets never go into the trail; that they changed is recorded, not their values.
+    private static readonly HashSet<string> SecretProperties = new(StringComparer.Ordinal) { "PasswordHash", "SecurityStamp", "ConcurrencyStamp" };
+
     private static string Serialize(Dictionary<string, object?> values) =>
         JsonSerializer.Serialize(
-            values.ToDictionary(v => v.Key, v => v.Value is string { Length: > LongTextLimit } text ? $"（{text.Length} 字的长文本）" : v.Value),
+            values.ToDictionary(
+                v => v.Key,
+                v => SecretProperties.Contains(v.Key) ? "（已隐藏）" : v.Value is string { Length: > LongTextLimit } text ? $"（{text.Length} 字的长文本）" : v.Value),
             Json);
 }

@@ -1,6 +1,6 @@
 namespace WorkPlanTracker.Domain;
 
-/// <summary>进展情况: what a unit did in one reporting cycle, with evidence.</summary>
+/// <summary>进展情况: what a unit did in one reporting cycle, with evidence. Added through <see cref="TaskAssignment.SubmitReport"/>.</summary>
 public class ProgressReport : IAudited
 {
     public int Id { get; set; }
@@ -14,4 +14,32 @@ public class ProgressReport : IAudited
 
     /// <summary>佐证材料: links to published pages or stored files.</summary>
     public List<string> EvidenceLinks { get; set; } = [];
+
+    /// <summary>Why the office sent this report back (退回理由); null while it stands.</summary>
+    public string? ReturnReason { get; set; }
+
+    /// <summary>When the office sent this report back; null while it stands.</summary>
+    public DateTime? ReturnedAtUtc { get; set; }
+
+    /// <summary>The office sent this report back; a returned report does not count for its reporting cycle.</summary>
+    public bool IsReturned => ReturnedAtUtc is not null;
+
+    /// <summary>The China calendar day the report was made.</summary>
+    public DateOnly ReportedOn => WorkCalendar.DateOf(ReportedAtUtc);
+
+    /// <summary>Why the report cannot be accepted as it is, in words for the unit; null when it can.</summary>
+    public string? ValidationError()
+    {
+        if (string.IsNullOrWhiteSpace(Progress))
+        {
+            return "请填写进展情况";
+        }
+
+        if (PercentComplete is < 0 or > 100)
+        {
+            return "完成进度须在0%至100%之间";
+        }
+
+        return null;
+    }
 }

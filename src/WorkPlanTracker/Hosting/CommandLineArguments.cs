@@ -42,7 +42,11 @@ public sealed class CommandLineArguments
         {
             var arg = args[i];
             var (name, inlineValue) = SplitInline(arg);
-            if (SwitchMappings.TryGetValue(name, out var key))
+            if (name == "--demo")
+            {
+                hostArgs.Add("--Accounts:Demo=true");
+            }
+            else if (SwitchMappings.TryGetValue(name, out var key))
             {
                 var value = inlineValue ?? (i + 1 < args.Count ? args[++i] : throw new CommandLineException($"{name} 后面需要一个目录"));
                 hostArgs.Add($"--{key}={value}");

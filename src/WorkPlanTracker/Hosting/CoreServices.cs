@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Features.Import;
@@ -22,14 +23,17 @@ public static class CoreServices
             .ValidateOnStart();
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ICurrentUser, SystemUser>();
-        builder.Services.AddSingleton<AuditingInterceptor>();
-        builder.Services.AddDbContextFactory<AppDbContext>((services, options) =>
-        {
-            var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-            options.UseSqlite(storage.SqliteConnectionString, sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
-                .AddInterceptors(services.GetRequiredService<AuditingInterceptor>());
-        });
+        builder.Services.TryAddScoped<ICurrentUser, SystemUser>();
+        builder.Services.AddScoped<AuditingInterceptor>();
+        // Scoped, so each circuit or request gets contexts whose audit trail names its own signed-in user.
+        builder.Services.AddDbContextFactory<AppDbContext>(
+            (services, options) =>
+            {
+                var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+                options.UseSqlite(storage.SqliteConnectionString, sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
+                    .AddInterceptors(services.GetRequiredService<AuditingInterceptor>());
+            },
+            ServiceLifetime.Scoped);
 
         builder.Services.AddSingleton<PlanTextParser>();
         builder.Services.AddSingleton<PlanDocumentReader>();

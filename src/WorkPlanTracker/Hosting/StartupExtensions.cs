@@ -7,5 +7,6 @@ public static class StartupExtensions
     {
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync();
+        await scope.ServiceProvider.GetRequiredService<Features.Accounts.AccountSeeder>().SeedAsync();
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using BootstrapBlazor.Components;
 using WorkPlanTracker.Components;
+using WorkPlanTracker.Features.Accounts;
 
 namespace WorkPlanTracker.Hosting;
 
@@ -25,6 +26,7 @@ public static class WebServices
             options.SupportedCultures = [Chinese.Name];
         });
         builder.Services.AddLocalization();
+        builder.AddAccounts();
         return builder;
     }
 
@@ -45,9 +47,12 @@ public static class WebServices
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
         return app;
     }
 }

@@ -14,6 +14,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
+    /// <summary>A browser session signed in as the administrator through the login page.</summary>
+    public IBrowserContext Session { get; private set; } = default!;
+
     public string BaseAddress { get; private set; } = "";
 
     public static string ScreenshotDirectory { get; } =
@@ -32,12 +35,32 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
         });
         Directory.CreateDirectory(ScreenshotDirectory);
+        Session = await NewSessionAsync("admin", AppFactory.AdminPassword);
     }
 
-    /// <summary>Opens a page and waits until the Blazor circuit is connected, so clicks reach their handlers.</summary>
-    public async Task<IPage> OpenAsync(string relativeUrl)
+    public async Task<IBrowserContext> NewSessionAsync(string userName, string password)
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "zh-CN",
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Url("/account/login"));
+        await page.Locator("#login-user").FillAsync(userName);
+        await page.Locator("#login-password").FillAsync(password);
+        await page.Locator("#login-submit").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.CloseAsync();
+        return context;
+    }
+
+    public string Url(string relativeUrl) => BaseAddress.TrimEnd('/') + "/" + relativeUrl.TrimStart('/');
+
+    /// <summary>Opens a page and waits until the Blazor circuit is connected, so clicks reach their handlers.</summary>
+    public async Task<IPage> OpenAsync(string relativeUrl, IBrowserContext? session = null)
+    {
+        var page = await (session ?? Session).NewPageAsync();
         var connected = new TaskCompletionSource();
         page.Console += (_, message) =>
         {
@@ -46,7 +69,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 connected.TrySetResult();
             }
         };
-        await page.GotoAsync(BaseAddress.TrimEnd('/') + "/" + relativeUrl.TrimStart('/'));
+        await page.GotoAsync(Url(relativeUrl));
         await connected.Task.WaitAsync(TimeSpan.FromSeconds(30));
         return page;
     }

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WorkPlanTracker.Data;
+using WorkPlanTracker.Features.Accounts;
+
+namespace WorkPlanTracker.Hosting;
+
+/// <summary>Sign-in with ASP.NET Core Identity in the app's own database: cookies, roles, password rules, lockout.</summary>
+public static class AccountServices
+{
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        var accounts = builder.Configuration.GetSection(AccountsOptions.Section).Get<AccountsOptions>() ?? new AccountsOptions();
+        builder.Services.AddOptions<AccountsOptions>().Bind(builder.Configuration.GetSection(AccountsOptions.Section))
+            .Validate(o => o.MaxFailedLogins > 0 && o.LockoutMinutes > 0, "Accounts:MaxFailedLogins 和 Accounts:LockoutMinutes 必须大于 0")
+            .ValidateOnStart();
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.Replace(ServiceDescriptor.Scoped<ICurrentUser, SignedInUser>());
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<IdentityRedirectManager>();
+        builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.AccessDeniedPath = "/account/access-denied";
+            cookie.Cookie.Name = "WorkPlanTracker.Auth";
+        });
+        builder.Services.AddAuthorization();
+        builder.Services.AddIdentityCore<AppUser>(options =>
+            {
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = accounts.MaxFailedLogins;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.LockoutMinutes);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>();
+        builder.Services.AddScoped<AccountSeeder>();
+        return builder;
+    }
+}
