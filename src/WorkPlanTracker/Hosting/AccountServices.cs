@@ -49,8 +49,10 @@ public static class AccountServices
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
+            .AddDefaultTokenProviders()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>();
         builder.Services.AddScoped<AccountSeeder>();
+        builder.Services.AddScoped<UserAdminService>();
         return builder;
     }
 }

@@ -1,0 +1,150 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using WorkPlanTracker.Data;
+
+namespace WorkPlanTracker.Features.Accounts;
+
+/// <summary>What an administrator does with accounts: create them, set role and units, reset passwords, lock and unlock.</summary>
+public sealed class UserAdminService(UserManager<AppUser> users, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var rows = await db.Users.AsNoTracking()
+            .OrderBy(u => u.UserName)
+            .Select(u => new
+            {
+                u.Id,
+                u.UserName,
+                u.DisplayName,
+                u.LockoutEnd,
+                Units = u.Units.Select(x => x.Name).ToList(),
+                Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(u => new UserRow
+        {
+            Id = u.Id,
+            UserName = u.UserName ?? "",
+            DisplayName = u.DisplayName,
+            Role = u.Roles.FirstOrDefault() ?? "",
+            UnitNames = string.Join("、", u.Units),
+            IsLocked = u.LockoutEnd is { } end && end > now,
+        }).ToList();
+    }
+
+    public async Task<IReadOnlyList<UnitChoice>> UnitChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Units.AsNoTracking().OrderBy(u => u.Name).Select(u => new UnitChoice(u.Id, u.Name)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<AdminResult> CreateAsync(NewUser input)
+    {
+        if (!AppRoles.All.Contains(input.Role))
+        {
+            return AdminResult.Fail("请选择角色");
+        }
+
+        if (input.Role == AppRoles.UnitUser && input.UnitIds.Count == 0)
+        {
+            return AdminResult.Fail("承办单位的账号至少要关联一个单位");
+        }
+
+        var user = new AppUser { UserName = input.UserName.Trim(), DisplayName = input.DisplayName.Trim() };
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var created = await users.CreateAsync(user, input.Password);
+        if (!created.Succeeded)
+        {
+            return AdminResult.From(created);
+        }
+
+        await users.AddToRoleAsync(user, input.Role);
+        await SetUnitsAsync(user.Id, input.Role == AppRoles.UnitUser ? input.UnitIds : []);
+        return AdminResult.Ok($"已创建账号 {user.UserName}");
+    }
+
+    public async Task<AdminResult> ResetPasswordAsync(string userId, string newPassword)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return AdminResult.Fail("账号不存在，可能已被删除");
+        }
+
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, newPassword);
+        return result.Succeeded ? AdminResult.Ok($"已重置 {user.UserName} 的密码") : AdminResult.From(result);
+    }
+
+    /// <summary>Locks an account (until unlocked) or unlocks it; the last unlocked administrator cannot be locked out.</summary>
+    public async Task<AdminResult> SetLockedAsync(string userId, bool locked)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return AdminResult.Fail("账号不存在，可能已被删除");
+        }
+
+        if (locked && await users.IsInRoleAsync(user, AppRoles.Admin) && await ActiveAdministratorCountAsync() <= 1)
+        {
+            return AdminResult.Fail("这是唯一可用的管理员账号，不能停用");
+        }
+
+        await users.SetLockoutEnabledAsync(user, true);
+        var result = await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        if (!locked)
+        {
+            await users.ResetAccessFailedCountAsync(user);
+        }
+
+        // A new security stamp ends the locked person's open sessions at their next check.
+        await users.UpdateSecurityStampAsync(user);
+        return result.Succeeded ? AdminResult.Ok(locked ? $"已停用 {user.UserName}" : $"已启用 {user.UserName}") : AdminResult.From(result);
+    }
+
+    private async Task<int> ActiveAdministratorCountAsync()
+    {
+        var now = clock.GetUtcNow();
+        return (await users.GetUsersInRoleAsync(AppRoles.Admin)).Count(u => u.LockoutEnd is not { } end || end <= now);
+    }
+
+    private async Task SetUnitsAsync(string userId, IReadOnlyCollection<int> unitIds)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var user = await db.Users.Include(u => u.Units).SingleAsync(u => u.Id == userId);
+        user.Units = await db.Units.Where(u => unitIds.Contains(u.Id)).ToListAsync();
+        await db.SaveChangesAsync();
+    }
+}
+
+public sealed class UserRow
+{
+    public string Id { get; set; } = "";
+    public string UserName { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string Role { get; set; } = "";
+    public string UnitNames { get; set; } = "";
+    public bool IsLocked { get; set; }
+}
+
+public sealed record UnitChoice(int Id, string Name);
+
+public sealed class NewUser
+{
+    public string UserName { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string Role { get; set; } = AppRoles.UnitUser;
+    public string Password { get; set; } = "";
+    public List<int> UnitIds { get; set; } = [];
+}
+
+public sealed record AdminResult(bool Succeeded, string Message)
+{
+    public static AdminResult Ok(string message) => new(true, message);
+
+    public static AdminResult Fail(string message) => new(false, message);
+
+    public static AdminResult From(IdentityResult result) => new(false, string.Join("；", result.Errors.Select(e => e.Description)));
+}

@@ -1,0 +1,108 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WorkPlanTracker.Features.Accounts;
+
+namespace WorkPlanTracker.IntegrationTests.Features.Accounts;
+
+public class UserAdminTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private async Task<T> WithAdminAsync<T>(Func<UserAdminService, Task<T>> action)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<UserAdminService>());
+    }
+
+    private async Task<int> UnitIdAsync(string name)
+    {
+        await using var db = app.NewDbContext();
+        return await db.Units.Where(u => u.Name == name).Select(u => u.Id).SingleAsync();
+    }
+
+    [Fact]
+    public async Task A_new_unit_user_gets_the_role_and_units_and_can_sign_in()
+    {
+        var unitId = await UnitIdAsync("市数据资源局");
+
+        var result = await WithAdminAsync(a => a.CreateAsync(new NewUser { UserName = "zhang", DisplayName = "张三", Role = AppRoles.UnitUser, Password = "Zhang12345", UnitIds = [unitId] }));
+
+        Assert.True(result.Succeeded, result.Message);
+        var row = (await WithAdminAsync(a => a.ListAsync())).Single(u => u.UserName == "zhang");
+        Assert.Equal((AppRoles.UnitUser, "市数据资源局", false), (row.Role, row.UnitNames, row.IsLocked));
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignedInClientAsync("zhang", "Zhang12345")).GetAsync("/")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("li", AppRoles.UnitUser, "Li12345678", false, "至少要关联一个单位")]
+    [InlineData("wang", AppRoles.Leadership, "short1", false, "密码至少需要 8 位")]
+    [InlineData("zhao", AppRoles.Leadership, "nodigitsatall", false, "密码至少需要包含一个数字")]
+    [InlineData("admin", AppRoles.Leadership, "Admin12345", false, "用户名“admin”已被使用")]
+    [InlineData("sun", "NoSuchRole", "Sun12345678", false, "请选择角色")]
+    public async Task Invalid_accounts_are_refused_with_a_chinese_reason_and_nothing_is_created(string userName, string role, string password, bool withUnit, string reason)
+    {
+        var before = (await WithAdminAsync(a => a.ListAsync())).Count;
+
+        var result = await WithAdminAsync(a => a.CreateAsync(new NewUser { UserName = userName, DisplayName = userName, Role = role, Password = password, UnitIds = withUnit ? [1] : [] }));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(reason, result.Message);
+        Assert.Equal(before, (await WithAdminAsync(a => a.ListAsync())).Count);
+    }
+
+    [Fact]
+    public async Task A_reset_password_replaces_the_old_one()
+    {
+        await WithAdminAsync(a => a.CreateAsync(new NewUser { UserName = "qian", DisplayName = "钱", Role = AppRoles.Leadership, Password = "Qian12345" }));
+        var id = (await WithAdminAsync(a => a.ListAsync())).Single(u => u.UserName == "qian").Id;
+
+        var result = await WithAdminAsync(a => a.ResetPasswordAsync(id, "Qian54321"));
+
+        Assert.True(result.Succeeded, result.Message);
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.OK, (await AppFactory.SubmitLoginAsync(client, "qian", "Qian12345")).StatusCode);
+        await app.SignedInClientAsync("qian", "Qian54321");
+    }
+
+    [Fact]
+    public async Task A_locked_account_cannot_sign_in_until_unlocked()
+    {
+        await WithAdminAsync(a => a.CreateAsync(new NewUser { UserName = "zhou", DisplayName = "周", Role = AppRoles.Leadership, Password = "Zhou12345" }));
+        var id = (await WithAdminAsync(a => a.ListAsync())).Single(u => u.UserName == "zhou").Id;
+
+        Assert.True((await WithAdminAsync(a => a.SetLockedAsync(id, locked: true))).Succeeded);
+        var refused = await AppFactory.SubmitLoginAsync(app.CreateClient(new() { AllowAutoRedirect = false }), "zhou", "Zhou12345");
+        Assert.Contains("已被管理员停用", await refused.Content.ReadAsStringAsync());
+
+        Assert.True((await WithAdminAsync(a => a.SetLockedAsync(id, locked: false))).Succeeded);
+        await app.SignedInClientAsync("zhou", "Zhou12345");
+    }
+
+    [Fact]
+    public async Task The_only_administrator_cannot_be_locked_out()
+    {
+        var admin = (await WithAdminAsync(a => a.ListAsync())).Single(u => u.UserName == "admin");
+
+        var result = await WithAdminAsync(a => a.SetLockedAsync(admin.Id, locked: true));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("唯一可用的管理员", result.Message);
+        await app.SignedInClientAsync("admin", AppFactory.AdminPassword);
+    }
+
+    [Theory]
+    [InlineData("office")]
+    [InlineData("unit")]
+    [InlineData("leader")]
+    public async Task Only_administrators_reach_user_management(string userName)
+    {
+        var client = await app.SignedInClientAsync(userName, DemoAccounts.Password);
+
+        var response = await client.GetAsync("/admin/users");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/access-denied", response.Headers.Location!.ToString());
+        var admin = await app.SignedInClientAsync("admin", AppFactory.AdminPassword);
+        Assert.Contains("新建账号", await admin.GetStringAsync("/admin/users"));
+    }
+}
