@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace WorkPlanTracker.Domain;
 
 /// <summary>A name that stands for many units (各县(市、区)政府, 市政府各部门); assigning to it fans out to its members.</summary>
@@ -11,7 +9,5 @@ public class UnitGroup : IAudited
 
     /// <summary>The member units a task named to this group goes to, each once, in pinyin order as Chinese lists are read.</summary>
     public IReadOnlyList<OrgUnit> FanOut() =>
-        Members.DistinctBy(m => m.Id).OrderBy(m => m.Name, ChineseOrder).ToList();
-
-    private static readonly StringComparer ChineseOrder = StringComparer.Create(CultureInfo.GetCultureInfo("zh-CN"), ignoreCase: false);
+        Members.DistinctBy(m => m.Id).OrderBy(m => m.Name, ChineseOrder.Names).ToList();
 }

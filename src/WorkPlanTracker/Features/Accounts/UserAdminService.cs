@@ -37,7 +37,9 @@ public sealed class UserAdminService(UserManager<AppUser> users, IDbContextFacto
     public async Task<IReadOnlyList<UnitChoice>> UnitChoicesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Units.AsNoTracking().OrderBy(u => u.Name).Select(u => new UnitChoice(u.Id, u.Name)).ToListAsync(cancellationToken);
+        return (await db.Units.AsNoTracking().Select(u => new UnitChoice(u.Id, u.Name)).ToListAsync(cancellationToken))
+            .OrderBy(u => u.Name, Domain.ChineseOrder.Names)
+            .ToList();
     }
 
     public async Task<AdminResult> CreateAsync(NewUser input)

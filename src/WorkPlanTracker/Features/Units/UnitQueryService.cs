@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
@@ -8,8 +7,6 @@ namespace WorkPlanTracker.Features.Units;
 /// <summary>Reads the unit directory with how many tasks each unit or group is named for, counted in the database.</summary>
 public sealed class UnitQueryService(IDbContextFactory<AppDbContext> dbFactory)
 {
-    // Pinyin order, as Chinese lists of units are read; databases sort by code point.
-    private static readonly StringComparer ChineseOrder = StringComparer.Create(CultureInfo.GetCultureInfo("zh-CN"), ignoreCase: false);
 
     public async Task<UnitDirectoryView> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -32,7 +29,7 @@ public sealed class UnitQueryService(IDbContextFactory<AppDbContext> dbFactory)
         var byGroup = groupCounts.Select(c => (c.UnitGroupId, c.Role, c.Tasks)).ToList();
 
         var units = (await db.Units.AsNoTracking().ToListAsync(cancellationToken))
-            .OrderBy(u => u.Name, ChineseOrder)
+            .OrderBy(u => u.Name, ChineseOrder.Names)
             .Select(u => new UnitRow
             {
                 Id = u.Id,
@@ -46,7 +43,7 @@ public sealed class UnitQueryService(IDbContextFactory<AppDbContext> dbFactory)
         var groups = (await db.UnitGroups.AsNoTracking()
             .Select(g => new { g.Id, g.Name, Members = g.Members.Count })
             .ToListAsync(cancellationToken))
-            .OrderBy(g => g.Name, ChineseOrder);
+            .OrderBy(g => g.Name, ChineseOrder.Names);
 
         return new UnitDirectoryView(
             units,

@@ -1,0 +1,50 @@
+using Microsoft.Playwright;
+using WorkPlanTracker;
+
+namespace WorkPlanTracker.IntegrationTests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public class AccountBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task The_login_page_speaks_chinese_and_refuses_a_wrong_password()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(browser.Url("/units"));
+
+        await page.WaitForURLAsync("**/account/login**");
+        await page.Locator("#login-user").FillAsync("admin");
+        await page.Locator("#login-password").FillAsync("wrong-password-9");
+        await page.Locator("#login-submit").ClickAsync();
+
+        await Assertions.Expect(page.Locator(".alert-danger")).ToHaveTextAsync("用户名或密码不正确。");
+        await BrowserFixture.ScreenshotAsync(page, "login");
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_administrator_creates_a_leadership_account_who_then_signs_in()
+    {
+        var page = await browser.OpenAsync("/admin/users");
+        var userName = "leader" + Guid.NewGuid().ToString("N")[..6];
+
+        await BrowserFixture.UntilAsync(async () =>
+        {
+            await page.Locator("#new-user").FillAsync(userName);
+            await page.Locator("#new-name").FillAsync("王副市长");
+            await page.Locator("#new-role").SelectOptionAsync(WorkPlanTracker.Features.Accounts.AppRoles.Leadership);
+            await page.Locator("#new-password").FillAsync("Leader12345");
+            await page.Locator("#create-user").ClickAsync();
+            return await page.Locator(".alert-success").CountAsync() > 0;
+        });
+
+        await Assertions.Expect(page.Locator("table.user-table")).ToContainTextAsync(userName);
+        await BrowserFixture.ScreenshotAsync(page, "user-admin");
+        var leader = await browser.NewSessionAsync(userName, "Leader12345");
+        var home = await browser.OpenAsync("/", leader);
+        await Assertions.Expect(home.Locator(".app-user")).ToContainTextAsync(userName);
+        await Assertions.Expect(home.Locator(".app-nav")).Not.ToContainTextAsync("导入计划");
+        await leader.CloseAsync();
+    }
+}
