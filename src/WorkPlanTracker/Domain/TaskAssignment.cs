@@ -31,6 +31,9 @@ public class TaskAssignment : IAudited
     public DateTime AssignedAtUtc { get; set; }
     public List<ProgressReport> Reports { get; set; } = [];
 
+    /// <summary>Changes on every save; an action that carries an older version is refused instead of overwriting someone else's change.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
     /// <summary>延期申请, oldest first. Load it before deciding a request.</summary>
     public List<ExtensionRequest> Extensions { get; set; } = [];
 

@@ -53,6 +53,7 @@ public static class AccountServices
             .AddErrorDescriber<ChineseIdentityErrorDescriber>();
         builder.Services.AddScoped<AccountSeeder>();
         builder.Services.AddScoped<UserAdminService>();
+        builder.Services.AddScoped<Features.Assignments.ActorResolver>();
         return builder;
     }
 }

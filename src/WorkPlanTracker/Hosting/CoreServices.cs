@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WorkPlanTracker.Data;
+using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Import;
 using WorkPlanTracker.Features.Import.Documents;
 using WorkPlanTracker.Features.Plans;
@@ -42,6 +43,8 @@ public static class CoreServices
         builder.Services.AddScoped<DatabaseStartup>();
         builder.Services.AddScoped<PlanQueryService>();
         builder.Services.AddScoped<UnitQueryService>();
+        builder.Services.AddScoped<PlanPublishingService>();
+        builder.Services.AddScoped<AssignmentService>();
         return builder;
     }
 }

@@ -387,6 +387,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CompletionSummary")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DueDate")
@@ -405,6 +406,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReturnedAtUtc")
@@ -421,6 +423,10 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
                     b.Property<int>("TaskId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

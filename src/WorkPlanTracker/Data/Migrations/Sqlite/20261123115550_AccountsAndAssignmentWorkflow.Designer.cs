@@ -11,7 +11,7 @@ using WorkPlanTracker.Data;
 namespace WorkPlanTracker.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123114155_AccountsAndAssignmentWorkflow")]
+    [Migration("20261123115550_AccountsAndAssignmentWorkflow")]
     partial class AccountsAndAssignmentWorkflow
     {
         /// <inheritdoc />
@@ -390,6 +390,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CompletionSummary")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DueDate")
@@ -408,6 +409,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReturnedAtUtc")
@@ -424,6 +426,10 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
                     b.Property<int>("TaskId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

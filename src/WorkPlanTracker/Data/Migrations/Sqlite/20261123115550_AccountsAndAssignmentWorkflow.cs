@@ -45,6 +45,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                 name: "CompletionSummary",
                 table: "Assignments",
                 type: "TEXT",
+                maxLength: 4000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
@@ -75,6 +76,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                 name: "ReturnReason",
                 table: "Assignments",
                 type: "TEXT",
+                maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
@@ -88,6 +90,13 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                 table: "Assignments",
                 type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "Version",
+                table: "Assignments",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
@@ -414,6 +423,10 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "StatusBeforeExtension",
+                table: "Assignments");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
                 table: "Assignments");
         }
     }

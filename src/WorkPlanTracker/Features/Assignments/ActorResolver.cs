@@ -1,0 +1,22 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using WorkPlanTracker.Data;
+
+namespace WorkPlanTracker.Features.Assignments;
+
+/// <summary>Builds the <see cref="Actor"/> of the current circuit from its authentication state and the user's units in the database.</summary>
+public sealed class ActorResolver(AuthenticationStateProvider authentication, IDbContextFactory<AppDbContext> dbFactory)
+{
+    public async Task<Actor> CurrentAsync()
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        var name = user.Identity?.IsAuthenticated == true ? user.Identity.Name ?? "" : "";
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var units = name.Length == 0
+            ? []
+            : await db.Users.Where(u => u.UserName == name).SelectMany(u => u.Units.Select(x => x.Id)).ToListAsync();
+        return new Actor(name, roles, units.ToHashSet());
+    }
+}

@@ -1,0 +1,156 @@
+using Microsoft.EntityFrameworkCore;
+using WorkPlanTracker.Data;
+using WorkPlanTracker.Domain;
+
+namespace WorkPlanTracker.Features.Assignments;
+
+/// <summary>
+/// The weekly work on assignments: units acknowledge, report, ask to close or for more time; the office
+/// closes, returns and decides extensions. Every call checks the actor on the server and carries the
+/// version the user saw, so nothing is done on someone else's behalf or over someone else's change.
+/// </summary>
+public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>Days before a due date at which an assignment turns yellow.</summary>
+    public const int DueSoonDays = 7;
+
+    public DateOnly Today => WorkCalendar.DateOf(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The assignments an actor works on: a unit user's own units; everything for the office and leaders.</summary>
+    public async Task<IReadOnlyList<AssignmentRow>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Assignments.AsNoTracking();
+        if (!actor.IsPlanningOffice && !actor.IsLeadership)
+        {
+            var units = actor.IsUnitUser ? actor.UnitIds.ToList() : [];
+            query = query.Where(a => units.Contains(a.OrgUnitId));
+        }
+
+        var assignments = await query
+            .Include(a => a.Task!).ThenInclude(t => t.Plan)
+            .Include(a => a.OrgUnit)
+            .OrderBy(a => a.DueDate == null).ThenBy(a => a.DueDate).ThenBy(a => a.Id)
+            .ToListAsync(cancellationToken);
+        var today = Today;
+        return assignments.Select(a => new AssignmentRow(
+            a.Id, a.Task!.Plan!.DisplayTitle, a.Task.Path, a.Task.Title, a.OrgUnit!.Name, a.Role, a.Status,
+            a.DueDate, a.Task.Ongoing, a.LightOn(today, DueSoonDays, null))).ToList();
+    }
+
+    /// <summary>One assignment with its task, reports and extension requests, or null when it does not exist or the actor may not see it.</summary>
+    public async Task<TaskAssignment?> GetAsync(Actor actor, int assignmentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var assignment = await Load(db.Assignments.AsNoTracking(), assignmentId, cancellationToken);
+        return assignment is not null && actor.CanSee(assignment) ? assignment : null;
+    }
+
+    public Task<WorkflowResult> AcknowledgeAsync(Actor actor, int id, Guid version) =>
+        ActAsync(actor, id, version, ByUnit, (a, now) => a.Acknowledge(now), "已签收");
+
+    public Task<WorkflowResult> SubmitReportAsync(Actor actor, int id, Guid version, ReportInput input) =>
+        ActAsync(actor, id, version, ByUnit, (a, now) => a.SubmitReport(input.ToReport(now), now), "进展已报送");
+
+    public Task<WorkflowResult> RequestCompletionAsync(Actor actor, int id, Guid version, string summary) =>
+        ActAsync(actor, id, version, ByUnit, (a, now) => a.RequestCompletion(summary, now), "已申请办结，等待审核");
+
+    public Task<WorkflowResult> RequestExtensionAsync(Actor actor, int id, Guid version, DateOnly newDate, string reason) =>
+        ActAsync(actor, id, version, ByUnit, (a, now) => a.RequestExtension(newDate, reason, now), "已提交延期申请，等待审核");
+
+    public Task<WorkflowResult> ApproveCompletionAsync(Actor actor, int id, Guid version) =>
+        ActAsync(actor, id, version, ByOffice, (a, now) => a.ApproveCompletion(now), "已办结");
+
+    public Task<WorkflowResult> ReturnAsync(Actor actor, int id, Guid version, string reason) =>
+        ActAsync(actor, id, version, ByOffice, (a, now) => a.Return(reason, now), "已退回");
+
+    public Task<WorkflowResult> ApproveExtensionAsync(Actor actor, int id, Guid version, DateOnly? newDate) =>
+        ActAsync(actor, id, version, ByOffice, (a, now) => a.ApproveExtension(newDate, now), "已同意延期");
+
+    public Task<WorkflowResult> RefuseExtensionAsync(Actor actor, int id, Guid version, string reason) =>
+        ActAsync(actor, id, version, ByOffice, (a, now) => a.RefuseExtension(reason, now), "已不同意延期");
+
+    /// <summary>What waits for the office: completion and extension requests, oldest first.</summary>
+    public async Task<IReadOnlyList<AssignmentRow>> ReviewQueueAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (!actor.IsPlanningOffice)
+        {
+            return [];
+        }
+
+        var waiting = await ListAsync(actor, cancellationToken);
+        return waiting.Where(a => a.Status is AssignmentStatus.CompletionRequested or AssignmentStatus.ExtensionRequested).ToList();
+    }
+
+    private static bool ByUnit(Actor actor, TaskAssignment assignment) => actor.ActsFor(assignment);
+
+    private static bool ByOffice(Actor actor, TaskAssignment assignment) => actor.IsPlanningOffice;
+
+    private async Task<WorkflowResult> ActAsync(Actor actor, int id, Guid version, Func<Actor, TaskAssignment, bool> allowed, Action<TaskAssignment, DateTime> change, string done)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var assignment = await Load(db.Assignments, id, CancellationToken.None);
+        if (assignment is null || !actor.CanSee(assignment))
+        {
+            return WorkflowResult.NotFound;
+        }
+
+        if (!allowed(actor, assignment))
+        {
+            return WorkflowResult.Forbidden;
+        }
+
+        if (assignment.Version != version)
+        {
+            return WorkflowResult.Conflict;
+        }
+
+        try
+        {
+            change(assignment, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+            return WorkflowResult.Ok(done);
+        }
+        catch (DomainRuleException e)
+        {
+            return WorkflowResult.Fail(e.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return WorkflowResult.Conflict;
+        }
+    }
+
+    private static Task<TaskAssignment?> Load(IQueryable<TaskAssignment> assignments, int id, CancellationToken cancellationToken) =>
+        assignments
+            .Include(a => a.Task!).ThenInclude(t => t.Plan)
+            .Include(a => a.OrgUnit)
+            .Include(a => a.Reports)
+            .Include(a => a.Extensions)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+}
+
+public sealed record AssignmentRow(
+    int Id, string PlanTitle, string TaskPath, string TaskTitle, string UnitName, AssignmentRole Role,
+    AssignmentStatus Status, DateOnly? DueDate, bool Ongoing, TrafficLight Light);
+
+/// <summary>A progress report as a unit fills it in; evidence links one per line.</summary>
+public sealed class ReportInput
+{
+    public string Progress { get; set; } = "";
+    public int? PercentComplete { get; set; }
+    public string? Problems { get; set; }
+    public string? NextSteps { get; set; }
+    public string EvidenceLinks { get; set; } = "";
+
+    public ProgressReport ToReport(DateTime nowUtc) => new()
+    {
+        ReportedAtUtc = nowUtc,
+        Progress = Progress.Trim(),
+        PercentComplete = PercentComplete,
+        Problems = string.IsNullOrWhiteSpace(Problems) ? null : Problems.Trim(),
+        NextSteps = string.IsNullOrWhiteSpace(NextSteps) ? null : NextSteps.Trim(),
+        EvidenceLinks = EvidenceLinks.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+    };
+}

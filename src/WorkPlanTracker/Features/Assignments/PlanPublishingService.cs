@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using WorkPlanTracker.Data;
+using WorkPlanTracker.Domain;
+
+namespace WorkPlanTracker.Features.Assignments;
+
+/// <summary>
+/// Publishing turns a draft plan's named units into assignments: one per task and unit, groups fanned out
+/// to their members, a unit named both as lead and supporting leading. Running it again only adds what
+/// is missing (e.g. after a group got its members), so it is safe to repeat.
+/// </summary>
+public sealed class PlanPublishingService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<PublishResult> PublishAsync(Actor actor, int planId, CancellationToken cancellationToken = default)
+    {
+        if (!actor.IsPlanningOffice)
+        {
+            return new PublishResult(WorkflowResult.Forbidden, 0, []);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var plan = await db.Plans
+            .Include(p => p.Tasks).ThenInclude(t => t.Parties).ThenInclude(p => p.UnitGroup!).ThenInclude(g => g.Members)
+            .Include(p => p.Tasks).ThenInclude(t => t.Assignments)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan is null)
+        {
+            return new PublishResult(WorkflowResult.Fail("找不到这个计划，可能已被删除。"), 0, []);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var created = 0;
+        var emptyGroups = new SortedSet<string>(ChineseOrder.Names);
+        foreach (var task in plan.Tasks)
+        {
+            foreach (var (unitId, role) in UnitsNamedBy(task, emptyGroups))
+            {
+                if (task.Assignments.All(a => a.OrgUnitId != unitId))
+                {
+                    task.Assignments.Add(TaskAssignment.Create(task, unitId, role, now));
+                    created++;
+                }
+            }
+        }
+
+        plan.Status = PlanStatus.Published;
+        await db.SaveChangesAsync(cancellationToken);
+        var message = $"计划已发布，新分派 {created} 项任务。"
+            + (emptyGroups.Count > 0 ? $"单位组“{string.Join("”“", emptyGroups)}”尚未设置成员，相关任务未分派：设置成员后再次发布即可补充分派。" : "");
+        return new PublishResult(WorkflowResult.Ok(message), created, [.. emptyGroups]);
+    }
+
+    /// <summary>Each unit once per task; lead wins over supporting when a unit is named both ways.</summary>
+    private static IEnumerable<(int UnitId, AssignmentRole Role)> UnitsNamedBy(WorkTask task, ISet<string> emptyGroups)
+    {
+        var units = new Dictionary<int, AssignmentRole>();
+        foreach (var party in task.Parties.OrderBy(p => p.Role).ThenBy(p => p.SortOrder))
+        {
+            IEnumerable<int> ids = party.OrgUnitId is { } id ? [id] : party.UnitGroup?.FanOut().Select(u => u.Id) ?? [];
+            if (party.UnitGroup is { } group && group.Members.Count == 0)
+            {
+                emptyGroups.Add(group.Name);
+            }
+
+            foreach (var unitId in ids)
+            {
+                units.TryAdd(unitId, party.Role);
+            }
+        }
+
+        return units.Select(u => (u.Key, u.Value));
+    }
+}
+
+public sealed record PublishResult(WorkflowResult Result, int Created, IReadOnlyList<string> GroupsWithoutMembers);

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using WorkPlanTracker.Domain;
+using WorkPlanTracker.Features.Assignments;
+
+namespace WorkPlanTracker.IntegrationTests.Features.Assignments;
+
+public class PlanPublishingTests(WorkflowFixture fixture) : IClassFixture<WorkflowFixture>
+{
+    [Fact]
+    public async Task Only_the_planning_office_publishes()
+    {
+        var publishing = fixture.Get<PlanPublishingService>();
+        await using var db = fixture.App.NewDbContext();
+        var before = await db.Assignments.CountAsync();
+
+        foreach (var actor in new[] { fixture.Leader, fixture.UserOf(fixture.UnitA) })
+        {
+            var result = await publishing.PublishAsync(actor, fixture.PlanId);
+            Assert.Equal(WorkflowResult.Forbidden, result.Result);
+        }
+
+        Assert.Equal(before, await db.Assignments.CountAsync());
+    }
+
+    [Fact]
+    public async Task Publishing_assigns_each_named_unit_once_fans_groups_out_and_can_be_repeated()
+    {
+        var publishing = fixture.Get<PlanPublishingService>();
+
+        var first = await publishing.PublishAsync(fixture.Office, fixture.PlanId);
+
+        Assert.True(first.Result.Succeeded);
+        Assert.Equal(["工作流各部门"], first.GroupsWithoutMembers);
+        Assert.Contains("尚未设置成员", first.Result.Message);
+        await using (var db = fixture.App.NewDbContext())
+        {
+            var assignments = await db.Assignments.Include(a => a.Task).Where(a => a.Task!.PlanId == fixture.PlanId).ToListAsync();
+            Assert.Equal(
+                [("一.1", fixture.UnitA, AssignmentRole.Lead), ("一.1", fixture.UnitB, AssignmentRole.Supporting), ("一.3", fixture.UnitB, AssignmentRole.Lead)],
+                assignments.Select(a => (a.Task!.Path, a.OrgUnitId, a.Role)).Order().ToList());
+            Assert.Equal(new DateOnly(2035, 6, 30), assignments.First(a => a.Task!.Path == "一.1").DueDate);
+            Assert.Equal(PlanStatus.Published, (await db.Plans.SingleAsync(p => p.Id == fixture.PlanId)).Status);
+
+            var group = await db.UnitGroups.Include(g => g.Members).SingleAsync(g => g.Name == "工作流各部门");
+            group.Members.AddRange(await db.Units.Where(u => u.Id == fixture.UnitA || u.Id == fixture.UnitB).ToListAsync());
+            await db.SaveChangesAsync();
+        }
+
+        var again = await publishing.PublishAsync(fixture.Office, fixture.PlanId);
+
+        Assert.Equal(2, again.Created);
+        Assert.Empty(again.GroupsWithoutMembers);
+        var third = await publishing.PublishAsync(fixture.Office, fixture.PlanId);
+        Assert.Equal(0, third.Created);
+    }
+}

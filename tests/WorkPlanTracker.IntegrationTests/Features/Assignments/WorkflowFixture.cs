@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WorkPlanTracker.Domain;
+using WorkPlanTracker.Features.Accounts;
+using WorkPlanTracker.Features.Assignments;
+using WorkPlanTracker.Features.Import;
+using WorkPlanTracker.Features.Import.Documents;
+
+namespace WorkPlanTracker.IntegrationTests.Features.Assignments;
+
+/// <summary>A small plan of its own, imported into the real app, and the actors that work on it.</summary>
+public sealed class WorkflowFixture : IAsyncLifetime
+{
+    public const string PlanText = """
+        工作流县2035年政务公开工作要点
+        一、工作任务
+        1.加强政策解读。(工作流甲局牵头;工作流乙局配合,2035年6月底前)
+        2.推进基层公开。(工作流各部门负责落实,持续推进)
+        3.做好依申请公开。(工作流乙局牵头,2035年9月底前)
+        """;
+
+    public AppFactory App { get; } = new();
+
+    public int PlanId { get; private set; }
+
+    public int UnitA { get; private set; }
+
+    public int UnitB { get; private set; }
+
+    public Actor Office { get; } = new("office", new HashSet<string> { AppRoles.PlanningOffice }, new HashSet<int>());
+
+    public Actor Leader { get; } = new("leader", new HashSet<string> { AppRoles.Leadership }, new HashSet<int>());
+
+    public Actor UserOf(int unitId) => new("unit-" + unitId, new HashSet<string> { AppRoles.UnitUser }, new HashSet<int> { unitId });
+
+    public T Get<T>()
+        where T : notnull => App.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    public async Task InitializeAsync()
+    {
+        App.StartServer();
+        var importer = Get<PlanImportService>();
+        var parsed = importer.Parse(new PlanDocument { Text = PlanText }, "workflow.txt");
+        PlanId = (await importer.SaveAsync(parsed, "workflow.txt", PlanText)).Id;
+        await using var db = App.NewDbContext();
+        UnitA = await db.Units.Where(u => u.Name == "工作流甲局").Select(u => u.Id).SingleAsync();
+        UnitB = await db.Units.Where(u => u.Name == "工作流乙局").Select(u => u.Id).SingleAsync();
+    }
+
+    public async Task<TaskAssignment> AssignmentAsync(string path, int unitId)
+    {
+        await using var db = App.NewDbContext();
+        return await db.Assignments.Include(a => a.Task).SingleAsync(a => a.Task!.PlanId == PlanId && a.Task.Path == path && a.OrgUnitId == unitId);
+    }
+
+    public Task DisposeAsync()
+    {
+        App.Dispose();
+        return Task.CompletedTask;
+    }
+}
