@@ -1,6 +1,9 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WorkPlanTracker.Data;
+using WorkPlanTracker.Features.Accounts;
+using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Plans;
 
 namespace WorkPlanTracker.Tests.Features.Plans;
@@ -12,6 +15,10 @@ public class PlanPagesTests(SeededDatabase db) : IClassFixture<SeededDatabase>
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddSingleton(db.Get<PlanQueryService>());
+        ctx.Services.AddSingleton(db.Get<PlanPublishingService>());
+        ctx.Services.AddSingleton(db.Get<IDbContextFactory<AppDbContext>>());
+        ctx.Services.AddScoped<ActorResolver>();
+        ctx.AddAuthorization().SetAuthorized("leader").SetRoles(AppRoles.Leadership);
         return ctx;
     }
 

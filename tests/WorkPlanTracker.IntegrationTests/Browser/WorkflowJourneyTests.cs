@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using WorkPlanTracker.Domain;
+using WorkPlanTracker.Features.Accounts;
+
+namespace WorkPlanTracker.IntegrationTests.Browser;
+
+/// <summary>The main journey of issue 4, as the three kinds of users click through it.</summary>
+[Collection(BrowserCollection.Name)]
+public class WorkflowJourneyTests(BrowserFixture browser)
+{
+    private const string Plan = "2024年宿州市政务公开重点工作任务分工方案";
+
+    [Fact]
+    public async Task Office_publishes_unit_reports_office_returns_then_closes_and_the_leader_sees_it_closed()
+    {
+        int planId;
+        await using (var db = browser.App.NewDbContext())
+        {
+            planId = await db.Plans.Where(p => p.Title == Plan).Select(p => p.Id).SingleAsync();
+        }
+
+        var office = await browser.NewSessionAsync("office", DemoAccounts.Password);
+        var planPage = await browser.OpenAsync($"/plans/{planId}", office);
+        await BrowserFixture.UntilAsync(async () =>
+        {
+            if (await planPage.Locator("#publish").CountAsync() > 0)
+            {
+                await planPage.Locator("#publish").ClickAsync();
+            }
+
+            return await planPage.Locator("#confirm-publish").CountAsync() > 0;
+        });
+        await planPage.Locator("#confirm-publish").ClickAsync();
+        await Assertions.Expect(planPage.Locator(".publish-bar .alert-success")).ToContainTextAsync("计划已发布");
+
+        int assignmentId;
+        await using (var db = browser.App.NewDbContext())
+        {
+            assignmentId = await db.Assignments.Where(a => a.Task!.PlanId == planId && a.Task.Path == "一.3" && a.OrgUnit!.Name == "市数据资源局")
+                .Select(a => a.Id).SingleAsync();
+        }
+
+        var unit = await browser.NewSessionAsync("unit", DemoAccounts.Password);
+        var list = await browser.OpenAsync("/assignments", unit);
+        await Assertions.Expect(list.Locator("h1")).ToHaveTextAsync("我的任务");
+        await Assertions.Expect(list.Locator("table.assignment-table")).ToContainTextAsync("助力优化政务服务");
+        await BrowserFixture.ScreenshotAsync(list, "my-tasks");
+
+        var page = await browser.OpenAsync($"/assignments/{assignmentId}", unit);
+        await ClickUntilAsync(page, "#acknowledge", () => Status(assignmentId, AssignmentStatus.Acknowledged));
+        await page.Locator("#report-progress").FillAsync("已梳理办理事项清单 120 项，更新办事指南 80 份。");
+        await page.Locator("#report-percent").FillAsync("60");
+        await page.Locator("#report-links").FillAsync("https://www.ahsz.gov.cn/zwgk/001.html");
+        await ClickUntilAsync(page, "#submit-report", () => Status(assignmentId, AssignmentStatus.InProgress));
+        await page.Locator("#completion-summary").FillAsync("事项清单和办事指南已全部发布。");
+        await ClickUntilAsync(page, "#request-completion", () => Status(assignmentId, AssignmentStatus.CompletionRequested));
+
+        var review = await browser.OpenAsync("/review", office);
+        await Assertions.Expect(review.Locator("table.review-queue")).ToContainTextAsync("助力优化政务服务");
+        var officeView = await browser.OpenAsync($"/assignments/{assignmentId}", office);
+        await officeView.Locator("#office-reason").FillAsync("请补充办事指南的发布链接。");
+        await ClickUntilAsync(officeView, "#return", () => Status(assignmentId, AssignmentStatus.Returned));
+
+        page = await browser.OpenAsync($"/assignments/{assignmentId}", unit);
+        await Assertions.Expect(page.Locator(".alert-warning")).ToContainTextAsync("请补充办事指南的发布链接。");
+        await page.Locator("#report-progress").FillAsync("已补充办事指南发布链接。");
+        await page.Locator("#report-links").FillAsync("https://www.ahsz.gov.cn/zwgk/002.html");
+        await ClickUntilAsync(page, "#submit-report", () => Status(assignmentId, AssignmentStatus.InProgress));
+        await page.Locator("#completion-summary").FillAsync("已补充。");
+        await ClickUntilAsync(page, "#request-completion", () => Status(assignmentId, AssignmentStatus.CompletionRequested));
+
+        officeView = await browser.OpenAsync($"/assignments/{assignmentId}", office);
+        await ClickUntilAsync(officeView, "#approve-completion", () => Status(assignmentId, AssignmentStatus.Closed));
+
+        var leader = await browser.NewSessionAsync("leader", DemoAccounts.Password);
+        var leaderView = await browser.OpenAsync($"/assignments/{assignmentId}", leader);
+        await Assertions.Expect(leaderView.Locator(".page-subtitle .badge")).ToHaveTextAsync("已办结");
+        await Assertions.Expect(leaderView.Locator(".report")).ToHaveCountAsync(2);
+        Assert.Equal(0, await leaderView.Locator(".unit-actions, .office-actions").CountAsync());
+        await BrowserFixture.ScreenshotAsync(leaderView, "assignment-closed");
+
+        foreach (var session in new[] { office, unit, leader })
+        {
+            await session.CloseAsync();
+        }
+    }
+
+    private async Task<bool> Status(int assignmentId, AssignmentStatus expected)
+    {
+        await using var db = browser.App.NewDbContext();
+        return await db.Assignments.AnyAsync(a => a.Id == assignmentId && a.Status == expected);
+    }
+
+    /// <summary>Clicks until the database shows the effect: right after connecting, a click can land before its handler exists.</summary>
+    private static Task ClickUntilAsync(IPage page, string selector, Func<Task<bool>> done) =>
+        BrowserFixture.UntilAsync(async () =>
+        {
+            if (await done())
+            {
+                return true;
+            }
+
+            if (await page.Locator(selector).CountAsync() > 0)
+            {
+                await page.Locator(selector).ClickAsync();
+            }
+
+            await Task.Delay(200);
+            return await done();
+        });
+}
