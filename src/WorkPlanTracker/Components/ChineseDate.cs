@@ -3,7 +3,7 @@ namespace WorkPlanTracker.Components;
 /// <summary>Dates the way Chinese readers write them: 2024年7月31日.</summary>
 public static class ChineseDate
 {
-    public static string Format(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
+    public static string Format(DateOnly date) => Domain.WorkCalendar.Format(date);
 
     public static string Format(DateOnly? date, string whenMissing = "—") => date is { } d ? Format(d) : whenMissing;
 

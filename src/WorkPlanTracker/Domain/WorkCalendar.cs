@@ -8,6 +8,9 @@ public static class WorkCalendar
 {
     public static readonly TimeSpan UtcOffset = TimeSpan.FromHours(8);
 
+    /// <summary>China Standard Time as a fixed zone (no daylight saving), independent of the server's own zone.</summary>
+    public static TimeZoneInfo ChinaTime { get; } = TimeZoneInfo.CreateCustomTimeZone("China Standard Time (fixed)", UtcOffset, "中国标准时间", "中国标准时间");
+
     /// <summary>The China calendar day of a UTC instant (a Local-kind value is converted to UTC first).</summary>
     public static DateOnly DateOf(DateTime utc)
     {

@@ -46,6 +46,27 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
         return assignment is not null && actor.CanSee(assignment) ? assignment : null;
     }
 
+    /// <summary>What happened to an assignment, from the audit trail (which the app never edits); empty when the actor may not see it.</summary>
+    public async Task<IReadOnlyList<HistoryLine>> HistoryAsync(Actor actor, int assignmentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var assignment = await db.Assignments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == assignmentId, cancellationToken);
+        if (assignment is null || !actor.CanSee(assignment))
+        {
+            return [];
+        }
+
+        var id = assignmentId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var reports = await db.ProgressReports.Where(r => r.AssignmentId == assignmentId).Select(r => r.Id.ToString()).ToListAsync(cancellationToken);
+        var extensions = await db.ExtensionRequests.Where(r => r.AssignmentId == assignmentId).Select(r => r.Id.ToString()).ToListAsync(cancellationToken);
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => (e.EntityType == nameof(TaskAssignment) && e.EntityId == id)
+                || (e.EntityType == nameof(ProgressReport) && reports.Contains(e.EntityId))
+                || (e.EntityType == nameof(ExtensionRequest) && extensions.Contains(e.EntityId)))
+            .ToListAsync(cancellationToken);
+        return AssignmentHistory.Describe(entries);
+    }
+
     public Task<WorkflowResult> AcknowledgeAsync(Actor actor, int id, Guid version) =>
         ActAsync(actor, id, version, ByUnit, (a, now) => a.Acknowledge(now), "已签收");
 

@@ -55,8 +55,12 @@ public class AssignmentWorkflowTests : IClassFixture<WorkflowFixture>, IAsyncLif
         Assert.Equal(AssignmentStatus.Closed, closed!.Status);
         Assert.Equal(2, closed.Reports.Count);
         Assert.Equal(["https://example.gov.cn/a", "https://example.gov.cn/b"], closed.Reports.OrderBy(r => r.Id).First().EvidenceLinks);
-        await using var db = fixture.App.NewDbContext();
-        Assert.True(await db.AuditEntries.CountAsync(e => e.EntityType == nameof(TaskAssignment) && e.EntityId == id.ToString()) >= 7);
+        var history = (await service.HistoryAsync(fixture.Leader, id)).Select(h => h.What).ToList();
+        Assert.Equal("分派任务", history[0]);
+        Assert.Contains("状态：待签收 → 已签收", history);
+        Assert.Contains("报送进展：已发布政策解读 3 篇", history);
+        Assert.Contains(history, line => line.Contains("状态：申请办结 → 已退回") && line.Contains("退回理由：（空） → 缺少佐证材料"));
+        Assert.Contains(history, line => line.StartsWith("状态：申请办结 → 已办结", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -66,6 +70,7 @@ public class AssignmentWorkflowTests : IClassFixture<WorkflowFixture>, IAsyncLif
         var (id, v) = await CurrentAsync("一.1", fixture.UnitA);
 
         Assert.Null(await service.GetAsync(other, id));
+        Assert.Empty(await service.HistoryAsync(other, id));
         Assert.Equal(WorkflowResult.NotFound, await service.AcknowledgeAsync(other, id, v));
         Assert.Equal(WorkflowResult.NotFound, await service.SubmitReportAsync(other, id, v, new ReportInput { Progress = "冒充" }));
         Assert.Equal(WorkflowResult.NotFound, await service.RequestCompletionAsync(other, id, v, "冒充"));
