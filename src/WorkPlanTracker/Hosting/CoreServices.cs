@@ -43,6 +43,7 @@ public static class CoreServices
         builder.Services.AddScoped<DatabaseStartup>();
         builder.Services.AddScoped<PlanQueryService>();
         builder.Services.AddScoped<UnitQueryService>();
+        builder.Services.AddScoped<UnitGroupService>();
         builder.Services.AddScoped<PlanPublishingService>();
         builder.Services.AddScoped<AssignmentService>();
         return builder;

@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkPlanTracker.Domain;
+using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Units;
 
 namespace WorkPlanTracker.Tests.Features.Units;
@@ -12,6 +13,7 @@ public class UnitListPageTests(SeededDatabase db) : IClassFixture<SeededDatabase
     public async Task Each_unit_shows_how_many_tasks_it_leads_and_supports()
     {
         await using var ctx = new BunitContext();
+        ctx.AddAuthorization().SetAuthorized("leader");
         ctx.Services.AddSingleton(db.Get<UnitQueryService>());
         await using var data = db.NewContext();
         var unit = await data.Units.SingleAsync(u => u.Name == "市数据资源局");
@@ -32,6 +34,7 @@ public class UnitListPageTests(SeededDatabase db) : IClassFixture<SeededDatabase
     public async Task Group_names_are_listed_as_groups_not_as_units()
     {
         await using var ctx = new BunitContext();
+        ctx.AddAuthorization().SetAuthorized("leader");
         ctx.Services.AddSingleton(db.Get<UnitQueryService>());
 
         var page = ctx.Render<UnitListPage>();
@@ -47,6 +50,7 @@ public class UnitListPageTests(SeededDatabase db) : IClassFixture<SeededDatabase
     public async Task Typing_in_the_filter_narrows_the_list_to_matching_units()
     {
         await using var ctx = new BunitContext();
+        ctx.AddAuthorization().SetAuthorized("leader");
         ctx.Services.AddSingleton(db.Get<UnitQueryService>());
         var page = ctx.Render<UnitListPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("table.unit-table tbody tr")));
@@ -55,5 +59,25 @@ public class UnitListPageTests(SeededDatabase db) : IClassFixture<SeededDatabase
 
         Assert.All(page.FindAll("table.unit-table tbody tr"), r => Assert.Contains("数据资源", r.Children[0].TextContent));
         Assert.NotEmpty(page.FindAll("table.unit-table tbody tr"));
+    }
+
+    [Theory]
+    [InlineData(AppRoles.PlanningOffice, true)]
+    [InlineData(AppRoles.Admin, true)]
+    [InlineData(AppRoles.Leadership, false)]
+    [InlineData(AppRoles.UnitUser, false)]
+    public async Task Only_plan_editors_get_a_link_to_set_a_groups_members(string role, bool linked)
+    {
+        await using var ctx = new BunitContext();
+        ctx.AddAuthorization().SetAuthorized("someone").SetRoles(role);
+        ctx.Services.AddSingleton(db.Get<UnitQueryService>());
+        await using var data = db.NewContext();
+        var group = await data.UnitGroups.SingleAsync(g => g.Name == "县区政府");
+
+        var page = ctx.Render<UnitListPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("table.group-table tbody tr")));
+        var cell = page.FindAll("table.group-table tbody tr").Single(r => r.Children[0].TextContent == "县区政府").Children[0];
+        Assert.Equal(linked, cell.QuerySelector($"a[href='units/groups/{group.Id}']") is not null);
     }
 }
