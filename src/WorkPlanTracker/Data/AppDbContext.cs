@@ -18,6 +18,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>The reason the current change is made; the audit trail stores it with every entry of the save.</summary>
+    public string? ChangeReason { get; set; }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampVersions();

@@ -145,6 +145,7 @@ public sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock) :
         Action = action,
         Before = before,
         After = after,
+        Reason = (entry.Context as AppDbContext)?.ChangeReason,
     };
 
     // A plan's source text runs to tens of thousands of characters and never changes after import;

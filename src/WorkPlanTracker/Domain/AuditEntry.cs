@@ -15,6 +15,9 @@ public class AuditEntry
 
     /// <summary>JSON object of the changed properties' new values (null when deleted).</summary>
     public string? After { get; set; }
+
+    /// <summary>Why the change was made, when the person had to say (moving a deadline, removing a unit).</summary>
+    public string? Reason { get; set; }
 }
 
 public enum AuditAction

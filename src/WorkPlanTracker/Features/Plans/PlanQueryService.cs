@@ -20,6 +20,16 @@ public sealed class PlanQueryService(IDbContextFactory<AppDbContext> dbFactory)
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>How many units each task of a plan is assigned to (tasks without any are absent).</summary>
+    public async Task<Dictionary<int, int>> AssignmentCountsAsync(int planId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Assignments.Where(a => a.Task!.PlanId == planId)
+            .GroupBy(a => a.TaskId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+    }
+
     /// <summary>The plan with its sections and tasks in document order, or null when there is no such plan.</summary>
     public async Task<PlanTree?> GetOutlineAsync(int planId, CancellationToken cancellationToken = default)
     {

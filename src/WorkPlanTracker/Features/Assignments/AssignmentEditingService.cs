@@ -1,0 +1,211 @@
+using Microsoft.EntityFrameworkCore;
+using WorkPlanTracker.Data;
+using WorkPlanTracker.Domain;
+
+namespace WorkPlanTracker.Features.Assignments;
+
+/// <summary>
+/// The planning office changing who does a task and by when. Every change needs a reason, which the audit
+/// trail keeps with who and when; units' own statuses and reports are never touched.
+/// </summary>
+public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<TaskEditView?> GetTaskAsync(Actor actor, int taskId, CancellationToken cancellationToken = default)
+    {
+        if (!actor.IsPlanningOffice)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var task = await db.Tasks.AsNoTracking()
+            .Include(t => t.Plan)
+            .Include(t => t.Assignments).ThenInclude(a => a.OrgUnit)
+            .Include(t => t.Assignments).ThenInclude(a => a.Reports)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        if (task is null)
+        {
+            return null;
+        }
+
+        return new TaskEditView(task, await UnitOptionsAsync(cancellationToken));
+    }
+
+    /// <summary>Every unit, in pinyin order, to choose from.</summary>
+    public async Task<IReadOnlyList<UnitOption>> UnitOptionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await db.Units.AsNoTracking().Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(cancellationToken))
+            .OrderBy(u => u.Name, ChineseOrder.Names).ToList();
+    }
+
+    public Task<WorkflowResult> AddUnitAsync(Actor actor, int taskId, int unitId, AssignmentRole role, string reason) =>
+        ChangeTaskAsync(actor, taskId, reason, async (db, task) =>
+        {
+            if (task.Assignments.Any(a => a.OrgUnitId == unitId))
+            {
+                return WorkflowResult.Fail("该单位已承办这项任务，可调整其角色。");
+            }
+
+            if (!await db.Units.AnyAsync(u => u.Id == unitId))
+            {
+                return WorkflowResult.Fail("所选单位不存在，请刷新页面后重试。");
+            }
+
+            task.Assignments.Add(TaskAssignment.Create(task, unitId, role, clock.GetUtcNow().UtcDateTime));
+            return WorkflowResult.Ok("已增加承办单位");
+        });
+
+    public Task<WorkflowResult> ChangeRoleAsync(Actor actor, int assignmentId, Guid version, AssignmentRole role, string reason) =>
+        ChangeAssignmentAsync(actor, assignmentId, version, reason, (_, assignment) =>
+        {
+            assignment.Role = role;
+            return WorkflowResult.Ok(role == AssignmentRole.Lead ? "已改为牵头单位" : "已改为配合单位");
+        });
+
+    /// <summary>Removes a unit from a task, unless it already reported: its work must stay on record.</summary>
+    public Task<WorkflowResult> RemoveAsync(Actor actor, int assignmentId, Guid version, string reason) =>
+        ChangeAssignmentAsync(actor, assignmentId, version, reason, (db, assignment) =>
+        {
+            if (assignment.Reports.Count > 0)
+            {
+                return WorkflowResult.Fail("该单位已报送进展，不能移除；如不再承办，可改为配合单位。");
+            }
+
+            db.Assignments.Remove(assignment);
+            return WorkflowResult.Ok("已移除承办单位");
+        });
+
+    /// <summary>Moves a task's deadline (or makes it ongoing); every assignment takes it, extensions already granted later stay.</summary>
+    public Task<WorkflowResult> ChangeDeadlineAsync(Actor actor, int taskId, DateOnly? deadline, bool ongoing, string reason) =>
+        ChangeTaskAsync(actor, taskId, reason, (_, task) =>
+        {
+            if (!ongoing && deadline is null)
+            {
+                return Task.FromResult(WorkflowResult.Fail("请填写完成时限，或选择持续推进。"));
+            }
+
+            task.Ongoing = ongoing;
+            task.Deadline = ongoing ? null : deadline;
+            task.DeadlineText = ongoing ? "持续推进" : deadline is { } d ? WorkCalendar.Format(d) + "前" : null;
+            foreach (var assignment in task.Assignments)
+            {
+                assignment.ApplyTaskDeadline(task);
+            }
+
+            return Task.FromResult(WorkflowResult.Ok("已调整完成时限"));
+        });
+
+    /// <summary>Gives many tasks to one unit at once, e.g. an agency plan that names no units; tasks it already has are skipped.</summary>
+    public async Task<WorkflowResult> AssignManyAsync(Actor actor, IReadOnlyCollection<int> taskIds, int unitId, AssignmentRole role, string reason)
+    {
+        if (!actor.IsPlanningOffice)
+        {
+            return WorkflowResult.Forbidden;
+        }
+
+        if (taskIds.Count == 0)
+        {
+            return WorkflowResult.Fail("请至少选择一项任务。");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return WorkflowResult.Fail("请填写调整原因。");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync();
+        if (!await db.Units.AnyAsync(u => u.Id == unitId))
+        {
+            return WorkflowResult.Fail("所选单位不存在，请刷新页面后重试。");
+        }
+
+        var tasks = await db.Tasks.Include(t => t.Assignments).Where(t => taskIds.Contains(t.Id)).ToListAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var added = 0;
+        foreach (var task in tasks.Where(t => t.Assignments.All(a => a.OrgUnitId != unitId)))
+        {
+            task.Assignments.Add(TaskAssignment.Create(task, unitId, role, now));
+            added++;
+        }
+
+        db.ChangeReason = reason.Trim();
+        await db.SaveChangesAsync();
+        var skipped = tasks.Count - added;
+        return WorkflowResult.Ok($"已分派 {added} 项任务" + (skipped > 0 ? $"，{skipped} 项该单位已承办，未重复分派" : ""));
+    }
+
+    private async Task<WorkflowResult> ChangeTaskAsync(Actor actor, int taskId, string reason, Func<AppDbContext, WorkTask, Task<WorkflowResult>> change)
+    {
+        if (!actor.IsPlanningOffice)
+        {
+            return WorkflowResult.Forbidden;
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return WorkflowResult.Fail("请填写调整原因。");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var task = await db.Tasks.Include(t => t.Assignments).SingleOrDefaultAsync(t => t.Id == taskId);
+        if (task is null)
+        {
+            return WorkflowResult.Fail("找不到这项任务，可能已被删除。");
+        }
+
+        var result = await change(db, task);
+        return await SaveAsync(db, reason, result);
+    }
+
+    private async Task<WorkflowResult> ChangeAssignmentAsync(Actor actor, int assignmentId, Guid version, string reason, Func<AppDbContext, TaskAssignment, WorkflowResult> change)
+    {
+        if (!actor.IsPlanningOffice)
+        {
+            return WorkflowResult.Forbidden;
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return WorkflowResult.Fail("请填写调整原因。");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var assignment = await db.Assignments.Include(a => a.Reports).SingleOrDefaultAsync(a => a.Id == assignmentId);
+        if (assignment is null)
+        {
+            return WorkflowResult.NotFound;
+        }
+
+        if (assignment.Version != version)
+        {
+            return WorkflowResult.Conflict;
+        }
+
+        return await SaveAsync(db, reason, change(db, assignment));
+    }
+
+    private static async Task<WorkflowResult> SaveAsync(AppDbContext db, string reason, WorkflowResult result)
+    {
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        db.ChangeReason = reason.Trim();
+        try
+        {
+            await db.SaveChangesAsync();
+            return result;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return WorkflowResult.Conflict;
+        }
+    }
+}
+
+public sealed record UnitOption(int Id, string Name);
+
+public sealed record TaskEditView(WorkTask Task, IReadOnlyList<UnitOption> Units);

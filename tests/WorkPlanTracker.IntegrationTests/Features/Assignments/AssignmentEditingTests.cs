@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using WorkPlanTracker.Domain;
+using WorkPlanTracker.Features.Assignments;
+using WorkPlanTracker.Features.Import;
+using WorkPlanTracker.Features.Import.Documents;
+
+namespace WorkPlanTracker.IntegrationTests.Features.Assignments;
+
+public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLifetime
+{
+    private readonly WorkflowFixture fixture;
+    private readonly AssignmentEditingService editing;
+
+    public AssignmentEditingTests(WorkflowFixture fixture)
+    {
+        this.fixture = fixture;
+        editing = fixture.Get<AssignmentEditingService>();
+    }
+
+    public async Task InitializeAsync() => await fixture.Get<PlanPublishingService>().PublishAsync(fixture.Office, fixture.PlanId);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<int> TaskIdAsync(string path)
+    {
+        await using var db = fixture.App.NewDbContext();
+        return await db.Tasks.Where(t => t.PlanId == fixture.PlanId && t.Path == path).Select(t => t.Id).SingleAsync();
+    }
+
+    [Fact]
+    public async Task Only_the_office_edits_and_every_edit_needs_a_reason()
+    {
+        var taskId = await TaskIdAsync("一.3");
+
+        Assert.Equal(WorkflowResult.Forbidden, await editing.AddUnitAsync(fixture.Leader, taskId, fixture.UnitA, AssignmentRole.Supporting, "领导要求"));
+        Assert.Equal(WorkflowResult.Forbidden, await editing.ChangeDeadlineAsync(fixture.UserOf(fixture.UnitB), taskId, new DateOnly(2036, 1, 1), false, "想延期"));
+        Assert.Null(await editing.GetTaskAsync(fixture.UserOf(fixture.UnitB), taskId));
+        var noReason = await editing.AddUnitAsync(fixture.Office, taskId, fixture.UnitA, AssignmentRole.Supporting, " ");
+        Assert.Equal("请填写调整原因。", noReason.Message);
+        await using var db = fixture.App.NewDbContext();
+        Assert.False(await db.Assignments.AnyAsync(a => a.TaskId == taskId && a.OrgUnitId == fixture.UnitA));
+    }
+
+    [Fact]
+    public async Task Adding_a_unit_and_changing_its_role_are_recorded_with_the_reason()
+    {
+        var taskId = await TaskIdAsync("一.3");
+
+        var added = await editing.AddUnitAsync(fixture.Office, taskId, fixture.UnitA, AssignmentRole.Supporting, "甲局掌握相关数据");
+        var again = await editing.AddUnitAsync(fixture.Office, taskId, fixture.UnitA, AssignmentRole.Lead, "重复");
+        var assignment = await fixture.AssignmentAsync("一.3", fixture.UnitA);
+        var lead = await editing.ChangeRoleAsync(fixture.Office, assignment.Id, assignment.Version, AssignmentRole.Lead, "改由甲局牵头");
+
+        Assert.True(added.Succeeded && lead.Succeeded);
+        Assert.False(again.Succeeded);
+        Assert.Equal(AssignmentRole.Lead, (await fixture.AssignmentAsync("一.3", fixture.UnitA)).Role);
+        await using var db = fixture.App.NewDbContext();
+        var reasons = await db.AuditEntries.Where(e => e.EntityType == nameof(TaskAssignment) && e.EntityId == assignment.Id.ToString())
+            .OrderBy(e => e.Id).Select(e => e.Reason).ToListAsync();
+        Assert.Equal(["甲局掌握相关数据", "改由甲局牵头"], reasons);
+    }
+
+    [Fact]
+    public async Task A_unit_that_reported_cannot_be_removed_and_one_that_did_not_can()
+    {
+        var reporting = await fixture.AssignmentAsync("一.1", fixture.UnitB);
+        var service = fixture.Get<AssignmentService>();
+        Assert.True((await service.SubmitReportAsync(fixture.UserOf(fixture.UnitB), reporting.Id, reporting.Version, new ReportInput { Progress = "已开展" })).Succeeded);
+        reporting = await fixture.AssignmentAsync("一.1", fixture.UnitB);
+
+        var refused = await editing.RemoveAsync(fixture.Office, reporting.Id, reporting.Version, "不再参与");
+
+        Assert.Contains("已报送进展，不能移除", refused.Message);
+        var taskId = await TaskIdAsync("一.1");
+        var extra = await editing.AddUnitAsync(fixture.Office, taskId, await NewUnitAsync("编辑测试丙局"), AssignmentRole.Supporting, "临时增加");
+        Assert.True(extra.Succeeded);
+        await using var db = fixture.App.NewDbContext();
+        var unused = await db.Assignments.SingleAsync(a => a.TaskId == taskId && a.OrgUnit!.Name == "编辑测试丙局");
+        Assert.True((await editing.RemoveAsync(fixture.Office, unused.Id, unused.Version, "误加")).Succeeded);
+        Assert.False(await db.Assignments.AnyAsync(a => a.Id == unused.Id));
+    }
+
+    [Fact]
+    public async Task Moving_a_deadline_reaches_every_assignment_and_a_stale_version_is_a_conflict()
+    {
+        var taskId = await TaskIdAsync("一.1");
+        var before = await fixture.AssignmentAsync("一.1", fixture.UnitA);
+
+        Assert.True((await editing.ChangeDeadlineAsync(fixture.Office, taskId, new DateOnly(2035, 8, 31), false, "上级要求提前")).Succeeded);
+
+        await using var db = fixture.App.NewDbContext();
+        var dues = await db.Assignments.Where(a => a.TaskId == taskId).Select(a => a.DueDate).Distinct().ToListAsync();
+        Assert.Equal([new DateOnly(2035, 8, 31)], dues);
+        Assert.Equal(WorkflowResult.Conflict, await editing.ChangeRoleAsync(fixture.Office, before.Id, before.Version, AssignmentRole.Supporting, "旧页面"));
+        Assert.Equal("请填写完成时限，或选择持续推进。", (await editing.ChangeDeadlineAsync(fixture.Office, taskId, null, false, "清空")).Message);
+    }
+
+    [Fact]
+    public async Task A_plan_without_units_is_assigned_in_bulk_without_duplicates()
+    {
+        var importer = fixture.Get<PlanImportService>();
+        const string text = "批量局2035年政务公开工作要点\n一、工作任务\n(一)加强权力配置公开。\n(二)加强运行过程公开。\n(三)加强政务规范管理。\n";
+        var plan = await importer.SaveAsync(importer.Parse(new PlanDocument { Text = text }, "bulk.txt"), "bulk.txt", text);
+        await using var db = fixture.App.NewDbContext();
+        var tasks = await db.Tasks.Where(t => t.PlanId == plan.Id).OrderBy(t => t.SortOrder).Select(t => t.Id).ToListAsync();
+
+        var first = await editing.AssignManyAsync(fixture.Office, tasks.Take(2).ToList(), fixture.UnitA, AssignmentRole.Lead, "按处室职责分工");
+        var second = await editing.AssignManyAsync(fixture.Office, tasks, fixture.UnitA, AssignmentRole.Lead, "补充第三项");
+
+        Assert.Equal("已分派 2 项任务", first.Message);
+        Assert.Equal("已分派 1 项任务，2 项该单位已承办，未重复分派", second.Message);
+        Assert.Equal(3, await db.Assignments.CountAsync(a => a.Task!.PlanId == plan.Id));
+        Assert.Equal(WorkflowResult.Forbidden, await editing.AssignManyAsync(fixture.Leader, tasks, fixture.UnitA, AssignmentRole.Lead, "领导"));
+    }
+
+    private async Task<int> NewUnitAsync(string name)
+    {
+        await using var db = fixture.App.NewDbContext();
+        var unit = new OrgUnit { Name = name };
+        db.Units.Add(unit);
+        await db.SaveChangesAsync();
+        return unit.Id;
+    }
+}
