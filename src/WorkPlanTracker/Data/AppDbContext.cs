@@ -16,6 +16,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<TaskAssignment> Assignments => Set<TaskAssignment>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
+    public DbSet<EscalationNotice> EscalationNotices => Set<EscalationNotice>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>The reason the current change is made; the audit trail stores it with every entry of the save.</summary>

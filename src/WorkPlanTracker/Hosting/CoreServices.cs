@@ -46,6 +46,7 @@ public static class CoreServices
         builder.Services.AddScoped<UnitGroupService>();
         builder.Services.AddScoped<PlanPublishingService>();
         builder.Services.AddScoped<AssignmentService>();
+        builder.Services.AddScoped<EscalationService>();
         builder.Services.AddScoped<AssignmentEditingService>();
         return builder;
     }

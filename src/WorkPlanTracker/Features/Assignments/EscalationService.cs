@@ -1,0 +1,151 @@
+using Microsoft.EntityFrameworkCore;
+using WorkPlanTracker.Data;
+using WorkPlanTracker.Domain;
+
+namespace WorkPlanTracker.Features.Assignments;
+
+/// <summary>
+/// 督办单: the office issues a numbered notice for a late assignment; the unit signs for it and answers in writing;
+/// leaders read them all. Other units learn nothing, not even that a notice exists.
+/// </summary>
+public sealed class EscalationService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    public static WorkflowResult NoticeNotFound { get; } = WorkflowResult.Fail("找不到这份督办单，或您无权查看。");
+
+    public DateOnly Today => WorkCalendar.DateOf(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>下发督办单: the office only, for an overdue open assignment without an unanswered notice.</summary>
+    public async Task<WorkflowResult> IssueAsync(Actor actor, int assignmentId, string text, DateOnly respondBy)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var assignment = await db.Assignments.Include(a => a.Task).SingleOrDefaultAsync(a => a.Id == assignmentId);
+        if (assignment is null || !actor.CanSee(assignment))
+        {
+            return WorkflowResult.NotFound;
+        }
+
+        if (!actor.IsPlanningOffice)
+        {
+            return WorkflowResult.Forbidden;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var year = WorkCalendar.DateOf(now).Year;
+        var earlier = await db.EscalationNotices.Where(n => n.AssignmentId == assignmentId).ToListAsync();
+        var lastInYear = await db.EscalationNotices.Where(n => n.Year == year).MaxAsync(n => (int?)n.Sequence) ?? 0;
+        try
+        {
+            var notice = EscalationNotice.Issue(assignment, earlier, lastInYear + 1, text, respondBy, actor.UserName, now);
+            db.EscalationNotices.Add(notice);
+            await db.SaveChangesAsync();
+            return WorkflowResult.Ok($"已下发督办单（{notice.Number}）");
+        }
+        catch (DomainRuleException e)
+        {
+            return WorkflowResult.Fail(e.Message);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique indexes caught a notice issued at the same moment (same number, or a second open one).
+            return WorkflowResult.Conflict;
+        }
+    }
+
+    /// <summary>签收督办单: a user of the assignment's unit.</summary>
+    public Task<WorkflowResult> AcknowledgeAsync(Actor actor, int noticeId) =>
+        ActAsync(actor, noticeId, (n, now) => n.Acknowledge(now), "督办单已签收");
+
+    /// <summary>回复督办单: a user of the assignment's unit, in writing.</summary>
+    public Task<WorkflowResult> RespondAsync(Actor actor, int noticeId, string response) =>
+        ActAsync(actor, noticeId, (n, now) => n.Respond(response, now), "已回复督办单");
+
+    /// <summary>An assignment's notices, newest first; empty when the actor may not see the assignment.</summary>
+    public async Task<IReadOnlyList<EscalationNotice>> ForAssignmentAsync(Actor actor, int assignmentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var assignment = await db.Assignments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == assignmentId, cancellationToken);
+        if (assignment is null || !actor.CanSee(assignment))
+        {
+            return [];
+        }
+
+        return await db.EscalationNotices.AsNoTracking()
+            .Where(n => n.AssignmentId == assignmentId)
+            .OrderByDescending(n => n.IssuedAtUtc).ThenByDescending(n => n.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The notices an actor may read, newest first: all for the office and leaders; a unit user's own units' only.</summary>
+    public async Task<IReadOnlyList<EscalationRow>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var notices = Visible(db, actor);
+        var found = await notices
+            .Include(n => n.Assignment!).ThenInclude(a => a.Task!).ThenInclude(t => t.Plan)
+            .Include(n => n.Assignment!).ThenInclude(a => a.OrgUnit)
+            .OrderByDescending(n => n.IssuedAtUtc).ThenByDescending(n => n.Id)
+            .ToListAsync(cancellationToken);
+        var today = Today;
+        return found.Select(n => new EscalationRow(
+            n.Id, n.Number, n.AssignmentId, n.Assignment!.OrgUnit!.Name, n.Assignment.Task!.Plan!.DisplayTitle, n.Assignment.Task.Path,
+            n.Assignment.Task.Title, n.IssuedOn, n.RespondBy, n.IsAcknowledged, n.RespondedAtUtc is { } at ? WorkCalendar.DateOf(at) : null,
+            n.IsResponseLate(today))).ToList();
+    }
+
+    /// <summary>One notice with everything its printed form shows, or null when it does not exist or the actor may not see it.</summary>
+    public async Task<EscalationNotice?> GetAsync(Actor actor, int noticeId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Visible(db, actor)
+            .Include(n => n.Assignment!).ThenInclude(a => a.Task!).ThenInclude(t => t.Plan)
+            .Include(n => n.Assignment!).ThenInclude(a => a.OrgUnit)
+            .SingleOrDefaultAsync(n => n.Id == noticeId, cancellationToken);
+    }
+
+    private static IQueryable<EscalationNotice> Visible(AppDbContext db, Actor actor)
+    {
+        var notices = db.EscalationNotices.AsNoTracking();
+        if (actor.IsPlanningOffice || actor.IsLeadership)
+        {
+            return notices;
+        }
+
+        var units = actor.IsUnitUser ? actor.UnitIds.ToList() : [];
+        return notices.Where(n => units.Contains(n.Assignment!.OrgUnitId));
+    }
+
+    private async Task<WorkflowResult> ActAsync(Actor actor, int noticeId, Action<EscalationNotice, DateTime> change, string done)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var notice = await db.EscalationNotices.Include(n => n.Assignment).SingleOrDefaultAsync(n => n.Id == noticeId);
+        if (notice is null || !actor.CanSee(notice.Assignment!))
+        {
+            return NoticeNotFound;
+        }
+
+        if (!actor.ActsFor(notice.Assignment!))
+        {
+            return WorkflowResult.Forbidden;
+        }
+
+        try
+        {
+            change(notice, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+            return WorkflowResult.Ok(done);
+        }
+        catch (DomainRuleException e)
+        {
+            return WorkflowResult.Fail(e.Message);
+        }
+    }
+}
+
+public sealed record EscalationRow(
+    int Id, string Number, int AssignmentId, string UnitName, string PlanTitle, string TaskPath, string TaskTitle,
+    DateOnly IssuedOn, DateOnly RespondBy, bool Acknowledged, DateOnly? RespondedOn, bool ResponseLate);

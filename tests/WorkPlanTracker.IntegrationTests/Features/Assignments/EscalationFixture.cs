@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using WorkPlanTracker.Domain;
+using WorkPlanTracker.Features.Accounts;
+using WorkPlanTracker.Features.Assignments;
+using WorkPlanTracker.Features.Import;
+using WorkPlanTracker.Features.Import.Documents;
+
+namespace WorkPlanTracker.IntegrationTests.Features.Assignments;
+
+/// <summary>The real app with its clock stopped on a known day, so which assignments are late does not depend on when the tests run.</summary>
+public sealed class StoppedClockAppFactory : AppFactory
+{
+    /// <summary>10:00 on 2035年7月15日 in China.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2035, 7, 15, 2, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+}
+
+/// <summary>A published plan on 2035年7月15日: some deadlines passed, one still ahead, one ongoing.</summary>
+public sealed class EscalationFixture : IAsyncLifetime
+{
+    public const string PlanText = """
+        督办县2035年政务公开工作要点
+        一、工作任务
+        1.加强政策解读。(工作流甲局牵头;工作流乙局配合,2035年6月底前)
+        2.做好依申请公开。(工作流乙局牵头,2035年9月底前)
+        3.做好年度报告。(工作流甲局牵头,2035年5月底前)
+        4.规范政府网站。(工作流乙局牵头,2035年4月底前)
+        5.推进基层公开。(工作流甲局牵头,持续推进)
+        """;
+
+    public StoppedClockAppFactory App { get; } = new();
+
+    public DateOnly Today { get; } = new(2035, 7, 15);
+
+    public int UnitA { get; private set; }
+
+    public int UnitB { get; private set; }
+
+    public Actor Office { get; } = new("office", new HashSet<string> { AppRoles.PlanningOffice }, new HashSet<int>());
+
+    public Actor Leader { get; } = new("leader", new HashSet<string> { AppRoles.Leadership }, new HashSet<int>());
+
+    public Actor UserOf(int unitId) => new("unit-" + unitId, new HashSet<string> { AppRoles.UnitUser }, new HashSet<int> { unitId });
+
+    public T Get<T>()
+        where T : notnull => App.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    public async Task InitializeAsync()
+    {
+        App.StartServer();
+        var importer = Get<PlanImportService>();
+        var parsed = importer.Parse(new PlanDocument { Text = PlanText }, "escalation.txt");
+        var planId = (await importer.SaveAsync(parsed, "escalation.txt", PlanText)).Id;
+        var published = await Get<PlanPublishingService>().PublishAsync(Office, planId);
+        Assert.True(published.Result.Succeeded, published.Result.Message);
+        await using var db = App.NewDbContext();
+        UnitA = await db.Units.Where(u => u.Name == "工作流甲局").Select(u => u.Id).SingleAsync();
+        UnitB = await db.Units.Where(u => u.Name == "工作流乙局").Select(u => u.Id).SingleAsync();
+    }
+
+    public async Task<TaskAssignment> AssignmentAsync(string path, int unitId)
+    {
+        await using var db = App.NewDbContext();
+        return await db.Assignments.Include(a => a.Task).SingleAsync(a => a.Task!.Path == path && a.OrgUnitId == unitId);
+    }
+
+    public Task DisposeAsync()
+    {
+        App.Dispose();
+        return Task.CompletedTask;
+    }
+}
