@@ -15,6 +15,9 @@ public class ProgressReport : IAudited
     /// <summary>佐证材料: links to published pages or stored files.</summary>
     public List<string> EvidenceLinks { get; set; } = [];
 
+    /// <summary>佐证材料 uploaded as files with this report.</summary>
+    public List<EvidenceFile> Files { get; set; } = [];
+
     /// <summary>Why the office sent this report back (退回理由); null while it stands.</summary>
     public string? ReturnReason { get; set; }
 

@@ -16,6 +16,23 @@ public class WorkPlan : IAudited
     public string SourceText { get; set; } = "";
     public DateTime ImportedAtUtc { get; set; }
 
+    /// <summary>The plan's reporting cycle (报送周期), stored as these two columns; tasks may override it.</summary>
+    public ReportingCycleKind ReportingCycleKind { get; set; }
+
+    /// <summary>Day of the month for monthly and quarterly cycles; null otherwise.</summary>
+    public int? ReportingDay { get; set; }
+
+    /// <summary>The cycle rebuilt from its columns; setting it writes both.</summary>
+    public ReportingCycle ReportingCycle
+    {
+        get => ReportingCycle.From(ReportingCycleKind, ReportingDay ?? 0);
+        set
+        {
+            ReportingCycleKind = value.Kind;
+            ReportingDay = value.Day == 0 ? null : value.Day;
+        }
+    }
+
     public List<PlanSection> Sections { get; set; } = [];
     public List<WorkTask> Tasks { get; set; } = [];
 

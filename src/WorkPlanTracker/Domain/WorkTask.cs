@@ -21,6 +21,26 @@ public class WorkTask : IAudited
     /// <summary>持续推进 / 长期坚持 / 常态化: no end date, reported every cycle, never overdue by date.</summary>
     public bool Ongoing { get; set; }
 
+    /// <summary>This task's own reporting cycle when it differs from the plan's; null follows the plan.</summary>
+    public ReportingCycleKind? ReportingCycleKind { get; set; }
+
+    /// <summary>Day of the month for an overriding monthly or quarterly cycle; null otherwise.</summary>
+    public int? ReportingDay { get; set; }
+
+    /// <summary>The overriding cycle rebuilt from its columns, or null when the plan's applies; setting it writes both.</summary>
+    public ReportingCycle? ReportingCycleOverride
+    {
+        get => ReportingCycleKind is { } kind ? ReportingCycle.From(kind, ReportingDay ?? 0) : null;
+        set
+        {
+            ReportingCycleKind = value?.Kind;
+            ReportingDay = value is { Day: > 0 } cycle ? cycle.Day : null;
+        }
+    }
+
+    /// <summary>The milestone dates, for <see cref="ReportingCycle.NextDueOn"/>.</summary>
+    public IReadOnlyList<DateOnly> MilestoneDates => Milestones.Select(m => m.Date).ToList();
+
     public List<Milestone> Milestones { get; set; } = [];
 
     /// <summary>Who the plan names for this task, as written (before assignments fan groups out to units).</summary>

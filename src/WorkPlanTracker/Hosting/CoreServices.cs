@@ -45,9 +45,11 @@ public static class CoreServices
         builder.Services.AddScoped<UnitQueryService>();
         builder.Services.AddScoped<UnitGroupService>();
         builder.Services.AddScoped<PlanPublishingService>();
+        builder.Services.AddSingleton<EvidenceStore>();
         builder.Services.AddScoped<AssignmentService>();
         builder.Services.AddScoped<EscalationService>();
         builder.Services.AddScoped<AssignmentEditingService>();
+        builder.Services.AddScoped<ReportingCycleService>();
         return builder;
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using BootstrapBlazor.Components;
 using WorkPlanTracker.Components;
 using WorkPlanTracker.Features.Accounts;
+using WorkPlanTracker.Features.Assignments;
 
 namespace WorkPlanTracker.Hosting;
 
@@ -53,6 +54,7 @@ public static class WebServices
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapEvidenceEndpoints();
         return app;
     }
 }

@@ -83,7 +83,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public static async Task UntilAsync(Func<Task<bool>> attempt)
     {
-        for (var i = 0; i < 40; i++)
+        for (var i = 0; i < 80; i++)
         {
             if (await attempt())
             {
@@ -93,7 +93,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             await Task.Delay(250);
         }
 
-        Assert.Fail("the page did not react within 10 seconds");
+        Assert.Fail("the page did not react within 20 seconds");
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

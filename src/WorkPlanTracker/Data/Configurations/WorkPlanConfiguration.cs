@@ -16,5 +16,6 @@ internal sealed class WorkPlanConfiguration : IEntityTypeConfiguration<WorkPlan>
         plan.HasMany(p => p.Sections).WithOne(s => s.Plan).HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Cascade);
         plan.HasMany(p => p.Tasks).WithOne(t => t.Plan).HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
         plan.Ignore(p => p.DisplayTitle);
+        plan.Ignore(p => p.ReportingCycle);
     }
 }

@@ -19,5 +19,7 @@ internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
         task.HasMany(t => t.Assignments).WithOne(a => a.Task).HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Cascade);
         task.Ignore(t => t.LeadParties);
         task.Ignore(t => t.SupportingParties);
+        task.Ignore(t => t.ReportingCycleOverride);
+        task.Ignore(t => t.MilestoneDates);
     }
 }

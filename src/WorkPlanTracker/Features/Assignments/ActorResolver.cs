@@ -11,12 +11,18 @@ public sealed class ActorResolver(AuthenticationStateProvider authentication, ID
     public async Task<Actor> CurrentAsync()
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await ForUserAsync(user, db);
+    }
+
+    /// <summary>Roles from the sign-in claims; units from the database, so a changed unit membership counts at once.</summary>
+    public static async Task<Actor> ForUserAsync(ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken = default)
+    {
         var name = user.Identity?.IsAuthenticated == true ? user.Identity.Name ?? "" : "";
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        await using var db = await dbFactory.CreateDbContextAsync();
         var units = name.Length == 0
             ? []
-            : await db.Users.Where(u => u.UserName == name).SelectMany(u => u.Units.Select(x => x.Id)).ToListAsync();
+            : await db.Users.Where(u => u.UserName == name).SelectMany(u => u.Units.Select(x => x.Id)).ToListAsync(cancellationToken);
         return new Actor(name, roles, units.ToHashSet());
     }
 }

@@ -9,7 +9,7 @@ namespace WorkPlanTracker.Features.Assignments;
 /// closes, returns and decides extensions. Every call checks the actor on the server and carries the
 /// version the user saw, so nothing is done on someone else's behalf or over someone else's change.
 /// </summary>
-public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, EvidenceStore evidence)
 {
     /// <summary>Days before a due date at which an assignment turns yellow.</summary>
     public const int DueSoonDays = 7;
@@ -30,12 +30,18 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
         var assignments = await query
             .Include(a => a.Task!).ThenInclude(t => t.Plan)
             .Include(a => a.OrgUnit)
+            .Include(a => a.Reports)
+            .AsSplitQuery()
             .OrderBy(a => a.DueDate == null).ThenBy(a => a.DueDate).ThenBy(a => a.Id)
             .ToListAsync(cancellationToken);
         var today = Today;
-        return assignments.Select(a => new AssignmentRow(
-            a.Id, a.Task!.Plan!.DisplayTitle, a.Task.Path, a.Task.Title, a.OrgUnit!.Name, a.Role, a.Status,
-            a.DueDate, a.Task.Ongoing, a.LightOn(today, DueSoonDays, null))).ToList();
+        return assignments.Select(a =>
+        {
+            var nextReportDue = ReportingSchedule.NextReportDue(a);
+            return new AssignmentRow(
+                a.Id, a.Task!.Plan!.DisplayTitle, a.Task.Path, a.Task.Title, a.OrgUnit!.Name, a.Role, a.Status,
+                a.DueDate, a.Task.Ongoing, a.LightOn(today, DueSoonDays, nextReportDue), nextReportDue);
+        }).ToList();
     }
 
     /// <summary>One assignment with its task, reports and extension requests, or null when it does not exist or the actor may not see it.</summary>
@@ -70,8 +76,28 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
     public Task<WorkflowResult> AcknowledgeAsync(Actor actor, int id, Guid version) =>
         ActAsync(actor, id, version, ByUnit, (a, now) => a.Acknowledge(now), "已签收");
 
-    public Task<WorkflowResult> SubmitReportAsync(Actor actor, int id, Guid version, ReportInput input) =>
-        ActAsync(actor, id, version, ByUnit, (a, now) => a.SubmitReport(input.ToReport(now), now), "进展已报送");
+    /// <summary>Files are checked before anything is written, and removed again when the report is not saved.</summary>
+    public async Task<WorkflowResult> SubmitReportAsync(Actor actor, int id, Guid version, ReportInput input)
+    {
+        if (EvidenceRules.WhyRefused(input.Files) is { } refused)
+        {
+            return WorkflowResult.Fail(refused);
+        }
+
+        using var batch = evidence.BeginBatch(id);
+        var result = await ActAsync(actor, id, version, ByUnit, (a, now) =>
+        {
+            var report = input.ToReport(now);
+            a.SubmitReport(report, now);
+            report.Files.AddRange(batch.Write(input.Files, now));
+        }, "进展已报送");
+        if (result.Succeeded)
+        {
+            batch.Commit();
+        }
+
+        return result;
+    }
 
     public Task<WorkflowResult> RequestCompletionAsync(Actor actor, int id, Guid version, string summary) =>
         ActAsync(actor, id, version, ByUnit, (a, now) => a.RequestCompletion(summary, now), "已申请办结，等待审核");
@@ -146,7 +172,7 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
         assignments
             .Include(a => a.Task!).ThenInclude(t => t.Plan)
             .Include(a => a.OrgUnit)
-            .Include(a => a.Reports)
+            .Include(a => a.Reports).ThenInclude(r => r.Files)
             .Include(a => a.Extensions)
             .AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -154,7 +180,7 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
 
 public sealed record AssignmentRow(
     int Id, string PlanTitle, string TaskPath, string TaskTitle, string UnitName, AssignmentRole Role,
-    AssignmentStatus Status, DateOnly? DueDate, bool Ongoing, TrafficLight Light);
+    AssignmentStatus Status, DateOnly? DueDate, bool Ongoing, TrafficLight Light, DateOnly? NextReportDue);
 
 /// <summary>A progress report as a unit fills it in; evidence links one per line.</summary>
 public sealed class ReportInput
@@ -164,6 +190,9 @@ public sealed class ReportInput
     public string? Problems { get; set; }
     public string? NextSteps { get; set; }
     public string EvidenceLinks { get; set; } = "";
+
+    /// <summary>佐证材料 files chosen for this report; checked by <see cref="EvidenceRules"/> before anything is saved.</summary>
+    public List<EvidenceUpload> Files { get; set; } = [];
 
     public ProgressReport ToReport(DateTime nowUtc) => new()
     {

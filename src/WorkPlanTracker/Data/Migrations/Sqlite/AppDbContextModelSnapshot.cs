@@ -279,6 +279,46 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.ToTable("EscalationNotices");
                 });
 
+            modelBuilder.Entity("WorkPlanTracker.Domain.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("StoredName")
+                        .IsUnique();
+
+                    b.ToTable("EvidenceFiles");
+                });
+
             modelBuilder.Entity("WorkPlanTracker.Domain.ExtensionRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -576,6 +616,12 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReportingCycleKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReportingDay")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SourceFileName")
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
@@ -624,6 +670,12 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReportingCycleKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReportingDay")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("SectionId")
@@ -814,6 +866,17 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.Navigation("Assignment");
                 });
 
+            modelBuilder.Entity("WorkPlanTracker.Domain.EvidenceFile", b =>
+                {
+                    b.HasOne("WorkPlanTracker.Domain.ProgressReport", "Report")
+                        .WithMany("Files")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Report");
+                });
+
             modelBuilder.Entity("WorkPlanTracker.Domain.ExtensionRequest", b =>
                 {
                     b.HasOne("WorkPlanTracker.Domain.TaskAssignment", "Assignment")
@@ -955,6 +1018,11 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
             modelBuilder.Entity("WorkPlanTracker.Domain.PlanSection", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("WorkPlanTracker.Domain.ProgressReport", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("WorkPlanTracker.Domain.TaskAssignment", b =>

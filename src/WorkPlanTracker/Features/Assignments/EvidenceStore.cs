@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Options;
+using WorkPlanTracker.Domain;
+using WorkPlanTracker.Hosting;
+
+namespace WorkPlanTracker.Features.Assignments;
+
+/// <summary>
+/// Keeps evidence files at <c>{Storage:DataDirectory}/evidence/{assignmentId}/{storedName}</c>: outside wwwroot,
+/// so a file is only ever served through the checked download endpoint, and under a random name, so what a user
+/// called the file never reaches the file system.
+/// </summary>
+public sealed class EvidenceStore(IOptions<StorageOptions> storage)
+{
+    public string Root => Path.Combine(storage.Value.FullDataDirectory, "evidence");
+
+    public string PathOf(int assignmentId, string storedName)
+    {
+        if (storedName.Length == 0 || storedName != Path.GetFileName(storedName) || storedName.StartsWith('.'))
+        {
+            throw new ArgumentException($"not a stored evidence name: {storedName}", nameof(storedName));
+        }
+
+        return Path.Combine(Root, assignmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), storedName);
+    }
+
+    /// <summary>Starts writing one report's files; whatever is written is removed again unless the batch is committed.</summary>
+    public EvidenceBatch BeginBatch(int assignmentId) => new(this, assignmentId);
+}
+
+/// <summary>The files of one report being saved: all of them stay, or (disposed without <see cref="Commit"/>) none.</summary>
+public sealed class EvidenceBatch(EvidenceStore store, int assignmentId) : IDisposable
+{
+    private readonly List<string> written = [];
+    private bool committed;
+
+    /// <summary>Writes files already accepted by <see cref="EvidenceRules"/>; a disk failure becomes a message for the unit.</summary>
+    public List<EvidenceFile> Write(IEnumerable<EvidenceUpload> uploads, DateTime nowUtc)
+    {
+        var files = new List<EvidenceFile>();
+        foreach (var upload in uploads)
+        {
+            var fileName = EvidenceRules.DisplayName(upload.FileName);
+            var storedName = Guid.NewGuid().ToString("N") + Path.GetExtension(fileName).ToLowerInvariant();
+            var path = store.PathOf(assignmentId, storedName);
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+                {
+                    written.Add(path);
+                    stream.Write(upload.Content);
+                }
+            }
+            catch (IOException e)
+            {
+                throw new DomainRuleException($"「{fileName}」保存失败，请稍后重试。", e);
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw new DomainRuleException($"「{fileName}」保存失败，请联系管理员检查数据目录的权限。", e);
+            }
+
+            files.Add(new EvidenceFile
+            {
+                FileName = fileName,
+                ContentType = EvidenceRules.ContentTypeOf(fileName),
+                SizeBytes = upload.Content.LongLength,
+                StoredName = storedName,
+                UploadedAtUtc = nowUtc,
+            });
+        }
+
+        return files;
+    }
+
+    /// <summary>The report is saved: the files stay.</summary>
+    public void Commit() => committed = true;
+
+    public void Dispose()
+    {
+        if (committed)
+        {
+            return;
+        }
+
+        foreach (var path in written)
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // An orphan file is unreachable (no row points at it); failing here would hide why the report failed.
+            }
+        }
+    }
+}

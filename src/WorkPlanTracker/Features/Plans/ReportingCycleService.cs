@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using WorkPlanTracker.Data;
+using WorkPlanTracker.Domain;
+using WorkPlanTracker.Features.Assignments;
+
+namespace WorkPlanTracker.Features.Plans;
+
+/// <summary>
+/// The office sets how often units report (报送周期): once for the plan, and per task where a task needs its own.
+/// Next report dates are computed from the cycle when read, so a change applies to existing assignments at once.
+/// </summary>
+public sealed class ReportingCycleService(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public Task<WorkflowResult> SetPlanCycleAsync(Actor actor, int planId, ReportingCycle cycle, CancellationToken cancellationToken = default) =>
+        SetPlanCycleAsync(actor, planId, () => cycle, cancellationToken);
+
+    /// <summary>As the picker sends it: the day is checked here, so a day such as 31 comes back as the user's message.</summary>
+    public Task<WorkflowResult> SetPlanCycleAsync(Actor actor, int planId, ReportingCycleKind kind, int? day, CancellationToken cancellationToken = default) =>
+        SetPlanCycleAsync(actor, planId, () => ReportingCycle.From(kind, day ?? 0), cancellationToken);
+
+    /// <summary>Gives the task its own cycle; null makes it follow the plan's again.</summary>
+    public Task<WorkflowResult> SetTaskCycleAsync(Actor actor, int taskId, ReportingCycle? cycle, CancellationToken cancellationToken = default) =>
+        SetTaskCycleAsync(actor, taskId, () => cycle, cancellationToken);
+
+    /// <summary>As a task row sends it: a null kind makes the task follow the plan's cycle again.</summary>
+    public Task<WorkflowResult> SetTaskCycleAsync(Actor actor, int taskId, ReportingCycleKind? kind, int? day, CancellationToken cancellationToken = default) =>
+        SetTaskCycleAsync(actor, taskId, () => kind is { } k ? ReportingCycle.From(k, day ?? 0) : null, cancellationToken);
+
+    private async Task<WorkflowResult> SetPlanCycleAsync(Actor actor, int planId, Func<ReportingCycle> cycle, CancellationToken cancellationToken)
+    {
+        if (!actor.IsPlanningOffice)
+        {
+            return WorkflowResult.Forbidden;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan is null)
+        {
+            return WorkflowResult.Fail("找不到这个计划，可能已被删除。");
+        }
+
+        try
+        {
+            plan.ReportingCycle = cycle();
+        }
+        catch (DomainRuleException e)
+        {
+            return WorkflowResult.Fail(e.Message);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return WorkflowResult.Ok($"报送周期已设为“{plan.ReportingCycle.Describe()}”，未单独设置周期的任务均按此报送。");
+    }
+
+    private async Task<WorkflowResult> SetTaskCycleAsync(Actor actor, int taskId, Func<ReportingCycle?> cycle, CancellationToken cancellationToken)
+    {
+        if (!actor.IsPlanningOffice)
+        {
+            return WorkflowResult.Forbidden;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var task = await db.Tasks.Include(t => t.Plan).SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        if (task is null)
+        {
+            return WorkflowResult.Fail("找不到这项任务，可能已被删除。");
+        }
+
+        try
+        {
+            task.ReportingCycleOverride = cycle();
+        }
+        catch (DomainRuleException e)
+        {
+            return WorkflowResult.Fail(e.Message);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return task.ReportingCycleOverride is { } own
+            ? WorkflowResult.Ok($"任务 {task.Path} 的报送周期已设为“{own.Describe()}”。")
+            : WorkflowResult.Ok($"任务 {task.Path} 改为按计划的报送周期（{task.Plan!.ReportingCycle.Describe()}）报送。");
+    }
+}
