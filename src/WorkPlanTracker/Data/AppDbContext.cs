@@ -16,6 +16,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<TaskAssignment> Assignments => Set<TaskAssignment>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<UnitNotice> UnitNotices => Set<UnitNotice>();
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
     public DbSet<EscalationNotice> EscalationNotices => Set<EscalationNotice>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -48,6 +48,9 @@ public class WorkTask : IAudited
 
     public List<TaskAssignment> Assignments { get; set; } = [];
 
+    /// <summary>Set on a sub-task the office split off this task for one unit (path "一.3-1").</summary>
+    public int? ParentTaskId { get; set; }
+
     public IEnumerable<TaskParty> LeadParties => Parties.Where(p => p.Role == AssignmentRole.Lead).OrderBy(p => p.SortOrder);
     public IEnumerable<TaskParty> SupportingParties => Parties.Where(p => p.Role == AssignmentRole.Supporting).OrderBy(p => p.SortOrder);
 

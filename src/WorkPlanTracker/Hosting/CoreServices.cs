@@ -49,6 +49,7 @@ public static class CoreServices
         builder.Services.AddScoped<AssignmentService>();
         builder.Services.AddScoped<EscalationService>();
         builder.Services.AddScoped<AssignmentEditingService>();
+        builder.Services.AddScoped<UnitNoticeService>();
         builder.Services.AddScoped<ReportingCycleService>();
         return builder;
     }

@@ -31,6 +31,7 @@ public sealed class PlanPublishingService(IDbContextFactory<AppDbContext> dbFact
 
         var now = clock.GetUtcNow().UtcDateTime;
         var created = 0;
+        var newPerUnit = new Dictionary<int, int>();
         var emptyGroups = new SortedSet<string>(ChineseOrder.Names);
         foreach (var task in plan.Tasks)
         {
@@ -40,11 +41,24 @@ public sealed class PlanPublishingService(IDbContextFactory<AppDbContext> dbFact
                 {
                     task.Assignments.Add(TaskAssignment.Create(task, unitId, role, now));
                     created++;
+                    newPerUnit[unitId] = newPerUnit.GetValueOrDefault(unitId) + 1;
                 }
             }
         }
 
         plan.Status = PlanStatus.Published;
+        foreach (var (unitId, count) in newPerUnit)
+        {
+            db.UnitNotices.Add(new UnitNotice
+            {
+                OrgUnitId = unitId,
+                Title = $"新分派任务：{plan.DisplayTitle}",
+                Body = $"《{plan.DisplayTitle}》已发布，本单位新承办 {count} 项任务，请及时签收。",
+                Link = "assignments",
+                CreatedAtUtc = now,
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         var message = $"计划已发布，新分派 {created} 项任务。"
             + (emptyGroups.Count > 0 ? $"单位组“{string.Join("”“", emptyGroups)}”尚未设置成员，相关任务未分派：设置成员后再次发布即可补充分派。" : "");

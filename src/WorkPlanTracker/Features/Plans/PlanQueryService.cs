@@ -59,7 +59,8 @@ public sealed class PlanTree
 
     public static PlanTree From(WorkPlan plan)
     {
-        var tasksBySection = plan.Tasks.OrderBy(t => t.SortOrder).ToLookup(t => t.SectionId);
+        // Sub-tasks share their parent's place and follow it by path ("一.3" before "一.3-1").
+        var tasksBySection = plan.Tasks.OrderBy(t => t.SortOrder).ThenBy(t => t.Path, StringComparer.Ordinal).ToLookup(t => t.SectionId);
         var sectionsByParent = plan.Sections.OrderBy(s => s.SortOrder).ToLookup(s => s.ParentId);
 
         IReadOnlyList<PlanTreeNode> Build(int? parentId, int depth) =>

@@ -121,4 +121,40 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
         await db.SaveChangesAsync();
         return unit.Id;
     }
+
+    [Fact]
+    public async Task Milestones_are_replaced_in_date_order_and_recorded_with_the_reason()
+    {
+        var taskId = await TaskIdAsync("一.3");
+
+        var result = await editing.ChangeMilestonesAsync(fixture.Office, taskId,
+            [new Milestone { Date = new DateOnly(2035, 8, 31), Text = "公开目录" }, new Milestone { Date = new DateOnly(2035, 7, 31), Text = "完成梳理" }], "细化节点");
+
+        Assert.True(result.Succeeded, result.Message);
+        await using var db = fixture.App.NewDbContext();
+        var task = await db.Tasks.SingleAsync(t => t.Id == taskId);
+        Assert.Equal(["完成梳理", "公开目录"], task.Milestones.Select(m => m.Text));
+        var entry = await db.AuditEntries.Where(e => e.EntityType == nameof(WorkTask) && e.EntityId == taskId.ToString() && e.Reason == "细化节点").SingleAsync();
+        Assert.Contains("2035年8月31日 公开目录", entry.After);
+        Assert.Equal("每个节点都要写明内容。", (await editing.ChangeMilestonesAsync(fixture.Office, taskId, [new Milestone { Date = new DateOnly(2035, 1, 1), Text = "" }], "空")).Message);
+        Assert.Equal(WorkflowResult.Forbidden, await editing.ChangeMilestonesAsync(fixture.Leader, taskId, [], "领导"));
+    }
+
+    [Fact]
+    public async Task A_task_splits_into_sub_tasks_each_led_by_its_own_unit()
+    {
+        var taskId = await TaskIdAsync("一.1");
+
+        var result = await editing.SplitAsync(fixture.Office, taskId, [new TaskPart("甲局负责解读材料", fixture.UnitA), new TaskPart("乙局负责发布渠道", fixture.UnitB)], "按职责拆分");
+        var more = await editing.SplitAsync(fixture.Office, taskId, [new TaskPart("甲局负责回应关切", fixture.UnitA)], "再拆一项");
+
+        Assert.True(result.Succeeded && more.Succeeded, result.Message + more.Message);
+        await using var db = fixture.App.NewDbContext();
+        var subs = await db.Tasks.Include(t => t.Assignments).Where(t => t.ParentTaskId == taskId).OrderBy(t => t.Path).ToListAsync();
+        Assert.Equal(["一.1-1", "一.1-2", "一.1-3"], subs.Select(t => t.Path));
+        Assert.Equal([fixture.UnitA, fixture.UnitB, fixture.UnitA], subs.Select(t => Assert.Single(t.Assignments).OrgUnitId));
+        Assert.All(subs, t => Assert.Equal(AssignmentRole.Lead, t.Assignments[0].Role));
+        Assert.Equal("每个子任务都要写明内容并选择承办单位。", (await editing.SplitAsync(fixture.Office, taskId, [new TaskPart("", fixture.UnitA)], "空")).Message);
+        Assert.Equal(WorkflowResult.Forbidden, await editing.SplitAsync(fixture.UserOf(fixture.UnitA), taskId, [new TaskPart("自拆", fixture.UnitA)], "单位"));
+    }
 }

@@ -46,11 +46,18 @@ public class PlanPublishingTests(WorkflowFixture fixture) : IClassFixture<Workfl
             await db.SaveChangesAsync();
         }
 
+        var notices = fixture.Get<UnitNoticeService>();
+        var toB = await notices.ForActorAsync(fixture.UserOf(fixture.UnitB));
+        Assert.Equal("《工作流县2035年政务公开工作要点》已发布，本单位新承办 2 项任务，请及时签收。", Assert.Single(toB).Body);
+        Assert.Single(await notices.ForActorAsync(fixture.UserOf(fixture.UnitA)));
+        Assert.Empty(await notices.ForActorAsync(fixture.Leader));
+
         var again = await publishing.PublishAsync(fixture.Office, fixture.PlanId);
 
         Assert.Equal(2, again.Created);
         Assert.Empty(again.GroupsWithoutMembers);
         var third = await publishing.PublishAsync(fixture.Office, fixture.PlanId);
         Assert.Equal(0, third.Created);
+        Assert.Equal(2, (await notices.ForActorAsync(fixture.UserOf(fixture.UnitB))).Count);
     }
 }

@@ -596,6 +596,40 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.ToTable("UnitGroups");
                 });
 
+            modelBuilder.Entity("WorkPlanTracker.Domain.UnitNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId", "CreatedAtUtc");
+
+                    b.ToTable("UnitNotices");
+                });
+
             modelBuilder.Entity("WorkPlanTracker.Domain.WorkPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -664,6 +698,9 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.Property<bool>("Ongoing")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ParentTaskId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -696,6 +733,8 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Deadline");
+
+                    b.HasIndex("ParentTaskId");
 
                     b.HasIndex("SectionId");
 
@@ -971,8 +1010,24 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.Navigation("UnitGroup");
                 });
 
+            modelBuilder.Entity("WorkPlanTracker.Domain.UnitNotice", b =>
+                {
+                    b.HasOne("WorkPlanTracker.Domain.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+                });
+
             modelBuilder.Entity("WorkPlanTracker.Domain.WorkTask", b =>
                 {
+                    b.HasOne("WorkPlanTracker.Domain.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("ParentTaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("WorkPlanTracker.Domain.WorkPlan", "Plan")
                         .WithMany("Tasks")
                         .HasForeignKey("PlanId")
