@@ -31,10 +31,10 @@ public class AccountBrowserTests(BrowserFixture browser)
 
         await BrowserFixture.UntilAsync(async () =>
         {
-            await page.Locator("#new-user").FillAsync(userName);
-            await page.Locator("#new-name").FillAsync("王副市长");
+            await BrowserFixture.EnterAsync(page.Locator("#new-user"), userName);
+            await BrowserFixture.EnterAsync(page.Locator("#new-name"), "王副市长");
             await page.Locator("#new-role").SelectOptionAsync(WorkPlanTracker.Features.Accounts.AppRoles.Leadership);
-            await page.Locator("#new-password").FillAsync("Leader12345");
+            await BrowserFixture.EnterAsync(page.Locator("#new-password"), "Leader12345");
             await page.Locator("#create-user").ClickAsync();
             return await page.Locator(".alert-success").CountAsync() > 0;
         });

@@ -96,6 +96,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assert.Fail("the page did not react within 20 seconds");
     }
 
+    /// <summary>
+    /// Types a value so that Blazor's <c>@bind</c> (which listens to <c>change</c>) surely sees it: a field that
+    /// already shows the value, typed before the circuit attached, would fire no change event on a plain fill.
+    /// </summary>
+    public static async Task EnterAsync(ILocator field, string value)
+    {
+        await field.FillAsync("");
+        await field.BlurAsync();
+        await field.FillAsync(value);
+        await field.BlurAsync();
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
 
