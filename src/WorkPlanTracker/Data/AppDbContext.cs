@@ -36,10 +36,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    // A changed assignment gets a new version, so a second editor's save against the old one fails as a conflict.
+    // A changed plan, task or assignment gets a new version, so a second editor's save against the old one fails as a conflict.
     private void StampVersions()
     {
-        foreach (var entry in ChangeTracker.Entries<TaskAssignment>().Where(e => e.State == EntityState.Modified))
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
         {
             entry.Entity.Version = Guid.NewGuid();
         }

@@ -100,7 +100,9 @@ public sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock) :
                     pendingAdds.GetOrCreateValue(context).Add(entry);
                     break;
                 case EntityState.Modified:
-                    var changed = entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+                    // A version stamp is bookkeeping for conflicts, not a change anyone made; it would only add noise.
+                    var changed = entry.Properties
+                        .Where(p => p.IsModified && !p.Metadata.IsConcurrencyToken && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
                     if (changed.Count > 0)
                     {
                         context.Add(NewEntry(entry, AuditAction.Modified, now,

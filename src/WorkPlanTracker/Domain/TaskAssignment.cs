@@ -17,7 +17,7 @@ namespace WorkPlanTracker.Domain;
 /// reporting or asking for time shows the unit has taken it. Completion needs a standing report first.
 /// </para>
 /// </summary>
-public class TaskAssignment : IAudited
+public class TaskAssignment : IAudited, IVersioned
 {
     public int Id { get; set; }
     public int TaskId { get; set; }

@@ -1,9 +1,13 @@
 namespace WorkPlanTracker.Domain;
 
 /// <summary>One published plan of one issuer for one year (工作要点 / 任务分工方案 / 任务分解表).</summary>
-public class WorkPlan : IAudited
+public class WorkPlan : IAudited, IVersioned
 {
     public int Id { get; set; }
+
+    /// <summary>Changes on every edit of the plan's own fields; see <see cref="IVersioned"/>.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
     public int Year { get; set; }
     public string Title { get; set; } = "";
     public string? Issuer { get; set; }

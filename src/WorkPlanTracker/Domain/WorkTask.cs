@@ -1,9 +1,13 @@
 namespace WorkPlanTracker.Domain;
 
 /// <summary>One numbered item of a plan that carries work. Named WorkTask so it never clashes with System.Threading.Tasks.Task.</summary>
-public class WorkTask : IAudited
+public class WorkTask : IAudited, IVersioned
 {
     public int Id { get; set; }
+
+    /// <summary>Changes on every edit of the task; see <see cref="IVersioned"/>.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
     public int PlanId { get; set; }
     public WorkPlan? Plan { get; set; }
     public int? SectionId { get; set; }

@@ -8,6 +8,7 @@ internal sealed class WorkPlanConfiguration : IEntityTypeConfiguration<WorkPlan>
 {
     public void Configure(EntityTypeBuilder<WorkPlan> plan)
     {
+        plan.Property(p => p.Version).IsConcurrencyToken();
         plan.Property(p => p.Title).HasMaxLength(300);
         plan.Property(p => p.Issuer).HasMaxLength(200);
         plan.Property(p => p.DocumentNumber).HasMaxLength(100);

@@ -8,6 +8,7 @@ internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
 {
     public void Configure(EntityTypeBuilder<WorkTask> task)
     {
+        task.Property(t => t.Version).IsConcurrencyToken();
         task.Property(t => t.Path).HasMaxLength(100);
         task.Property(t => t.Title).HasMaxLength(500);
         task.Property(t => t.DeadlineText).HasMaxLength(200);

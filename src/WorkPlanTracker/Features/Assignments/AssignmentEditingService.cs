@@ -40,8 +40,8 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
             .OrderBy(u => u.Name, ChineseOrder.Names).ToList();
     }
 
-    public Task<WorkflowResult> AddUnitAsync(Actor actor, int taskId, int unitId, AssignmentRole role, string reason) =>
-        ChangeTaskAsync(actor, taskId, reason, async (db, task) =>
+    public Task<WorkflowResult> AddUnitAsync(Actor actor, int taskId, Guid taskVersion, int unitId, AssignmentRole role, string reason) =>
+        ChangeTaskAsync(actor, taskId, taskVersion, reason, async (db, task) =>
         {
             if (task.Assignments.Any(a => a.OrgUnitId == unitId))
             {
@@ -78,8 +78,8 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
         });
 
     /// <summary>Moves a task's deadline (or makes it ongoing); every assignment takes it, extensions already granted later stay.</summary>
-    public Task<WorkflowResult> ChangeDeadlineAsync(Actor actor, int taskId, DateOnly? deadline, bool ongoing, string reason) =>
-        ChangeTaskAsync(actor, taskId, reason, (_, task) =>
+    public Task<WorkflowResult> ChangeDeadlineAsync(Actor actor, int taskId, Guid taskVersion, DateOnly? deadline, bool ongoing, string reason) =>
+        ChangeTaskAsync(actor, taskId, taskVersion, reason, (_, task) =>
         {
             if (!ongoing && deadline is null)
             {
@@ -98,8 +98,8 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
         });
 
     /// <summary>Replaces a task's dated steps; the change goes into the audit trail with the reason like any other.</summary>
-    public Task<WorkflowResult> ChangeMilestonesAsync(Actor actor, int taskId, IReadOnlyList<Milestone> milestones, string reason) =>
-        ChangeTaskAsync(actor, taskId, reason, (db, task) =>
+    public Task<WorkflowResult> ChangeMilestonesAsync(Actor actor, int taskId, Guid taskVersion, IReadOnlyList<Milestone> milestones, string reason) =>
+        ChangeTaskAsync(actor, taskId, taskVersion, reason, (db, task) =>
         {
             if (milestones.Any(m => string.IsNullOrWhiteSpace(m.Text)))
             {
@@ -127,8 +127,8 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
     /// Splits a task into sub-tasks, one per unit, each with its own text and the parent's deadline; the
     /// sub-task is assigned to that unit as lead. The parent task and its assignments stay.
     /// </summary>
-    public Task<WorkflowResult> SplitAsync(Actor actor, int taskId, IReadOnlyList<TaskPart> parts, string reason) =>
-        ChangeTaskAsync(actor, taskId, reason, async (db, task) =>
+    public Task<WorkflowResult> SplitAsync(Actor actor, int taskId, Guid taskVersion, IReadOnlyList<TaskPart> parts, string reason) =>
+        ChangeTaskAsync(actor, taskId, taskVersion, reason, async (db, task) =>
         {
             if (parts.Count == 0 || parts.Any(p => string.IsNullOrWhiteSpace(p.Text) || p.UnitId <= 0))
             {
@@ -209,7 +209,9 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
         return WorkflowResult.Ok($"已分派 {added} 项任务" + (skipped > 0 ? $"，{skipped} 项该单位已承办，未重复分派" : ""));
     }
 
-    private async Task<WorkflowResult> ChangeTaskAsync(Actor actor, int taskId, string reason, Func<AppDbContext, WorkTask, Task<WorkflowResult>> change)
+    /// <remarks>Every change bumps the task's version, also one that only adds rows under it, so a second editor working from the
+    /// page as it was is told to reload instead of acting on a task that has moved on.</remarks>
+    private async Task<WorkflowResult> ChangeTaskAsync(Actor actor, int taskId, Guid version, string reason, Func<AppDbContext, WorkTask, Task<WorkflowResult>> change)
     {
         if (!actor.IsPlanningOffice)
         {
@@ -228,7 +230,17 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
             return WorkflowResult.Fail("找不到这项任务，可能已被删除。");
         }
 
+        if (task.Version != version)
+        {
+            return WorkflowResult.Conflict;
+        }
+
         var result = await change(db, task);
+        if (result.Succeeded)
+        {
+            task.Version = Guid.NewGuid();
+        }
+
         return await SaveAsync(db, reason, result);
     }
 

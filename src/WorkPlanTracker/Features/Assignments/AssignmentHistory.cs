@@ -20,11 +20,17 @@ public static class AssignmentHistory
         ["Progress"] = "进展",
         ["PercentComplete"] = "完成比例",
         ["Role"] = "角色",
+        ["Deadline"] = "任务完成时限",
+        ["Ongoing"] = "持续推进",
+        ["Milestones"] = "工作节点",
+        ["ReportingCycleKind"] = "报送周期",
+        ["ReportingDay"] = "报送日",
+        ["Response"] = "督办答复",
     };
 
     public static IReadOnlyList<HistoryLine> Describe(IEnumerable<AuditEntry> entries) =>
         entries.OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
-            .Select(e => new HistoryLine(e.AtUtc, e.UserName, Sentence(e)))
+            .Select(e => new HistoryLine(e.AtUtc, e.UserName, WithReason(Sentence(e), e.Reason)))
             .Where(l => l.What.Length > 0)
             .ToList();
 
@@ -33,10 +39,18 @@ public static class AssignmentHistory
         (nameof(TaskAssignment), AuditAction.Added) => "分派任务",
         (nameof(ProgressReport), AuditAction.Added) => "报送进展：" + Value(entry.After, "Progress"),
         (nameof(ExtensionRequest), AuditAction.Added) => $"申请延期至 {Value(entry.After, "RequestedDate")}：{Value(entry.After, "Reason")}",
+        (nameof(EvidenceFile), AuditAction.Added) => $"上传佐证材料：{Value(entry.After, "FileName")}",
+        (nameof(EscalationNotice), AuditAction.Added) =>
+            $"发出督办单 督办〔{Value(entry.After, "Year")}〕{Value(entry.After, "Sequence")}号，{Value(entry.After, "RespondBy")} 前答复：{Value(entry.After, "Text")}",
+        (nameof(EscalationNotice), AuditAction.Modified) when Parse(entry.After).ContainsKey("AcknowledgedAtUtc") && !Parse(entry.After).ContainsKey("Response") => "签收督办单",
         (_, AuditAction.Modified) => Changes(entry),
         (_, AuditAction.Deleted) => "删除了记录",
         _ => "",
     };
+
+    // The office's reason for an edit (调整原因) belongs next to what it changed.
+    private static string WithReason(string what, string? reason) =>
+        what.Length > 0 && !string.IsNullOrWhiteSpace(reason) ? $"{what}（原因：{reason}）" : what;
 
     private static string Changes(AuditEntry entry)
     {
@@ -50,8 +64,22 @@ public static class AssignmentHistory
 
     private static string Show(string field, JsonElement value) => value.ValueKind switch
     {
+        JsonValueKind.Null when field == "ReportingCycleKind" => "按计划",
         JsonValueKind.Undefined or JsonValueKind.Null => "（空）",
         JsonValueKind.Number when field == "Status" && value.TryGetInt32(out var status) => AssignmentStatusBadge.TextOf((AssignmentStatus)status),
+        JsonValueKind.Number when field == "ReportingCycleKind" && value.TryGetInt32(out var kind) => ((ReportingCycleKind)kind) switch
+        {
+            ReportingCycleKind.Monthly => "每月",
+            ReportingCycleKind.Quarterly => "每季度",
+            ReportingCycleKind.OnMilestones => "按节点",
+            _ => "不定期",
+        },
+        JsonValueKind.Array => value.GetArrayLength() == 0 ? "（无）" : string.Join("、", value.EnumerateArray().Select(v => v.ToString())),
+        JsonValueKind.True => "是",
+        JsonValueKind.False => "否",
+        // Dates are stored as 2035-07-22; people read 2035年7月22日.
+        JsonValueKind.String when DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var date) => WorkCalendar.Format(date),
         JsonValueKind.String => value.GetString() ?? "",
         _ => value.ToString(),
     };

@@ -11,22 +11,24 @@ namespace WorkPlanTracker.Features.Plans;
 /// </summary>
 public sealed class ReportingCycleService(IDbContextFactory<AppDbContext> dbFactory)
 {
-    public Task<WorkflowResult> SetPlanCycleAsync(Actor actor, int planId, ReportingCycle cycle, CancellationToken cancellationToken = default) =>
-        SetPlanCycleAsync(actor, planId, () => cycle, cancellationToken);
+    private static readonly WorkflowResult PlanConflict = WorkflowResult.Fail("这个计划刚被其他人修改过，请刷新页面后再操作。");
+
+    public Task<WorkflowResult> SetPlanCycleAsync(Actor actor, int planId, Guid planVersion, ReportingCycle cycle, CancellationToken cancellationToken = default) =>
+        SetPlanCycleAsync(actor, planId, planVersion, () => cycle, cancellationToken);
 
     /// <summary>As the picker sends it: the day is checked here, so a day such as 31 comes back as the user's message.</summary>
-    public Task<WorkflowResult> SetPlanCycleAsync(Actor actor, int planId, ReportingCycleKind kind, int? day, CancellationToken cancellationToken = default) =>
-        SetPlanCycleAsync(actor, planId, () => ReportingCycle.From(kind, day ?? 0), cancellationToken);
+    public Task<WorkflowResult> SetPlanCycleAsync(Actor actor, int planId, Guid planVersion, ReportingCycleKind kind, int? day, CancellationToken cancellationToken = default) =>
+        SetPlanCycleAsync(actor, planId, planVersion, () => ReportingCycle.From(kind, day ?? 0), cancellationToken);
 
     /// <summary>Gives the task its own cycle; null makes it follow the plan's again.</summary>
-    public Task<WorkflowResult> SetTaskCycleAsync(Actor actor, int taskId, ReportingCycle? cycle, CancellationToken cancellationToken = default) =>
-        SetTaskCycleAsync(actor, taskId, () => cycle, cancellationToken);
+    public Task<WorkflowResult> SetTaskCycleAsync(Actor actor, int taskId, Guid taskVersion, ReportingCycle? cycle, CancellationToken cancellationToken = default) =>
+        SetTaskCycleAsync(actor, taskId, taskVersion, () => cycle, cancellationToken);
 
     /// <summary>As a task row sends it: a null kind makes the task follow the plan's cycle again.</summary>
-    public Task<WorkflowResult> SetTaskCycleAsync(Actor actor, int taskId, ReportingCycleKind? kind, int? day, CancellationToken cancellationToken = default) =>
-        SetTaskCycleAsync(actor, taskId, () => kind is { } k ? ReportingCycle.From(k, day ?? 0) : null, cancellationToken);
+    public Task<WorkflowResult> SetTaskCycleAsync(Actor actor, int taskId, Guid taskVersion, ReportingCycleKind? kind, int? day, CancellationToken cancellationToken = default) =>
+        SetTaskCycleAsync(actor, taskId, taskVersion, () => kind is { } k ? ReportingCycle.From(k, day ?? 0) : null, cancellationToken);
 
-    private async Task<WorkflowResult> SetPlanCycleAsync(Actor actor, int planId, Func<ReportingCycle> cycle, CancellationToken cancellationToken)
+    private async Task<WorkflowResult> SetPlanCycleAsync(Actor actor, int planId, Guid version, Func<ReportingCycle> cycle, CancellationToken cancellationToken)
     {
         if (!actor.IsPlanningOffice)
         {
@@ -40,6 +42,11 @@ public sealed class ReportingCycleService(IDbContextFactory<AppDbContext> dbFact
             return WorkflowResult.Fail("找不到这个计划，可能已被删除。");
         }
 
+        if (plan.Version != version)
+        {
+            return PlanConflict;
+        }
+
         try
         {
             plan.ReportingCycle = cycle();
@@ -49,11 +56,15 @@ public sealed class ReportingCycleService(IDbContextFactory<AppDbContext> dbFact
             return WorkflowResult.Fail(e.Message);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await TrySaveAsync(db, cancellationToken))
+        {
+            return PlanConflict;
+        }
+
         return WorkflowResult.Ok($"报送周期已设为“{plan.ReportingCycle.Describe()}”，未单独设置周期的任务均按此报送。");
     }
 
-    private async Task<WorkflowResult> SetTaskCycleAsync(Actor actor, int taskId, Func<ReportingCycle?> cycle, CancellationToken cancellationToken)
+    private async Task<WorkflowResult> SetTaskCycleAsync(Actor actor, int taskId, Guid version, Func<ReportingCycle?> cycle, CancellationToken cancellationToken)
     {
         if (!actor.IsPlanningOffice)
         {
@@ -67,6 +78,11 @@ public sealed class ReportingCycleService(IDbContextFactory<AppDbContext> dbFact
             return WorkflowResult.Fail("找不到这项任务，可能已被删除。");
         }
 
+        if (task.Version != version)
+        {
+            return WorkflowResult.Conflict;
+        }
+
         try
         {
             task.ReportingCycleOverride = cycle();
@@ -76,9 +92,26 @@ public sealed class ReportingCycleService(IDbContextFactory<AppDbContext> dbFact
             return WorkflowResult.Fail(e.Message);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await TrySaveAsync(db, cancellationToken))
+        {
+            return WorkflowResult.Conflict;
+        }
+
         return task.ReportingCycleOverride is { } own
             ? WorkflowResult.Ok($"任务 {task.Path} 的报送周期已设为“{own.Describe()}”。")
             : WorkflowResult.Ok($"任务 {task.Path} 改为按计划的报送周期（{task.Plan!.ReportingCycle.Describe()}）报送。");
+    }
+
+    private static async Task<bool> TrySaveAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
     }
 }

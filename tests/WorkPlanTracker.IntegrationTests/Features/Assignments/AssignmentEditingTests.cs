@@ -27,15 +27,21 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
         return await db.Tasks.Where(t => t.PlanId == fixture.PlanId && t.Path == path).Select(t => t.Id).SingleAsync();
     }
 
+    private async Task<Guid> TaskVersionAsync(int taskId)
+    {
+        await using var db = fixture.App.NewDbContext();
+        return await db.Tasks.Where(t => t.Id == taskId).Select(t => t.Version).SingleAsync();
+    }
+
     [Fact]
     public async Task Only_the_office_edits_and_every_edit_needs_a_reason()
     {
         var taskId = await TaskIdAsync("一.3");
 
-        Assert.Equal(WorkflowResult.Forbidden, await editing.AddUnitAsync(fixture.Leader, taskId, fixture.UnitA, AssignmentRole.Supporting, "领导要求"));
-        Assert.Equal(WorkflowResult.Forbidden, await editing.ChangeDeadlineAsync(fixture.UserOf(fixture.UnitB), taskId, new DateOnly(2036, 1, 1), false, "想延期"));
+        Assert.Equal(WorkflowResult.Forbidden, await editing.AddUnitAsync(fixture.Leader, taskId, await TaskVersionAsync(taskId), fixture.UnitA, AssignmentRole.Supporting, "领导要求"));
+        Assert.Equal(WorkflowResult.Forbidden, await editing.ChangeDeadlineAsync(fixture.UserOf(fixture.UnitB), taskId, await TaskVersionAsync(taskId), new DateOnly(2036, 1, 1), false, "想延期"));
         Assert.Null(await editing.GetTaskAsync(fixture.UserOf(fixture.UnitB), taskId));
-        var noReason = await editing.AddUnitAsync(fixture.Office, taskId, fixture.UnitA, AssignmentRole.Supporting, " ");
+        var noReason = await editing.AddUnitAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), fixture.UnitA, AssignmentRole.Supporting, " ");
         Assert.Equal("请填写调整原因。", noReason.Message);
         await using var db = fixture.App.NewDbContext();
         Assert.False(await db.Assignments.AnyAsync(a => a.TaskId == taskId && a.OrgUnitId == fixture.UnitA));
@@ -46,8 +52,8 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
     {
         var taskId = await TaskIdAsync("一.3");
 
-        var added = await editing.AddUnitAsync(fixture.Office, taskId, fixture.UnitA, AssignmentRole.Supporting, "甲局掌握相关数据");
-        var again = await editing.AddUnitAsync(fixture.Office, taskId, fixture.UnitA, AssignmentRole.Lead, "重复");
+        var added = await editing.AddUnitAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), fixture.UnitA, AssignmentRole.Supporting, "甲局掌握相关数据");
+        var again = await editing.AddUnitAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), fixture.UnitA, AssignmentRole.Lead, "重复");
         var assignment = await fixture.AssignmentAsync("一.3", fixture.UnitA);
         var lead = await editing.ChangeRoleAsync(fixture.Office, assignment.Id, assignment.Version, AssignmentRole.Lead, "改由甲局牵头");
 
@@ -72,7 +78,7 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
 
         Assert.Contains("已报送进展，不能移除", refused.Message);
         var taskId = await TaskIdAsync("一.1");
-        var extra = await editing.AddUnitAsync(fixture.Office, taskId, await NewUnitAsync("编辑测试丙局"), AssignmentRole.Supporting, "临时增加");
+        var extra = await editing.AddUnitAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), await NewUnitAsync("编辑测试丙局"), AssignmentRole.Supporting, "临时增加");
         Assert.True(extra.Succeeded);
         await using var db = fixture.App.NewDbContext();
         var unused = await db.Assignments.SingleAsync(a => a.TaskId == taskId && a.OrgUnit!.Name == "编辑测试丙局");
@@ -86,13 +92,13 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
         var taskId = await TaskIdAsync("一.1");
         var before = await fixture.AssignmentAsync("一.1", fixture.UnitA);
 
-        Assert.True((await editing.ChangeDeadlineAsync(fixture.Office, taskId, new DateOnly(2035, 8, 31), false, "上级要求提前")).Succeeded);
+        Assert.True((await editing.ChangeDeadlineAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), new DateOnly(2035, 8, 31), false, "上级要求提前")).Succeeded);
 
         await using var db = fixture.App.NewDbContext();
         var dues = await db.Assignments.Where(a => a.TaskId == taskId).Select(a => a.DueDate).Distinct().ToListAsync();
         Assert.Equal([new DateOnly(2035, 8, 31)], dues);
         Assert.Equal(WorkflowResult.Conflict, await editing.ChangeRoleAsync(fixture.Office, before.Id, before.Version, AssignmentRole.Supporting, "旧页面"));
-        Assert.Equal("请填写完成时限，或选择持续推进。", (await editing.ChangeDeadlineAsync(fixture.Office, taskId, null, false, "清空")).Message);
+        Assert.Equal("请填写完成时限，或选择持续推进。", (await editing.ChangeDeadlineAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), null, false, "清空")).Message);
     }
 
     [Fact]
@@ -127,7 +133,7 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
     {
         var taskId = await TaskIdAsync("一.3");
 
-        var result = await editing.ChangeMilestonesAsync(fixture.Office, taskId,
+        var result = await editing.ChangeMilestonesAsync(fixture.Office, taskId, await TaskVersionAsync(taskId),
             [new Milestone { Date = new DateOnly(2035, 8, 31), Text = "公开目录" }, new Milestone { Date = new DateOnly(2035, 7, 31), Text = "完成梳理" }], "细化节点");
 
         Assert.True(result.Succeeded, result.Message);
@@ -136,8 +142,12 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
         Assert.Equal(["完成梳理", "公开目录"], task.Milestones.Select(m => m.Text));
         var entry = await db.AuditEntries.Where(e => e.EntityType == nameof(WorkTask) && e.EntityId == taskId.ToString() && e.Reason == "细化节点").SingleAsync();
         Assert.Contains("2035年8月31日 公开目录", entry.After);
-        Assert.Equal("每个节点都要写明内容。", (await editing.ChangeMilestonesAsync(fixture.Office, taskId, [new Milestone { Date = new DateOnly(2035, 1, 1), Text = "" }], "空")).Message);
-        Assert.Equal(WorkflowResult.Forbidden, await editing.ChangeMilestonesAsync(fixture.Leader, taskId, [], "领导"));
+        var unitOnTask = await db.Assignments.Where(a => a.TaskId == taskId).Select(a => a.Id).FirstAsync();
+        var history = (await fixture.Get<AssignmentService>().HistoryAsync(fixture.Leader, unitOnTask)).Select(h => h.What).ToList();
+        Assert.Contains(history, line => line.StartsWith("工作节点：", StringComparison.Ordinal)
+            && line.Contains("2035年7月31日 完成梳理、2035年8月31日 公开目录", StringComparison.Ordinal) && line.EndsWith("（原因：细化节点）", StringComparison.Ordinal));
+        Assert.Equal("每个节点都要写明内容。", (await editing.ChangeMilestonesAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), [new Milestone { Date = new DateOnly(2035, 1, 1), Text = "" }], "空")).Message);
+        Assert.Equal(WorkflowResult.Forbidden, await editing.ChangeMilestonesAsync(fixture.Leader, taskId, await TaskVersionAsync(taskId), [], "领导"));
     }
 
     [Fact]
@@ -145,8 +155,8 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
     {
         var taskId = await TaskIdAsync("一.1");
 
-        var result = await editing.SplitAsync(fixture.Office, taskId, [new TaskPart("甲局负责解读材料", fixture.UnitA), new TaskPart("乙局负责发布渠道", fixture.UnitB)], "按职责拆分");
-        var more = await editing.SplitAsync(fixture.Office, taskId, [new TaskPart("甲局负责回应关切", fixture.UnitA)], "再拆一项");
+        var result = await editing.SplitAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), [new TaskPart("甲局负责解读材料", fixture.UnitA), new TaskPart("乙局负责发布渠道", fixture.UnitB)], "按职责拆分");
+        var more = await editing.SplitAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), [new TaskPart("甲局负责回应关切", fixture.UnitA)], "再拆一项");
 
         Assert.True(result.Succeeded && more.Succeeded, result.Message + more.Message);
         await using var db = fixture.App.NewDbContext();
@@ -154,7 +164,42 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
         Assert.Equal(["一.1-1", "一.1-2", "一.1-3"], subs.Select(t => t.Path));
         Assert.Equal([fixture.UnitA, fixture.UnitB, fixture.UnitA], subs.Select(t => Assert.Single(t.Assignments).OrgUnitId));
         Assert.All(subs, t => Assert.Equal(AssignmentRole.Lead, t.Assignments[0].Role));
-        Assert.Equal("每个子任务都要写明内容并选择承办单位。", (await editing.SplitAsync(fixture.Office, taskId, [new TaskPart("", fixture.UnitA)], "空")).Message);
-        Assert.Equal(WorkflowResult.Forbidden, await editing.SplitAsync(fixture.UserOf(fixture.UnitA), taskId, [new TaskPart("自拆", fixture.UnitA)], "单位"));
+        Assert.Equal("每个子任务都要写明内容并选择承办单位。", (await editing.SplitAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), [new TaskPart("", fixture.UnitA)], "空")).Message);
+        Assert.Equal(WorkflowResult.Forbidden, await editing.SplitAsync(fixture.UserOf(fixture.UnitA), taskId, await TaskVersionAsync(taskId), [new TaskPart("自拆", fixture.UnitA)], "单位"));
+    }
+
+    [Fact]
+    public async Task A_second_editor_working_from_the_task_as_it_was_is_told_to_reload_and_changes_nothing()
+    {
+        var taskId = await TaskIdAsync("一.3");
+        var seenByBoth = await TaskVersionAsync(taskId);
+
+        var first = await editing.ChangeDeadlineAsync(fixture.Office, taskId, seenByBoth, new DateOnly(2035, 10, 31), false, "甲调整时限");
+        var second = await editing.ChangeDeadlineAsync(fixture.Office, taskId, seenByBoth, new DateOnly(2035, 12, 31), false, "乙调整时限");
+        var addBySecond = await editing.AddUnitAsync(fixture.Office, taskId, seenByBoth, fixture.UnitA, AssignmentRole.Supporting, "乙增加单位");
+        var splitBySecond = await editing.SplitAsync(fixture.Office, taskId, seenByBoth, [new TaskPart("乙拆分", fixture.UnitA)], "乙拆分");
+
+        Assert.True(first.Succeeded, first.Message);
+        Assert.Equal(WorkflowResult.Conflict, second);
+        Assert.Equal(WorkflowResult.Conflict, addBySecond);
+        Assert.Equal(WorkflowResult.Conflict, splitBySecond);
+        await using var db = fixture.App.NewDbContext();
+        var task = await db.Tasks.Include(t => t.Assignments).SingleAsync(t => t.Id == taskId);
+        Assert.Equal(new DateOnly(2035, 10, 31), task.Deadline);
+        Assert.DoesNotContain(task.Assignments, a => a.OrgUnitId == fixture.UnitA);
+        Assert.False(await db.Tasks.AnyAsync(t => t.ParentTaskId == taskId && t.Text == "乙拆分"));
+        Assert.False(await db.AuditEntries.AnyAsync(e => e.Reason != null && e.Reason.StartsWith("乙")));
+    }
+
+    [Fact]
+    public async Task Adding_a_unit_moves_the_task_on_so_a_stale_page_cannot_change_its_deadline()
+    {
+        var taskId = await TaskIdAsync("一.3");
+        var seen = await TaskVersionAsync(taskId);
+
+        Assert.True((await editing.AddUnitAsync(fixture.Office, taskId, seen, await NewUnitAsync("版本测试丁局"), AssignmentRole.Supporting, "增加丁局")).Succeeded);
+
+        Assert.Equal(WorkflowResult.Conflict, await editing.ChangeDeadlineAsync(fixture.Office, taskId, seen, new DateOnly(2035, 9, 30), false, "旧页面"));
+        Assert.True((await editing.ChangeDeadlineAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), new DateOnly(2035, 9, 30), false, "刷新后")).Succeeded);
     }
 }

@@ -45,6 +45,10 @@ public partial class EscalationTests(EscalationFixture fixture) : IClassFixture<
         Assert.Equal("已发布解读 3 篇，7月20日前补报佐证", answered.Response);
         Assert.NotNull(answered.AcknowledgedAtUtc);
         Assert.False(answered.IsOpen);
+        var history = (await fixture.Get<AssignmentService>().HistoryAsync(unit, late.Id)).Select(h => h.What).ToList();
+        Assert.Contains($"发出督办单 {notice.Number}，{WorkCalendar.Format(InAWeek)} 前答复：请于一周内报送政策解读落实情况", history);
+        Assert.Contains("签收督办单", history);
+        Assert.Contains("督办答复：（空） → 已发布解读 3 篇，7月20日前补报佐证", history);
 
         // Once answered, the office may chase again; the next notice takes the next number of the year.
         var next = await service.IssueAsync(fixture.Office, late.Id, "仍未报送佐证，再次督办", InAWeek);

@@ -77,6 +77,7 @@ public class EvidenceFileTests : IClassFixture<WorkflowFixture>, IAsyncLifetime
 
         Assert.Equal("2035年政策解读（定稿）.pdf", file.FileName);
         Assert.Equal(Pdf.Length, file.SizeBytes);
+        Assert.Contains("上传佐证材料：2035年政策解读（定稿）.pdf", (await service.HistoryAsync(fixture.Leader, assignment.Id)).Select(h => h.What));
         var onDisk = Path.Combine(EvidenceFolder(assignment.Id), file.StoredName);
         Assert.Equal(Pdf, await File.ReadAllBytesAsync(onDisk));
         var environment = fixture.App.Services.GetRequiredService<IWebHostEnvironment>();

@@ -25,8 +25,20 @@ public class ReportingCycleTests(ReportingCycleFixture fixture) : IClassFixture<
     {
         foreach (var path in paths)
         {
-            Assert.True((await cycles.SetTaskCycleAsync(fixture.Office, await fixture.TaskIdAsync(path), (ReportingCycle?)null)).Succeeded);
+            Assert.True((await cycles.SetTaskCycleAsync(fixture.Office, await fixture.TaskIdAsync(path), await TaskVersionAsync(await fixture.TaskIdAsync(path)), (ReportingCycle?)null)).Succeeded);
         }
+    }
+
+    private async Task<Guid> TaskVersionAsync(int taskId)
+    {
+        await using var db = fixture.App.NewDbContext();
+        return await db.Tasks.Where(t => t.Id == taskId).Select(t => t.Version).SingleAsync();
+    }
+
+    private async Task<Guid> PlanVersionAsync()
+    {
+        await using var db = fixture.App.NewDbContext();
+        return await db.Plans.Where(p => p.Id == fixture.PlanId).Select(p => p.Version).SingleAsync();
     }
 
     private async Task<(ReportingCycle Plan, ReportingCycle? Task, int AuditEntries)> StoredStateAsync(int taskId)
@@ -43,7 +55,7 @@ public class ReportingCycleTests(ReportingCycleFixture fixture) : IClassFixture<
         await FollowPlanAsync("一.1", "一.2");
         fixture.Clock.SetChinaDate(D(2036, 3, 5));
 
-        var result = await cycles.SetPlanCycleAsync(fixture.Office, fixture.PlanId, ReportingCycle.Monthly(10));
+        var result = await cycles.SetPlanCycleAsync(fixture.Office, fixture.PlanId, await PlanVersionAsync(), ReportingCycle.Monthly(10));
 
         Assert.True(result.Succeeded, result.Message);
         Assert.Contains("每月10日前", result.Message);
@@ -70,19 +82,19 @@ public class ReportingCycleTests(ReportingCycleFixture fixture) : IClassFixture<
     {
         await FollowPlanAsync("一.1", "一.2");
         fixture.Clock.SetChinaDate(D(2036, 3, 5));
-        Assert.True((await cycles.SetPlanCycleAsync(fixture.Office, fixture.PlanId, ReportingCycle.Monthly(10))).Succeeded);
+        Assert.True((await cycles.SetPlanCycleAsync(fixture.Office, fixture.PlanId, await PlanVersionAsync(), ReportingCycle.Monthly(10))).Succeeded);
         var ongoingTask = await fixture.TaskIdAsync("一.2");
 
-        var result = await cycles.SetTaskCycleAsync(fixture.Office, ongoingTask, ReportingCycle.Quarterly(5));
+        var result = await cycles.SetTaskCycleAsync(fixture.Office, ongoingTask, await TaskVersionAsync(ongoingTask), ReportingCycle.Quarterly(5));
 
         Assert.True(result.Succeeded, result.Message);
         Assert.Equal(D(2036, 4, 5), (await RowAsync("一.2", fixture.UnitA)).NextReportDue);
         Assert.Equal(D(2036, 3, 10), (await RowAsync("一.1", fixture.UnitA)).NextReportDue);
 
-        Assert.True((await cycles.SetTaskCycleAsync(fixture.Office, ongoingTask, ReportingCycleKind.None, null)).Succeeded);
+        Assert.True((await cycles.SetTaskCycleAsync(fixture.Office, ongoingTask, await TaskVersionAsync(ongoingTask), ReportingCycleKind.None, null)).Succeeded);
         Assert.Null((await RowAsync("一.2", fixture.UnitA)).NextReportDue);
 
-        Assert.True((await cycles.SetTaskCycleAsync(fixture.Office, ongoingTask, (ReportingCycle?)null)).Succeeded);
+        Assert.True((await cycles.SetTaskCycleAsync(fixture.Office, ongoingTask, await TaskVersionAsync(ongoingTask), (ReportingCycle?)null)).Succeeded);
         Assert.Equal(D(2036, 3, 10), (await RowAsync("一.2", fixture.UnitA)).NextReportDue);
     }
 
@@ -94,10 +106,10 @@ public class ReportingCycleTests(ReportingCycleFixture fixture) : IClassFixture<
 
         foreach (var actor in new[] { fixture.UserOf(fixture.UnitA), fixture.Leader })
         {
-            Assert.Equal(WorkflowResult.Forbidden, await cycles.SetPlanCycleAsync(actor, fixture.PlanId, ReportingCycle.Quarterly(20)));
-            Assert.Equal(WorkflowResult.Forbidden, await cycles.SetPlanCycleAsync(actor, fixture.PlanId, ReportingCycleKind.Monthly, 20));
-            Assert.Equal(WorkflowResult.Forbidden, await cycles.SetTaskCycleAsync(actor, taskId, ReportingCycle.Quarterly(20)));
-            Assert.Equal(WorkflowResult.Forbidden, await cycles.SetTaskCycleAsync(actor, taskId, ReportingCycleKind.Monthly, 20));
+            Assert.Equal(WorkflowResult.Forbidden, await cycles.SetPlanCycleAsync(actor, fixture.PlanId, await PlanVersionAsync(), ReportingCycle.Quarterly(20)));
+            Assert.Equal(WorkflowResult.Forbidden, await cycles.SetPlanCycleAsync(actor, fixture.PlanId, await PlanVersionAsync(), ReportingCycleKind.Monthly, 20));
+            Assert.Equal(WorkflowResult.Forbidden, await cycles.SetTaskCycleAsync(actor, taskId, await TaskVersionAsync(taskId), ReportingCycle.Quarterly(20)));
+            Assert.Equal(WorkflowResult.Forbidden, await cycles.SetTaskCycleAsync(actor, taskId, await TaskVersionAsync(taskId), ReportingCycleKind.Monthly, 20));
         }
 
         Assert.Equal(before, await StoredStateAsync(taskId));
@@ -109,8 +121,8 @@ public class ReportingCycleTests(ReportingCycleFixture fixture) : IClassFixture<
         var taskId = await fixture.TaskIdAsync("一.1");
         var before = await StoredStateAsync(taskId);
 
-        var forPlan = await cycles.SetPlanCycleAsync(fixture.Office, fixture.PlanId, ReportingCycleKind.Monthly, 31);
-        var forTask = await cycles.SetTaskCycleAsync(fixture.Office, taskId, ReportingCycleKind.Quarterly, 31);
+        var forPlan = await cycles.SetPlanCycleAsync(fixture.Office, fixture.PlanId, await PlanVersionAsync(), ReportingCycleKind.Monthly, 31);
+        var forTask = await cycles.SetTaskCycleAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), ReportingCycleKind.Quarterly, 31);
 
         Assert.Equal(WorkflowResult.Fail(Day31Refused), forPlan);
         Assert.Equal(WorkflowResult.Fail(Day31Refused), forTask);
@@ -121,8 +133,8 @@ public class ReportingCycleTests(ReportingCycleFixture fixture) : IClassFixture<
     public async Task Setting_a_cycle_is_recorded_in_the_audit_trail_under_the_plan_and_the_task()
     {
         var taskId = await fixture.TaskIdAsync("一.3");
-        Assert.True((await cycles.SetPlanCycleAsync(fixture.Office, fixture.PlanId, ReportingCycle.OnMilestones)).Succeeded);
-        Assert.True((await cycles.SetTaskCycleAsync(fixture.Office, taskId, ReportingCycle.Monthly(17))).Succeeded);
+        Assert.True((await cycles.SetPlanCycleAsync(fixture.Office, fixture.PlanId, await PlanVersionAsync(), ReportingCycle.OnMilestones)).Succeeded);
+        Assert.True((await cycles.SetTaskCycleAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), ReportingCycle.Monthly(17))).Succeeded);
 
         await using var check = fixture.App.NewDbContext();
         var planId = fixture.PlanId.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -130,7 +142,7 @@ public class ReportingCycleTests(ReportingCycleFixture fixture) : IClassFixture<
         var entries = await check.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.Modified).ToListAsync();
         Assert.Contains(entries, e => e.EntityType == nameof(WorkPlan) && e.EntityId == planId && e.After!.Contains(nameof(WorkPlan.ReportingCycleKind)));
         Assert.Contains(entries, e => e.EntityType == nameof(WorkTask) && e.EntityId == taskKey && e.After!.Contains("17"));
-        Assert.True((await cycles.SetTaskCycleAsync(fixture.Office, taskId, (ReportingCycle?)null)).Succeeded);
+        Assert.True((await cycles.SetTaskCycleAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), (ReportingCycle?)null)).Succeeded);
     }
 
     [Fact]
@@ -138,7 +150,7 @@ public class ReportingCycleTests(ReportingCycleFixture fixture) : IClassFixture<
     {
         await FollowPlanAsync("一.3");
         fixture.Clock.SetChinaDate(D(2036, 3, 5));
-        Assert.True((await cycles.SetPlanCycleAsync(fixture.Office, fixture.PlanId, ReportingCycle.Monthly(10))).Succeeded);
+        Assert.True((await cycles.SetPlanCycleAsync(fixture.Office, fixture.PlanId, await PlanVersionAsync(), ReportingCycle.Monthly(10))).Succeeded);
         var unit = fixture.UserOf(fixture.UnitB);
         var a = await fixture.AssignmentAsync("一.3", fixture.UnitB);
         Assert.True((await assignments.SubmitReportAsync(unit, a.Id, a.Version, new ReportInput { Progress = "已完成", EvidenceLinks = "https://example.gov.cn/x" })).Succeeded);
@@ -153,5 +165,26 @@ public class ReportingCycleTests(ReportingCycleFixture fixture) : IClassFixture<
         var closed = await RowAsync("一.3", fixture.UnitB);
         Assert.Null(closed.NextReportDue);
         Assert.Equal(TrafficLight.Done, closed.Light);
+    }
+
+    [Fact]
+    public async Task A_cycle_saved_from_a_stale_page_is_refused_and_the_newer_cycle_stays()
+    {
+        var taskId = await fixture.TaskIdAsync("一.3");
+        var planSeen = await PlanVersionAsync();
+        var taskSeen = await TaskVersionAsync(taskId);
+
+        Assert.True((await cycles.SetPlanCycleAsync(fixture.Office, fixture.PlanId, planSeen, ReportingCycle.Monthly(8))).Succeeded);
+        Assert.True((await cycles.SetTaskCycleAsync(fixture.Office, taskId, taskSeen, ReportingCycle.Quarterly(9))).Succeeded);
+        var stalePlan = await cycles.SetPlanCycleAsync(fixture.Office, fixture.PlanId, planSeen, ReportingCycle.Monthly(20));
+        var staleTask = await cycles.SetTaskCycleAsync(fixture.Office, taskId, taskSeen, (ReportingCycle?)null);
+
+        Assert.Equal("这个计划刚被其他人修改过，请刷新页面后再操作。", stalePlan.Message);
+        Assert.Equal(WorkflowResult.Conflict, staleTask);
+        var (plan, task, _) = await StoredStateAsync(taskId);
+        Assert.Equal(ReportingCycle.Monthly(8), plan);
+        Assert.Equal(ReportingCycle.Quarterly(9), task);
+        await FollowPlanAsync("一.3");
+        Assert.True((await cycles.SetPlanCycleAsync(fixture.Office, fixture.PlanId, await PlanVersionAsync(), ReportingCycle.None)).Succeeded);
     }
 }

@@ -76,4 +76,37 @@ public class ReportingCyclePickerTests(SeededDatabase db) : IClassFixture<Seeded
         page.WaitForAssertion(() => Assert.Contains("报送周期：", page.Find(".plan-reporting-cycle").TextContent));
         Assert.Empty(page.FindAll("#reporting-cycle-kind"));
     }
+
+    [Fact]
+    public async Task On_a_task_the_office_gives_it_its_own_cycle_and_then_lets_it_follow_the_plan_again()
+    {
+        await using var ctx = NewContext("office", AppRoles.PlanningOffice);
+        var office = new Actor("office", new HashSet<string> { AppRoles.PlanningOffice }, new HashSet<int>());
+        var task = await TaskAsync("2024年宿州市政务公开重点工作任务分工方案", "一.3");
+
+        var picker = ctx.Render<ReportingCyclePicker>(p => p
+            .Add(x => x.TaskId, task.Id).Add(x => x.Version, task.Version).Add(x => x.Actor, office)
+            .Add(x => x.Cycle, task.ReportingCycleOverride).Add(x => x.PlanCycle, ReportingCycle.Monthly(5)));
+        Assert.Contains("按计划（每月5日前）", picker.Find("#task-reporting-cycle-kind option[value='']").TextContent);
+        picker.Find("#task-reporting-cycle-kind").Change(ReportingCycleKind.Quarterly.ToString());
+        picker.Find("#task-reporting-day").Change("15");
+        picker.Find("#save-task-reporting-cycle").Click();
+
+        picker.WaitForAssertion(() => Assert.Contains("报送周期已设为“每季度结束后次月15日前”", picker.Find(".reporting-cycle-message.alert-success").TextContent));
+        var saved = await TaskAsync("2024年宿州市政务公开重点工作任务分工方案", "一.3");
+        Assert.Equal(ReportingCycle.Quarterly(15), saved.ReportingCycleOverride);
+
+        picker.Render(p => p.Add(x => x.Version, saved.Version).Add(x => x.Cycle, saved.ReportingCycleOverride));
+        picker.Find("#task-reporting-cycle-kind").Change("");
+        picker.Find("#save-task-reporting-cycle").Click();
+
+        picker.WaitForAssertion(() => Assert.Contains("改为按计划的报送周期", picker.Find(".reporting-cycle-message.alert-success").TextContent));
+        Assert.Null((await TaskAsync("2024年宿州市政务公开重点工作任务分工方案", "一.3")).ReportingCycleOverride);
+    }
+
+    private async Task<WorkTask> TaskAsync(string planTitle, string path)
+    {
+        await using var data = db.NewContext();
+        return await data.Tasks.AsNoTracking().SingleAsync(t => t.Plan!.Title == planTitle && t.Path == path);
+    }
 }
