@@ -90,6 +90,10 @@ public class WorkflowJourneyTests(BrowserFixture browser)
         Assert.Equal(0, await leaderView.Locator(".unit-actions, .office-actions").CountAsync());
         await BrowserFixture.ScreenshotAsync(leaderView, "assignment-closed");
 
+        await leaderView.Locator("a[href$='/history']").ClickAsync();
+        await Assertions.Expect(leaderView.Locator("table.task-history")).ToContainTextAsync("退回理由：（空） → 请补充办事指南的发布链接。");
+        await BrowserFixture.ScreenshotAsync(leaderView, "task-history");
+
         foreach (var session in new[] { office, unit, leader })
         {
             await session.CloseAsync();

@@ -30,13 +30,23 @@ public static class AssignmentHistory
 
     public static IReadOnlyList<HistoryLine> Describe(IEnumerable<AuditEntry> entries) =>
         entries.OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
-            .Select(e => new HistoryLine(e.AtUtc, e.UserName, WithReason(Sentence(e), e.Reason)))
+            .Select(e => new HistoryLine(e.AtUtc, e.UserName, Describe(e)))
             .Where(l => l.What.Length > 0)
             .ToList();
+
+    /// <summary>One entry in words, with the office's reason when it gave one; empty when nothing a reader cares about changed.</summary>
+    public static string Describe(AuditEntry entry) => WithReason(Sentence(entry), entry.Reason);
+
+    /// <summary>A number stored in the entry's before or after values, e.g. the unit of a removed assignment.</summary>
+    public static int? IntValue(AuditEntry entry, string field) =>
+        (Parse(entry.After).TryGetValue(field, out var value) || Parse(entry.Before).TryGetValue(field, out value))
+        && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
 
     private static string Sentence(AuditEntry entry) => (entry.EntityType, entry.Action) switch
     {
         (nameof(TaskAssignment), AuditAction.Added) => "分派任务",
+        (nameof(TaskAssignment), AuditAction.Deleted) => "移除承办单位",
+        (nameof(WorkTask), AuditAction.Added) => "任务列入计划",
         (nameof(ProgressReport), AuditAction.Added) => "报送进展：" + Value(entry.After, "Progress"),
         (nameof(ExtensionRequest), AuditAction.Added) => $"申请延期至 {Value(entry.After, "RequestedDate")}：{Value(entry.After, "Reason")}",
         (nameof(EvidenceFile), AuditAction.Added) => $"上传佐证材料：{Value(entry.After, "FileName")}",

@@ -202,4 +202,33 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
         Assert.Equal(WorkflowResult.Conflict, await editing.ChangeDeadlineAsync(fixture.Office, taskId, seen, new DateOnly(2035, 9, 30), false, "旧页面"));
         Assert.True((await editing.ChangeDeadlineAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), new DateOnly(2035, 9, 30), false, "刷新后")).Succeeded);
     }
+
+    [Fact]
+    public async Task A_tasks_history_names_each_unit_also_one_removed_since_and_only_the_office_and_leaders_read_it()
+    {
+        var taskId = await TaskIdAsync("一.2");
+        var unitC = await NewUnitAsync("历史测试戊局");
+        Assert.True((await editing.AddUnitAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), unitC, AssignmentRole.Supporting, "临时请戊局配合")).Succeeded);
+        await using (var db = fixture.App.NewDbContext())
+        {
+            var added = await db.Assignments.SingleAsync(a => a.TaskId == taskId && a.OrgUnitId == unitC);
+            Assert.True((await editing.RemoveAsync(fixture.Office, added.Id, added.Version, "戊局职责不涉及")).Succeeded);
+        }
+
+        Assert.True((await editing.ChangeDeadlineAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), new DateOnly(2035, 11, 30), false, "统一到11月底")).Succeeded);
+        var histories = fixture.Get<TaskHistoryService>();
+
+        var history = await histories.GetAsync(fixture.Leader, taskId);
+
+        Assert.NotNull(history);
+        Assert.Equal("任务列入计划", history.Lines[0].What);
+        Assert.Contains(history.Lines, l => l.UnitName == "历史测试戊局" && l.What == "分派任务（原因：临时请戊局配合）");
+        Assert.Contains(history.Lines, l => l.UnitName == "历史测试戊局" && l.What == "移除承办单位（原因：戊局职责不涉及）");
+        Assert.Contains(history.Lines, l => l.UnitName is null && l.What.StartsWith("任务完成时限：", StringComparison.Ordinal)
+            && l.What.Contains("→ 2035年11月30日", StringComparison.Ordinal) && l.What.EndsWith("（原因：统一到11月底）", StringComparison.Ordinal));
+        Assert.True(history.Lines.Zip(history.Lines.Skip(1)).All(p => p.First.AtUtc <= p.Second.AtUtc));
+        Assert.NotNull(await histories.GetAsync(fixture.Office, taskId));
+        Assert.Null(await histories.GetAsync(fixture.UserOf(fixture.UnitA), taskId));
+        Assert.Null(await histories.GetAsync(fixture.Office, 999999));
+    }
 }

@@ -13,6 +13,7 @@ public class OfficePageAccessTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData("leader", "/tasks/1/assignments")]
     [InlineData("unit", "/plans/1/assign")]
     [InlineData("leader", "/plans/1/assign")]
+    [InlineData("unit", "/tasks/1/history")]
     public async Task Units_and_leaders_are_refused(string userName, string url)
     {
         var client = await app.SignedInClientAsync(userName, DemoAccounts.Password);
@@ -27,6 +28,7 @@ public class OfficePageAccessTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData("/review", "待审核")]
     [InlineData("/tasks/1/assignments", "调整分派")]
     [InlineData("/plans/1/assign", "批量分派")]
+    [InlineData("/tasks/1/history", "办理记录：")]
     public async Task The_office_gets_its_pages(string url, string heading)
     {
         var client = await app.SignedInClientAsync("office", DemoAccounts.Password);
@@ -34,5 +36,16 @@ public class OfficePageAccessTests(AppFactory app) : IClassFixture<AppFactory>
         var html = await client.GetStringAsync(url);
 
         Assert.Contains(heading, html);
+    }
+
+    [Fact]
+    public async Task Leaders_read_a_tasks_whole_history()
+    {
+        var client = await app.SignedInClientAsync("leader", DemoAccounts.Password);
+
+        var html = await client.GetStringAsync("/tasks/1/history");
+
+        Assert.Contains("办理记录：", html);
+        Assert.Contains("任务列入计划", html);
     }
 }
