@@ -41,6 +41,13 @@ public class AccountBrowserTests(BrowserFixture browser)
 
         await Assertions.Expect(page.Locator("table.user-table")).ToContainTextAsync(userName);
         await BrowserFixture.ScreenshotAsync(page, "user-admin");
+
+        var row = page.Locator("table.user-table tr", new PageLocatorOptions { HasText = userName });
+        await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "编辑" }).ClickAsync();
+        await BrowserFixture.EnterAsync(page.Locator("#edit-name"), "王市长");
+        await page.Locator("#save-user").ClickAsync();
+        await Assertions.Expect(page.Locator(".alert-success")).ToContainTextAsync($"已保存 {userName} 的账号设置");
+        await Assertions.Expect(row).ToContainTextAsync("王市长");
         var leader = await browser.NewSessionAsync(userName, "Leader12345");
         var home = await browser.OpenAsync("/", leader);
         await Assertions.Expect(home.Locator(".app-user")).ToContainTextAsync(userName);

@@ -105,4 +105,61 @@ public class UserAdminTests(AppFactory app) : IClassFixture<AppFactory>
         var admin = await app.SignedInClientAsync("admin", AppFactory.AdminPassword);
         Assert.Contains("新建账号", await admin.GetStringAsync("/admin/users"));
     }
+
+    [Fact]
+    public async Task An_administrator_moves_a_unit_user_to_other_units_and_the_change_is_in_the_audit_trail()
+    {
+        var first = await UnitIdAsync("市数据资源局");
+        var second = await UnitIdAsync("市财政局");
+        await WithAdminAsync(a => a.CreateAsync(new NewUser { UserName = "zhou", DisplayName = "周", Role = AppRoles.UnitUser, Password = "Zhou12345", UnitIds = [first] }));
+        var row = (await WithAdminAsync(a => a.ListAsync())).Single(u => u.UserName == "zhou");
+
+        var result = await WithAdminAsync(a => a.UpdateAsync(new UserEdit { Id = row.Id, ConcurrencyStamp = row.ConcurrencyStamp, DisplayName = "周科长", Role = AppRoles.UnitUser, UnitIds = [second] }));
+
+        Assert.True(result.Succeeded, result.Message);
+        var after = (await WithAdminAsync(a => a.ListAsync())).Single(u => u.UserName == "zhou");
+        Assert.Equal(("周科长", AppRoles.UnitUser, "市财政局"), (after.DisplayName, after.Role, after.UnitNames));
+        await using var db = app.NewDbContext();
+        var entry = await db.AuditEntries.Where(e => e.EntityType == nameof(AppUser) && e.EntityId == row.Id && e.Before != null && e.Before.Contains("市数据资源局")).SingleAsync();
+        Assert.Contains("市财政局", entry.After);
+    }
+
+    [Fact]
+    public async Task A_role_change_takes_the_units_away_from_a_former_unit_user_and_the_new_role_applies_at_sign_in()
+    {
+        var unitId = await UnitIdAsync("市数据资源局");
+        await WithAdminAsync(a => a.CreateAsync(new NewUser { UserName = "wu", DisplayName = "吴", Role = AppRoles.UnitUser, Password = "Wu12345678", UnitIds = [unitId] }));
+        var row = (await WithAdminAsync(a => a.ListAsync())).Single(u => u.UserName == "wu");
+
+        var result = await WithAdminAsync(a => a.UpdateAsync(new UserEdit { Id = row.Id, ConcurrencyStamp = row.ConcurrencyStamp, DisplayName = "吴", Role = AppRoles.PlanningOffice, UnitIds = [unitId] }));
+
+        Assert.True(result.Succeeded, result.Message);
+        var after = (await WithAdminAsync(a => a.ListAsync())).Single(u => u.UserName == "wu");
+        Assert.Equal((AppRoles.PlanningOffice, ""), (after.Role, after.UnitNames));
+        var client = await app.SignedInClientAsync("wu", "Wu12345678");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/review")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_edit_made_on_a_stale_row_or_leaving_no_administrator_or_a_unit_user_without_units_changes_nothing()
+    {
+        await WithAdminAsync(a => a.CreateAsync(new NewUser { UserName = "zheng", DisplayName = "郑", Role = AppRoles.Leadership, Password = "Zheng12345" }));
+        var stale = (await WithAdminAsync(a => a.ListAsync())).Single(u => u.UserName == "zheng");
+        Assert.True((await WithAdminAsync(a => a.UpdateAsync(new UserEdit { Id = stale.Id, ConcurrencyStamp = stale.ConcurrencyStamp, DisplayName = "郑主任", Role = AppRoles.Leadership }))).Succeeded);
+
+        var second = await WithAdminAsync(a => a.UpdateAsync(new UserEdit { Id = stale.Id, ConcurrencyStamp = stale.ConcurrencyStamp, DisplayName = "郑", Role = AppRoles.PlanningOffice }));
+        var fresh = (await WithAdminAsync(a => a.ListAsync())).Single(u => u.UserName == "zheng");
+        var noUnits = await WithAdminAsync(a => a.UpdateAsync(new UserEdit { Id = fresh.Id, ConcurrencyStamp = fresh.ConcurrencyStamp, DisplayName = "郑", Role = AppRoles.UnitUser }));
+        var admin = (await WithAdminAsync(a => a.ListAsync())).Single(u => u.UserName == "admin");
+        var lastAdmin = await WithAdminAsync(a => a.UpdateAsync(new UserEdit { Id = admin.Id, ConcurrencyStamp = admin.ConcurrencyStamp, DisplayName = "管理员", Role = AppRoles.Leadership }));
+        var missing = await WithAdminAsync(a => a.UpdateAsync(new UserEdit { Id = "no-such-user", Role = AppRoles.Leadership }));
+
+        Assert.Equal("这个账号刚被其他管理员修改过，请刷新页面后再操作", second.Message);
+        Assert.Contains("至少要关联一个单位", noUnits.Message);
+        Assert.Contains("唯一可用的管理员账号", lastAdmin.Message);
+        Assert.Contains("账号不存在", missing.Message);
+        var rows = await WithAdminAsync(a => a.ListAsync());
+        Assert.Equal(("郑主任", AppRoles.Leadership), rows.Where(u => u.UserName == "zheng").Select(u => (u.DisplayName, u.Role)).Single());
+        Assert.Equal(AppRoles.Admin, rows.Single(u => u.UserName == "admin").Role);
+    }
 }
