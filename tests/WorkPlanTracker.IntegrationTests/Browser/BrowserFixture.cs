@@ -32,7 +32,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
-            Args = ["--no-sandbox", "--lang=zh-CN", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
         });
         Directory.CreateDirectory(ScreenshotDirectory);
         Session = await NewSessionAsync("admin", AppFactory.AdminPassword);
