@@ -37,7 +37,8 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
         var userContacts = contacts.Where(c => c.UserId is not null).ToDictionary(c => c.UserId!);
         var unitIds = due.Select(d => d.UnitId).Distinct().ToList();
         var unitUsers = await db.Users.AsNoTracking()
-            .SelectMany(u => u.Units.Where(x => unitIds.Contains(x.Id)).Select(x => new { UnitId = x.Id, u.Id, u.UserName, u.DisplayName }))
+            .SelectMany(u => u.Units, (u, x) => new { UnitId = x.Id, u.Id, u.UserName, u.DisplayName })
+            .Where(x => unitIds.Contains(x.UnitId))
             .ToListAsync(cancellationToken);
         var leadershipRole = await db.Roles.Where(r => r.Name == AppRoles.Leadership).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken);
         var leaders = await db.Users.AsNoTracking()
