@@ -42,7 +42,8 @@ public static class ReminderDigest
             text.Append('\n').Append('〔').Append(group.Key.ChineseName()).Append("〕\n");
             foreach (var item in group)
             {
-                text.Append("· ").Append(Task(item)).Append("：").Append(item.Text);
+                // Leaders' digests span units: name the unit; a unit's own digest need not repeat it.
+                text.Append("· ").Append(item.UnitName == recipientName ? "" : item.UnitName + " ").Append(Task(item)).Append("：").Append(item.Text);
                 if (Link(baseUrl, item) is { } link)
                 {
                     text.Append(' ').Append(link);
