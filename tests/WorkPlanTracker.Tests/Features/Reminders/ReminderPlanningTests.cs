@@ -135,6 +135,32 @@ public class ReminderPlanningTests
     }
 
     [Fact]
+    public async Task A_unit_user_who_chose_mail_gets_the_units_digest_there_and_an_invalid_address_is_refused()
+    {
+        await using var app = await ReminderDatabase.StartAsync();
+        var unitId = await app.UnitIdAsync("市数据资源局");
+        var user = new WorkPlanTracker.Features.Accounts.AppUser { UserName = "zhang", DisplayName = "张科长" };
+        await using (var db = app.NewContext())
+        {
+            user.Units.Add(await db.Units.SingleAsync(u => u.Id == unitId));
+            db.Users.Add(user);
+            await db.SaveChangesAsync();
+        }
+
+        var contacts = app.Get<ReminderContactService>();
+        Assert.False((await contacts.SaveOwnAsync(user.Id, new ReminderContact { Channels = ReminderChannels.Email, Email = "不是邮箱" })).Succeeded);
+        Assert.True((await contacts.SaveOwnAsync(user.Id, new ReminderContact { Channels = ReminderChannels.Inbox | ReminderChannels.Email, Email = "zhang@example.gov.cn" })).Succeeded);
+        Assert.Equal("zhang@example.gov.cn", (await contacts.OwnAsync(user.Id)).Email);
+
+        var planned = await app.Get<ReminderPlanner>().PlanAsync(Tuesday);
+        var unitDigest = planned.Single(p => p.RecipientKey == $"unit:{unitId}");
+        var own = Assert.Single(planned, p => p.UserId == user.Id);
+        Assert.Equal(ReminderChannel.Email, own.Channel);
+        Assert.Equal("zhang@example.gov.cn", own.Address);
+        Assert.Equal(unitDigest.Items, own.Items);
+    }
+
+    [Fact]
     public async Task Settings_are_stored_with_the_issue_defaults_and_validated()
     {
         await using var app = await ReminderDatabase.StartAsync();
