@@ -109,8 +109,28 @@ public class ReminderBrowserTests(BrowserFixture browser)
         }
 
         var contacts = await browser.OpenAsync("/reminders/contacts", office);
-        await Assertions.Expect(contacts.Locator("table.contact-table")).ToContainTextAsync("市数据资源局");
-        await BrowserFixture.ScreenshotAsync(contacts, "reminder-contacts");
+        var row = contacts.Locator("table.contact-table tr", new PageLocatorOptions { HasText = "市数据资源局" }).First;
+        await BrowserFixture.UntilAsync(async () =>
+        {
+            await row.Locator(".edit-contact").ClickAsync();
+            return await contacts.Locator("#contact-editor").CountAsync() > 0;
+        });
+        await contacts.Locator("#unit-email-on").CheckAsync();
+        await BrowserFixture.EnterAsync(contacts.Locator("#unit-email"), "sjzyj@example.gov.cn");
+        await BrowserFixture.EnterAsync(contacts.Locator("#unit-leader"), "王副局长");
+        await BrowserFixture.EnterAsync(contacts.Locator("#unit-leader-email"), "wang@example.gov.cn");
+        await BrowserFixture.ScreenshotAsync(contacts, "reminder-contact-editor");
+        await contacts.Locator("#save-contact").ClickAsync();
+        await Assertions.Expect(contacts.Locator(".alert-success")).ToContainTextAsync("提醒方式已保存");
+        await using (var db = browser.App.NewDbContext())
+        {
+            var contact = await db.ReminderContacts.SingleAsync(c => c.OrgUnit!.Name == "市数据资源局");
+            Assert.Equal(ReminderChannels.Inbox | ReminderChannels.Email, contact.Channels);
+            Assert.Equal("sjzyj@example.gov.cn", contact.Email);
+            Assert.Equal("wang@example.gov.cn", contact.LeaderEmail);
+        }
+
+        await Assertions.Expect(row).ToContainTextAsync("站内消息、邮件");
     }
 
     private async Task<int> UnreadAsync(int unitId)
