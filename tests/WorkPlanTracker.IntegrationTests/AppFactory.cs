@@ -34,6 +34,8 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         ["Accounts:AdminPassword"] = AdminPassword,
         ["Accounts:Demo"] = "true",
+        // Tests call the reminder jobs themselves with their own clock; no Hangfire server per factory.
+        ["Reminders:RunScheduler"] = "false",
     };
 
     public List<string> LogMessages { get; } = [];

@@ -20,6 +20,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
     public DbSet<EscalationNotice> EscalationNotices => Set<EscalationNotice>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ReminderSettings> ReminderSettings => Set<ReminderSettings>();
+    public DbSet<ReminderContact> ReminderContacts => Set<ReminderContact>();
+    public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+    public DbSet<PersonalNotice> PersonalNotices => Set<PersonalNotice>();
+    public DbSet<NoticeReadMark> NoticeReadMarks => Set<NoticeReadMark>();
 
     /// <summary>The reason the current change is made; the audit trail stores it with every entry of the save.</summary>
     public string? ChangeReason { get; set; }

@@ -52,6 +52,7 @@ public static class CoreServices
         builder.Services.AddScoped<AssignmentEditingService>();
         builder.Services.AddScoped<UnitNoticeService>();
         builder.Services.AddScoped<ReportingCycleService>();
+        builder.AddReminders();
         return builder;
     }
 }

@@ -28,6 +28,7 @@ public static class WebServices
         });
         builder.Services.AddLocalization();
         builder.AddAccounts();
+        builder.AddReminderScheduling();
         return builder;
     }
 
@@ -55,6 +56,7 @@ public static class WebServices
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapEvidenceEndpoints();
+        app.MapReminderDashboard();
         return app;
     }
 }

@@ -362,6 +362,33 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.ToTable("ExtensionRequests");
                 });
 
+            modelBuilder.Entity("WorkPlanTracker.Domain.NoticeReadMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitNoticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitNoticeId");
+
+                    b.HasIndex("UserId", "UnitNoticeId")
+                        .IsUnique();
+
+                    b.ToTable("NoticeReadMarks");
+                });
+
             modelBuilder.Entity("WorkPlanTracker.Domain.OrgUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -391,6 +418,45 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.HasIndex("ParentId");
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("WorkPlanTracker.Domain.PersonalNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ReadAtUtc");
+
+                    b.ToTable("PersonalNotices");
                 });
 
             modelBuilder.Entity("WorkPlanTracker.Domain.PlanSection", b =>
@@ -468,6 +534,174 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.HasIndex("AssignmentId", "ReportedAtUtc");
 
                     b.ToTable("ProgressReports");
+                });
+
+            modelBuilder.Entity("WorkPlanTracker.Domain.ReminderContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channels")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaderEmail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaderName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WebhookKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("ReminderContacts");
+                });
+
+            modelBuilder.Entity("WorkPlanTracker.Domain.ReminderDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientKey")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WebhookKind")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("Status", "NextAttemptAtUtc");
+
+                    b.HasIndex("RecipientKey", "Channel", "Day")
+                        .IsUnique();
+
+                    b.ToTable("ReminderDeliveries");
+                });
+
+            modelBuilder.Entity("WorkPlanTracker.Domain.ReminderSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CountWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EscalateAfterDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LadderDays")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OverdueRepeatDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RemindOnDueDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportChaseAfterDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportRemindDaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SkipHolidays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnacknowledgedAfterDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReminderSettings");
                 });
 
             modelBuilder.Entity("WorkPlanTracker.Domain.TaskAssignment", b =>
@@ -935,6 +1169,15 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.Navigation("Assignment");
                 });
 
+            modelBuilder.Entity("WorkPlanTracker.Domain.NoticeReadMark", b =>
+                {
+                    b.HasOne("WorkPlanTracker.Domain.UnitNotice", null)
+                        .WithMany()
+                        .HasForeignKey("UnitNoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WorkPlanTracker.Domain.OrgUnit", b =>
                 {
                     b.HasOne("WorkPlanTracker.Domain.OrgUnit", "Parent")
@@ -972,6 +1215,16 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Assignment");
+                });
+
+            modelBuilder.Entity("WorkPlanTracker.Domain.ReminderContact", b =>
+                {
+                    b.HasOne("WorkPlanTracker.Domain.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("OrgUnit");
                 });
 
             modelBuilder.Entity("WorkPlanTracker.Domain.TaskAssignment", b =>

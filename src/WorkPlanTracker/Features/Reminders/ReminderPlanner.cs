@@ -1,0 +1,205 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using WorkPlanTracker.Data;
+using WorkPlanTracker.Domain;
+using WorkPlanTracker.Features.Accounts;
+
+namespace WorkPlanTracker.Features.Reminders;
+
+/// <summary>
+/// Works out from the database what is due on a day (<see cref="ReminderRules"/>), who gets it on which channel
+/// (unit contacts, personal preferences, leader contacts and leadership for escalations), and writes one durable
+/// <see cref="ReminderDelivery"/> per recipient, channel and day. Running it again the same day adds nothing.
+/// </summary>
+public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, WorkingDayCalendar calendar, TimeProvider clock)
+{
+    public DateOnly Today => WorkCalendar.DateOf(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<IReadOnlyList<DueReminder>> DueOnAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var settings = await ReminderSettingsService.LoadAsync(db, cancellationToken);
+        var cases = await CasesAsync(db, cancellationToken);
+        return ReminderRules.DueOn(day, cases, settings, calendar);
+    }
+
+    public async Task<IReadOnlyList<PlannedDelivery>> PlanAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var due = await DueOnAsync(day, cancellationToken);
+        if (due.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var contacts = await db.ReminderContacts.AsNoTracking().ToListAsync(cancellationToken);
+        var unitContacts = contacts.Where(c => c.OrgUnitId is not null).ToDictionary(c => c.OrgUnitId!.Value);
+        var userContacts = contacts.Where(c => c.UserId is not null).ToDictionary(c => c.UserId!);
+        var unitIds = due.Select(d => d.UnitId).Distinct().ToList();
+        var unitUsers = await db.Users.AsNoTracking()
+            .SelectMany(u => u.Units, (u, x) => new { UnitId = x.Id, u.Id, u.UserName, u.DisplayName })
+            .Where(x => unitIds.Contains(x.UnitId))
+            .ToListAsync(cancellationToken);
+        var leadershipRole = await db.Roles.Where(r => r.Name == AppRoles.Leadership).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken);
+        var leaders = await db.Users.AsNoTracking()
+            .Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == leadershipRole))
+            .Select(u => new { u.Id, u.UserName, u.DisplayName })
+            .ToListAsync(cancellationToken);
+
+        var plan = new DeliveryPlan();
+        foreach (var unit in due.GroupBy(d => (d.UnitId, d.UnitName)))
+        {
+            var items = unit.Select(ReminderItem.From).ToList();
+            var contact = unitContacts.GetValueOrDefault(unit.Key.UnitId);
+            plan.AddChannels($"unit:{unit.Key.UnitId}", unit.Key.UnitName, unit.Key.UnitId, null, contact, items, includeInbox: true);
+
+            // A unit user who chose mail or a chat robot gets the unit's digest there too (the inbox already shows it).
+            foreach (var user in unitUsers.Where(u => u.UnitId == unit.Key.UnitId))
+            {
+                if (userContacts.GetValueOrDefault(user.Id) is { } own)
+                {
+                    plan.AddChannels($"user:{user.Id}", Name(user.DisplayName, user.UserName), null, user.Id, own, items, includeInbox: false);
+                }
+            }
+
+            var escalations = items.Where(i => i.Kind == ReminderKind.Escalation).ToList();
+            if (escalations.Count > 0 && contact is { LeaderEmail: { Length: > 0 } leaderEmail })
+            {
+                var leaderName = $"{unit.Key.UnitName}{(string.IsNullOrWhiteSpace(contact.LeaderName) ? "分管领导" : contact.LeaderName)}";
+                plan.Add($"leader:{unit.Key.UnitId}", leaderName, unit.Key.UnitId, null, ReminderChannel.Email, leaderEmail.Trim(), WebhookKind.WeCom, escalations);
+            }
+        }
+
+        var allEscalations = due.Where(d => d.Kind == ReminderKind.Escalation).Select(ReminderItem.From).ToList();
+        if (allEscalations.Count > 0)
+        {
+            foreach (var leader in leaders)
+            {
+                var own = userContacts.GetValueOrDefault(leader.Id);
+                plan.AddChannels($"user:{leader.Id}", "领导：" + Name(leader.DisplayName, leader.UserName), null, leader.Id, own, allEscalations, includeInbox: true);
+            }
+        }
+
+        return plan.Result();
+    }
+
+    /// <summary>
+    /// Writes the deliveries of <paramref name="day"/> that do not exist yet and returns their ids. The unique index
+    /// on (recipient, channel, day) settles a race with a second planner: its insert fails and is skipped.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> CreateDeliveriesAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var planned = await PlanAsync(day, cancellationToken);
+        var created = new List<long>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var p in planned)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (await db.ReminderDeliveries.AnyAsync(d => d.RecipientKey == p.RecipientKey && d.Channel == p.Channel && d.Day == day, cancellationToken))
+            {
+                continue;
+            }
+
+            var row = new ReminderDelivery
+            {
+                RecipientKey = p.RecipientKey,
+                RecipientName = p.RecipientName,
+                OrgUnitId = p.OrgUnitId,
+                UserId = p.UserId,
+                Channel = p.Channel,
+                Address = p.Address,
+                WebhookKind = p.WebhookKind,
+                Day = day,
+                Title = ReminderDigest.Title(day, p.RecipientName, p.Items.Count),
+                ItemsJson = JsonSerializer.Serialize(p.Items, ReminderDigest.Json),
+                ItemCount = p.Items.Count,
+                Status = DeliveryStatus.Pending,
+                CreatedAtUtc = now,
+                NextAttemptAtUtc = now,
+            };
+            db.ReminderDeliveries.Add(row);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                created.Add(row.Id);
+            }
+            catch (DbUpdateException)
+            {
+                // Another planner wrote the same row first: exactly what the unique index is for.
+            }
+        }
+
+        return created;
+    }
+
+    private static string Name(string displayName, string? userName) =>
+        string.IsNullOrWhiteSpace(displayName) ? userName ?? "" : displayName;
+
+    private static async Task<List<ReminderCase>> CasesAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var assignments = await db.Assignments.AsNoTracking()
+            .Where(a => a.Task!.Plan!.Status == PlanStatus.Published
+                && a.Status != AssignmentStatus.Closed && a.Status != AssignmentStatus.CompletionRequested)
+            .Include(a => a.Task!).ThenInclude(t => t.Plan)
+            .Include(a => a.OrgUnit)
+            .Include(a => a.Reports)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return assignments
+            .OrderBy(a => a.Task!.PlanId).ThenBy(a => a.Task!.SortOrder).ThenBy(a => a.Id)
+            .Select(a => new ReminderCase(
+                a.Id,
+                a.OrgUnitId,
+                a.OrgUnit?.Name ?? "",
+                a.Task!.Path,
+                a.Task.Title,
+                a.Task.Plan!.Year,
+                a.Task.Plan.DisplayTitle,
+                a.Status,
+                a.Task.Ongoing,
+                a.DueDate,
+                a.Task.MilestoneDates,
+                WorkCalendar.DateOf(a.AssignedAtUtc),
+                ReportingSchedule.NextReportDue(a)))
+            .ToList();
+    }
+
+    /// <summary>Collects items per (recipient, channel), so one recipient gets one message per channel however many units and kinds its items come from.</summary>
+    private sealed class DeliveryPlan
+    {
+        private readonly Dictionary<(string Key, ReminderChannel Channel), (PlannedDelivery Delivery, List<ReminderItem> Items)> deliveries = [];
+
+        public void AddChannels(string key, string name, int? unitId, string? userId, ReminderContact? contact, IReadOnlyList<ReminderItem> items, bool includeInbox)
+        {
+            var channels = contact?.Channels ?? ReminderChannels.Inbox;
+            if (includeInbox && channels.HasFlag(ReminderChannels.Inbox))
+            {
+                Add(key, name, unitId, userId, ReminderChannel.Inbox, "", WebhookKind.WeCom, items);
+            }
+
+            if (channels.HasFlag(ReminderChannels.Email) && !string.IsNullOrWhiteSpace(contact?.Email))
+            {
+                Add(key, name, unitId, userId, ReminderChannel.Email, contact.Email.Trim(), WebhookKind.WeCom, items);
+            }
+
+            if (channels.HasFlag(ReminderChannels.Webhook) && !string.IsNullOrWhiteSpace(contact?.WebhookUrl))
+            {
+                Add(key, name, unitId, userId, ReminderChannel.Webhook, contact.WebhookUrl.Trim(), contact.WebhookKind, items);
+            }
+        }
+
+        public void Add(string key, string name, int? unitId, string? userId, ReminderChannel channel, string address, WebhookKind kind, IReadOnlyList<ReminderItem> items)
+        {
+            if (!deliveries.TryGetValue((key, channel), out var entry))
+            {
+                entry = (new PlannedDelivery(key, name, unitId, userId, channel, address, kind, []), []);
+                deliveries[(key, channel)] = entry;
+            }
+
+            entry.Items.AddRange(items.Where(i => !entry.Items.Contains(i)));
+        }
+
+        public IReadOnlyList<PlannedDelivery> Result() =>
+            deliveries.Values.Select(e => e.Delivery with { Items = e.Items }).ToList();
+    }
+}

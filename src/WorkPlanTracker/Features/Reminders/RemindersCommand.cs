@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.Json;
+using WorkPlanTracker.Domain;
+using WorkPlanTracker.Features.Import;
+using WorkPlanTracker.Hosting;
+
+namespace WorkPlanTracker.Features.Reminders;
+
+/// <summary>The <c>reminders --as-of YYYY-MM-DD --dry-run [--json]</c> verb of docs/CLI.md: what the reminder job would send that day.</summary>
+public static class RemindersCommand
+{
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output)
+    {
+        var (asOf, dryRun, json) = ParseArguments(args);
+        if (!dryRun)
+        {
+            throw new CommandLineException("reminders 目前只能预览：请加 --dry-run。实际发送由网站的定时任务（每天按 Reminders:DailyAt 时间）完成。");
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync();
+        var planned = await scope.ServiceProvider.GetRequiredService<ReminderPlanner>().PlanAsync(asOf);
+        var rows = planned
+            .SelectMany(p => p.Items.Select(i => new ReminderLine(
+                p.RecipientName,
+                i.Kind.Code(),
+                i.TaskPath,
+                i.PlanYear,
+                i.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                p.Channel.ToString().ToLowerInvariant())))
+            .ToList();
+
+        if (json)
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(rows, ImportCommand.JsonOptions));
+            return 0;
+        }
+
+        await output.WriteLineAsync($"{WorkCalendar.Format(asOf)}：{planned.Count} 条消息，共 {rows.Count} 项提醒（未发送，--dry-run）");
+        foreach (var p in planned)
+        {
+            await output.WriteLineAsync($"  → {p.RecipientName}（{ChannelName(p.Channel)}{(p.Address.Length > 0 ? " " + p.Address : "")}）");
+            foreach (var item in p.Items)
+            {
+                await output.WriteLineAsync($"      〔{item.Kind.ChineseName()}〕{item.PlanYear} {item.TaskPath} {item.TaskTitle}：{item.Text}");
+            }
+        }
+
+        return 0;
+    }
+
+    public static string ChannelName(ReminderChannel channel) => channel switch
+    {
+        ReminderChannel.Inbox => "站内消息",
+        ReminderChannel.Email => "邮件",
+        ReminderChannel.Webhook => "群机器人",
+        _ => channel.ToString(),
+    };
+
+    private static (DateOnly AsOf, bool DryRun, bool Json) ParseArguments(IReadOnlyList<string> args)
+    {
+        DateOnly? asOf = null;
+        bool dryRun = false, json = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var (name, inline) = args[i].IndexOf('=', StringComparison.Ordinal) is > 0 and var eq && args[i].StartsWith("--", StringComparison.Ordinal)
+                ? (args[i][..eq], args[i][(eq + 1)..])
+                : (args[i], null);
+            switch (name)
+            {
+                case "--dry-run":
+                    dryRun = true;
+                    break;
+                case "--json":
+                    json = true;
+                    break;
+                case "--as-of":
+                    var value = inline ?? (i + 1 < args.Count ? args[++i] : "");
+                    if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                    {
+                        throw new CommandLineException($"--as-of 需要 YYYY-MM-DD 格式的日期，例如 --as-of 2026-11-23（收到“{value}”）");
+                    }
+
+                    asOf = date;
+                    break;
+                default:
+                    throw new CommandLineException($"reminders 不认识参数“{args[i]}”。用法：reminders --as-of YYYY-MM-DD --dry-run [--json]");
+            }
+        }
+
+        return (asOf ?? throw new CommandLineException("reminders 需要 --as-of YYYY-MM-DD，说明按哪一天计算提醒"), dryRun, json);
+    }
+
+    private sealed record ReminderLine(string RecipientUnit, string Kind, string TaskPath, int PlanYear, string? Deadline, string Channel);
+}
