@@ -11,7 +11,7 @@ using WorkPlanTracker.Data;
 namespace WorkPlanTracker.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123130344_Reminders")]
+    [Migration("20261123135531_Reminders")]
     partial class Reminders
     {
         /// <inheritdoc />
@@ -909,6 +909,10 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -965,6 +969,10 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
