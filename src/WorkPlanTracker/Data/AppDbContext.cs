@@ -20,6 +20,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
     public DbSet<EscalationNotice> EscalationNotices => Set<EscalationNotice>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AssessmentWeights> AssessmentWeights => Set<AssessmentWeights>();
 
     /// <summary>The reason the current change is made; the audit trail stores it with every entry of the save.</summary>
     public string? ChangeReason { get; set; }

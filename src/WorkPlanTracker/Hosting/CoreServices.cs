@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Features.Assignments;
+using WorkPlanTracker.Features.Dashboard;
 using WorkPlanTracker.Features.Import;
 using WorkPlanTracker.Features.Import.Documents;
 using WorkPlanTracker.Features.Plans;
@@ -51,6 +52,8 @@ public static class CoreServices
         builder.Services.AddScoped<AssignmentEditingService>();
         builder.Services.AddScoped<UnitNoticeService>();
         builder.Services.AddScoped<ReportingCycleService>();
+        builder.Services.AddScoped<DashboardService>();
+        builder.Services.AddScoped<AnnualReportService>();
         return builder;
     }
 }
