@@ -26,14 +26,7 @@ public sealed class AnnualReportService(IDbContextFactory<AppDbContext> dbFactor
             .Select(p => new PlannedWork(p.Title, p.DocumentNumber, p.Tasks.Count)).ToListAsync(cancellationToken);
         var tasks = await DashboardService.TaskFiguresAsync(db, scope, today, cancellationToken);
         var assignments = DashboardService.InScope(db, scope);
-        var totals = await assignments.GroupBy(a => 1).Select(g => new
-        {
-            Count = g.Count(),
-            Units = g.Select(a => a.OrgUnitId).Distinct().Count(),
-            Closed = g.Sum(a => a.Status == AssignmentStatus.Closed ? 1 : 0),
-            OnTime = g.Sum(a => a.Status == AssignmentStatus.Closed && a.ClosedAtUtc != null
-                && (a.OriginalDueDate == null || DateOnly.FromDateTime(a.ClosedAtUtc.Value.AddHours(8)) <= a.OriginalDueDate) ? 1 : 0),
-        }).SingleOrDefaultAsync(cancellationToken);
+        var units = await assignments.Select(a => a.OrgUnitId).Distinct().CountAsync(cancellationToken);
 
         var lateIds = tasks.Where(t => t.Standing == TaskStanding.Overdue).Select(t => t.TaskId).ToList();
         var listed = await db.Tasks.AsNoTracking().Where(t => lateIds.Contains(t.Id)).OrderBy(t => t.PlanId).ThenBy(t => t.SortOrder)
@@ -57,10 +50,10 @@ public sealed class AnnualReportService(IDbContextFactory<AppDbContext> dbFactor
             year, today, plans,
             Tasks: tasks.Count,
             Standings: Enum.GetValues<TaskStanding>().ToDictionary(s => s, s => tasks.Count(t => t.Standing == s)),
-            Assignments: totals?.Count ?? 0,
-            Units: totals?.Units ?? 0,
-            ClosedAssignments: totals?.Closed ?? 0,
-            ClosedOnTime: totals?.OnTime ?? 0,
+            Assignments: tasks.Sum(t => t.Assignments),
+            Units: units,
+            ClosedAssignments: tasks.Sum(t => t.Closed),
+            ClosedOnTime: tasks.Sum(t => t.ClosedOnTime),
             LateTasks: lateTasks,
             LateTasksNotListed: lateIds.Count - lateTasks.Count);
     }

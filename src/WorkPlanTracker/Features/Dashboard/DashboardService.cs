@@ -45,25 +45,13 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var standings = Enum.GetValues<TaskStanding>().ToDictionary(s => s, s => tasks.Count(t => t.Standing == s));
 
         var assignments = InScope(db, scope);
-        var totals = await assignments
-            .GroupBy(a => 1)
-            .Select(g => new
-            {
-                Count = g.Count(),
-                Closed = g.Sum(a => a.Status == AssignmentStatus.Closed ? 1 : 0),
-                OnTime = g.Sum(a => a.Status == AssignmentStatus.Closed && a.ClosedAtUtc != null
-                    && (a.OriginalDueDate == null || DateOnly.FromDateTime(a.ClosedAtUtc.Value.AddHours(8)) <= a.OriginalDueDate) ? 1 : 0),
-                Overdue = g.Sum(a => a.Status != AssignmentStatus.Closed && !a.Task!.Ongoing && a.DueDate != null && a.DueDate < today ? 1 : 0),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
-
         var sections = await SectionLightsAsync(db, scope, tasks, cancellationToken);
         var horizon = today.AddDays(UpcomingDays);
         var upcoming = Upcoming(assignments, today, horizon);
         var overdue = Overdue(assignments, today);
         return new Overview(
             scope, today, plans, standings, tasks.Count,
-            totals?.Count ?? 0, totals?.Closed ?? 0, totals?.OnTime ?? 0, totals?.Overdue ?? 0,
+            tasks.Sum(t => t.Assignments), tasks.Sum(t => t.Closed), tasks.Sum(t => t.ClosedOnTime), tasks.Sum(t => t.Overdue),
             sections,
             await DueItemsAsync(db, upcoming.OrderBy(a => a.DueDate).ThenBy(a => a.Id).Take(ListLength), today, cancellationToken),
             await upcoming.CountAsync(cancellationToken),
@@ -77,7 +65,12 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var today = Today;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var weights = await WeightsOf(db, cancellationToken);
-        var byUnit = await InScope(db, scope)
+        // Flat rows first, then GROUP BY: a navigation inside an aggregate would become a correlated subquery per group.
+        // Explicit joins, not navigations: EF turns a navigation read inside an aggregate into a correlated subquery per group.
+        var byUnit = await (
+                from a in InScope(db, scope)
+                join t in db.Tasks on a.TaskId equals t.Id
+                select new { a.OrgUnitId, a.Status, a.ClosedAtUtc, a.OriginalDueDate, a.DueDate, t.Ongoing })
             .GroupBy(a => a.OrgUnitId)
             .Select(g => new
             {
@@ -86,19 +79,22 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
                 Closed = g.Sum(a => a.Status == AssignmentStatus.Closed ? 1 : 0),
                 OnTime = g.Sum(a => a.Status == AssignmentStatus.Closed && a.ClosedAtUtc != null
                     && (a.OriginalDueDate == null || DateOnly.FromDateTime(a.ClosedAtUtc.Value.AddHours(8)) <= a.OriginalDueDate) ? 1 : 0),
-                Overdue = g.Sum(a => a.Status != AssignmentStatus.Closed && !a.Task!.Ongoing && a.DueDate != null && a.DueDate < today ? 1 : 0),
+                Overdue = g.Sum(a => a.Status != AssignmentStatus.Closed && !a.Ongoing && a.DueDate != null && a.DueDate < today ? 1 : 0),
             })
             .ToListAsync(cancellationToken);
-        var reports = await ReportsInScope(db, scope)
-            .GroupBy(r => r.Assignment!.OrgUnitId)
+        var reports = await (
+                from r in db.ProgressReports
+                join a in InScope(db, scope) on r.AssignmentId equals a.Id
+                join t in db.Tasks on a.TaskId equals t.Id
+                join p in db.Plans on t.PlanId equals p.Id
+                select new { a.OrgUnitId, r.ReportedAtUtc, r.ReturnedAtUtc, Day = t.ReportingCycleKind != null ? t.ReportingDay : p.ReportingDay })
+            .GroupBy(r => r.OrgUnitId)
             .Select(g => new
             {
                 UnitId = g.Key,
                 Count = g.Count(),
                 Returned = g.Sum(r => r.ReturnedAtUtc != null ? 1 : 0),
-                OnTime = g.Sum(r => r.ReturnedAtUtc == null
-                    && ((r.Assignment!.Task!.ReportingCycleKind != null ? r.Assignment.Task.ReportingDay : r.Assignment.Task.Plan!.ReportingDay) == null
-                        || r.ReportedAtUtc.AddHours(8).Day <= (r.Assignment.Task.ReportingCycleKind != null ? r.Assignment.Task.ReportingDay : r.Assignment.Task.Plan!.ReportingDay)) ? 1 : 0),
+                OnTime = g.Sum(r => r.ReturnedAtUtc == null && (r.Day == null || r.ReportedAtUtc.AddHours(8).Day <= r.Day) ? 1 : 0),
             })
             .ToDictionaryAsync(r => r.UnitId, cancellationToken);
         var unitIds = byUnit.Select(u => u.UnitId).ToList();
@@ -233,7 +229,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     // ---- tasks and sections -----------------------------------------------------------------------------------
 
     /// <summary>One row per task of the scope, aggregated from its assignments in the database.</summary>
-    internal sealed record TaskFigures(int TaskId, int PlanId, int? SectionId, bool Ongoing, int Assignments, int Leads, int LeadsClosed, int Closed, int Overdue, int Warning)
+    internal sealed record TaskFigures(int TaskId, int PlanId, int? SectionId, bool Ongoing, int Assignments, int Leads, int LeadsClosed, int Closed, int ClosedOnTime, int Overdue, int Warning)
     {
         /// <summary><see cref="TaskProgress.RollUp"/>'s answer: closed when every lead (with no lead, every unit) is closed.</summary>
         public TaskStanding Standing =>
@@ -262,6 +258,8 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
                 g.Sum(a => a.Role == AssignmentRole.Lead ? 1 : 0),
                 g.Sum(a => a.Role == AssignmentRole.Lead && a.Status == AssignmentStatus.Closed ? 1 : 0),
                 g.Sum(a => a.Status == AssignmentStatus.Closed ? 1 : 0),
+                g.Sum(a => a.Status == AssignmentStatus.Closed && a.ClosedAtUtc != null
+                    && (a.OriginalDueDate == null || DateOnly.FromDateTime(a.ClosedAtUtc.Value.AddHours(8)) <= a.OriginalDueDate) ? 1 : 0),
                 g.Sum(a => a.Status != AssignmentStatus.Closed && !g.Key.Ongoing && a.DueDate != null && a.DueDate < today ? 1 : 0),
                 g.Sum(a => a.Status != AssignmentStatus.Closed
                     && ((!g.Key.Ongoing && a.DueDate != null && a.DueDate >= today && a.DueDate <= soon)
@@ -269,7 +267,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             .ToListAsync(cancellationToken);
         var unassigned = await TasksInScope(db, scope)
             .Where(t => !t.Assignments.Any())
-            .Select(t => new TaskFigures(t.Id, t.PlanId, t.SectionId, t.Ongoing, 0, 0, 0, 0, 0, 0))
+            .Select(t => new TaskFigures(t.Id, t.PlanId, t.SectionId, t.Ongoing, 0, 0, 0, 0, 0, 0, 0))
             .ToListAsync(cancellationToken);
         return [.. assigned, .. unassigned];
     }
