@@ -22,7 +22,7 @@ public sealed class DashboardDataSet
     public int Units { get; init; } = 80;
 
     /// <summary>Average share of the other units given each task as supporting units.</summary>
-    public double SupportingShare { get; init; } = 0.5;
+    public double SupportingShare { get; init; } = 0.6;
 
     public DateTime AsOfUtc { get; init; } = new(2026, 11, 15, 2, 0, 0, DateTimeKind.Utc);
     public int Seed { get; init; } = 20_261_123;

@@ -84,8 +84,8 @@ public sealed record UnitScore(
 /// <summary>Month by month through a year: how many assignments were due by the end of the month, closed by then, overdue then.</summary>
 public sealed record Trend(DashboardScope Scope, IReadOnlyList<TrendMonth> Months, IReadOnlyList<TrendMonth> PreviousYear, int Assignments, int PreviousYearAssignments);
 
-/// <summary>Cumulative figures at the end of <see cref="Month"/> (China dates): due so far, closed so far, overdue at month end.</summary>
-public sealed record TrendMonth(int Month, int Due, int Closed, int ClosedInMonth, int OverdueAtEnd, int Assignments)
+/// <summary>Cumulative figures at the end of <see cref="Month"/> (China dates): due so far, closed so far, overdue at month end. A month not yet begun is <see cref="IsFuture"/>: no figures.</summary>
+public sealed record TrendMonth(int Month, int Due, int Closed, int ClosedInMonth, int OverdueAtEnd, int Assignments, bool IsFuture = false)
 {
     public double ClosedShare => Assignments == 0 ? 0 : (double)Closed / Assignments;
 }

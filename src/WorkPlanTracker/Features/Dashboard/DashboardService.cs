@@ -35,6 +35,14 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         return years.Count == 0 ? [Today.Year] : years.OrderDescending().ToList();
     }
 
+    /// <summary>The year's published plans, for the plan picker.</summary>
+    public async Task<IReadOnlyList<PlanChoice>> OverviewPlansAsync(Actor actor, int year, CancellationToken cancellationToken = default)
+    {
+        EnsureMayView(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await PlansOf(db, year).ToListAsync(cancellationToken);
+    }
+
     public async Task<Overview> OverviewAsync(Actor actor, DashboardScope scope, CancellationToken cancellationToken = default)
     {
         EnsureMayView(actor);
@@ -116,10 +124,10 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     {
         EnsureMayView(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (months, count) = await MonthsAsync(db, scope, cancellationToken);
+        var (months, count) = await MonthsAsync(db, scope, Today, cancellationToken);
 
         // The previous year is compared as a whole: its plans differ from this year's, so a plan filter cannot carry over.
-        var (previous, previousCount) = await MonthsAsync(db, new DashboardScope(scope.Year - 1), cancellationToken);
+        var (previous, previousCount) = await MonthsAsync(db, new DashboardScope(scope.Year - 1), Today, cancellationToken);
         return new Trend(scope, months, previous, count, previousCount);
     }
 
@@ -344,7 +352,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
 
     // ---- trend ----------------------------------------------------------------------------------------------------
 
-    private static async Task<(List<TrendMonth> Months, int Assignments)> MonthsAsync(AppDbContext db, DashboardScope scope, CancellationToken cancellationToken)
+    private static async Task<(List<TrendMonth> Months, int Assignments)> MonthsAsync(AppDbContext db, DashboardScope scope, DateOnly today, CancellationToken cancellationToken)
     {
         // One row per (due month, close month): at most a few hundred, from which every month-end figure follows exactly.
         var cells = await InScope(db, scope)
@@ -358,9 +366,15 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             .Select(g => new { g.Key.Due, g.Key.Closed, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var total = cells.Sum(c => c.Count);
+        var current = (today.Year * 100) + today.Month;
         var months = Enumerable.Range(1, 12).Select(month =>
         {
             var end = (scope.Year * 100) + month;
+            if (end > current)
+            {
+                return new TrendMonth(month, 0, 0, 0, 0, total, IsFuture: true);
+            }
+
             return new TrendMonth(
                 month,
                 Due: cells.Where(c => c.Due <= end).Sum(c => c.Count),
