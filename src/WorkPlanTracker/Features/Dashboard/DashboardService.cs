@@ -413,19 +413,17 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var ids = list.Select(t => t.TaskId).Take(DrillLimit).ToList();
         var tasks = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id))
             .OrderBy(t => t.PlanId).ThenBy(t => t.SortOrder)
-            .Select(t => new
-            {
-                t.Id,
-                Plan = t.Plan!.Title,
-                t.Path,
-                t.Title,
-                t.Ongoing,
-                t.Deadline,
-                Links = t.Assignments.OrderBy(a => a.Role).ThenBy(a => a.Id).Select(a => new DrillLink(a.Id, a.OrgUnit!.Name, a.Status)).ToList(),
-            })
+            .Select(t => new { t.Id, Plan = t.Plan!.Title, t.Path, t.Title, t.Ongoing, t.Deadline })
             .ToListAsync(cancellationToken);
+
+        // The units in a query of their own: as a nested collection EF joins every assignment of the database first.
+        var links = (await db.Assignments.AsNoTracking().Where(a => ids.Contains(a.TaskId))
+                .OrderBy(a => a.Role).ThenBy(a => a.Id)
+                .Select(a => new { a.TaskId, Link = new DrillLink(a.Id, a.OrgUnit!.Name, a.Status) })
+                .ToListAsync(cancellationToken))
+            .ToLookup(a => a.TaskId, a => a.Link);
         var standings = list.ToDictionary(t => t.TaskId, t => t.Standing);
-        var rows = tasks.Select(t => new DrillRow(t.Id, t.Plan, t.Path, t.Title, TaskStandingNames.Of(standings[t.Id]), t.Ongoing ? null : t.Deadline, t.Links)).ToList();
+        var rows = tasks.Select(t => new DrillRow(t.Id, t.Plan, t.Path, t.Title, TaskStandingNames.Of(standings[t.Id]), t.Ongoing ? null : t.Deadline, links[t.Id].ToList())).ToList();
         return new DrillList(filter, title, list.Count, rows);
     }
 
