@@ -67,15 +67,20 @@ public static class DashboardCharts
             X = ordered.Select(u => (object)u.Score).ToList(),
             TextArray = ordered.Select(u => u.Score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)).ToList(),
             TextPosition = Plotly.Blazor.Traces.BarLib.TextPositionEnum.Outside,
-            Marker = new Plotly.Blazor.Traces.BarLib.Marker { ColorArray = ordered.Select(u => (object)(u.Overdue > 0 ? Yellow : Blue)).ToList() },
+            Marker = new Plotly.Blazor.Traces.BarLib.Marker { ColorArray = ordered.Select(u => (object)ScoreColor(u.Score)).ToList() },
             Name = "得分",
         };
         var layout = Base(Math.Max(260, 60 + (ordered.Count * 22)));
         layout.Margin = new Margin { L = 150, R = 40, T = 10, B = 30 };
-        layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "考核得分" } }];
+        // Room past the longest bar for its label.
+        var widest = ordered.Count == 0 ? 100 : Math.Max(10, ordered.Max(u => u.Score));
+        layout.XAxis = [new XAxis { Range = [Math.Min(0, ordered.Count == 0 ? 0 : ordered.Min(u => u.Score)), widest * 1.15] }];
         layout.YAxis = [new YAxis { TickFont = new Plotly.Blazor.LayoutLib.YAxisLib.TickFont { Size = 12 } }];
         return ([bars], layout);
     }
+
+    /// <summary>Green from 80, blue from 60, orange below: the bands the bar chart's note names.</summary>
+    public static string ScoreColor(double score) => score >= 80 ? Green : score >= 60 ? Blue : Yellow;
 
     /// <summary>Monthly trend: the closed share at each month end, this year against the previous one, with the month's closings as bars.</summary>
     public static (IList<ITrace> Data, Plotly.Blazor.Layout Layout) MonthlyTrend(Trend trend)
@@ -88,7 +93,6 @@ public static class DashboardCharts
             X = months,
             Y = trend.Months.Select(m => m.IsFuture ? null! : (object)m.ClosedInMonth).ToList(),
             Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = "#bedaff" },
-            YAxis = "y2",
         };
         var thisYear = new Scatter
         {
@@ -97,6 +101,7 @@ public static class DashboardCharts
             Y = trend.Months.Select(m => m.IsFuture ? null! : (object)Math.Round(100 * m.ClosedShare, 1)).ToList(),
             Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
             Line = new Plotly.Blazor.Traces.ScatterLib.Line { Color = Blue, Width = 3 },
+            YAxis = "y2",
         };
         var lastYear = new Scatter
         {
@@ -105,6 +110,7 @@ public static class DashboardCharts
             Y = trend.PreviousYear.Select(m => m.IsFuture ? null! : (object)Math.Round(100 * m.ClosedShare, 1)).ToList(),
             Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
             Line = new Plotly.Blazor.Traces.ScatterLib.Line { Color = Grey, Width = 2, Dash = "dash" },
+            YAxis = "y2",
         };
         var layout = Base(340);
         layout.ShowLegend = true;
@@ -112,8 +118,9 @@ public static class DashboardCharts
         layout.Margin = new Margin { L = 50, R = 50, T = 10, B = 40 };
         layout.YAxis =
         [
-            new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "累计办结率(%)" }, Range = [0, 100] },
-            new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "当月办结(项)" }, Overlaying = "y", Side = Plotly.Blazor.LayoutLib.YAxisLib.SideEnum.Right, ShowGrid = false },
+            // The lines sit on the overlaying axis so they are drawn over the bars.
+            new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "当月办结(项)" }, ShowGrid = false },
+            new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "累计办结率(%)" }, Range = [0, 100], Overlaying = "y", Side = Plotly.Blazor.LayoutLib.YAxisLib.SideEnum.Right },
         ];
         return ([closedInMonth, lastYear, thisYear], layout);
     }

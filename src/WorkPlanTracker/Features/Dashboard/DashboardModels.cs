@@ -59,7 +59,7 @@ public sealed record Overview(
     public double? OnTimeShare => ClosedAssignments == 0 ? null : (double)ClosedOnTime / ClosedAssignments;
 }
 
-/// <summary>A plan section's 红黄绿灯: the worst light of its assignments (red over yellow over green; done only when all are closed).</summary>
+/// <summary>A plan section's 红黄绿灯: the worst light of its open tasks' assignments (red over yellow over green; done when every task is closed).</summary>
 public sealed record SectionLight(int? SectionId, int PlanId, string PlanTitle, string Path, string Title, int Tasks, int ClosedTasks, int OverdueTasks, TrafficLight Light);
 
 /// <summary>One assignment on the upcoming or overdue list. <see cref="DaysLate"/> is negative for days left.</summary>

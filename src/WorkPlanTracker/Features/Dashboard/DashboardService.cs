@@ -247,9 +247,13 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             : Ongoing ? TaskStanding.Ongoing
             : TaskStanding.InProgress;
 
-        /// <summary>The worst of its assignments' lights (<see cref="TaskAssignment.LightOn"/> without the reporting cycle).</summary>
+        /// <summary>
+        /// Done once the task is closed (its lead units closed it, even if a supporting unit is still late: the section
+        /// would otherwise stay red with no overdue task to show); otherwise the worst of its assignments' lights
+        /// (<see cref="TaskAssignment.LightOn"/> without the reporting cycle).
+        /// </summary>
         public TrafficLight Light =>
-            Assignments == 0 || Closed == Assignments ? TrafficLight.Done
+            Standing is TaskStanding.Closed or TaskStanding.Unassigned ? TrafficLight.Done
             : Overdue > 0 ? TrafficLight.Red
             : Warning > 0 ? TrafficLight.Yellow
             : TrafficLight.Green;
@@ -280,7 +284,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         return [.. assigned, .. unassigned];
     }
 
-    /// <summary>Top-level sections (一、二、…) of the scope's plans, each with the worst light of the tasks under it.</summary>
+    /// <summary>Top-level sections (一、二、…) of the scope's plans, each with the worst light of the open tasks under it.</summary>
     private static async Task<List<SectionLight>> SectionLightsAsync(AppDbContext db, DashboardScope scope, List<TaskFigures> tasks, CancellationToken cancellationToken)
     {
         var sections = await SectionsAsync(db, scope, cancellationToken);
