@@ -72,9 +72,9 @@ public static class DashboardCharts
         };
         var layout = Base(Math.Max(260, 60 + (ordered.Count * 22)));
         layout.Margin = new Margin { L = 150, R = 40, T = 10, B = 30 };
-        // Room past the longest bar for its label.
-        var widest = ordered.Count == 0 ? 100 : Math.Max(10, ordered.Max(u => u.Score));
-        layout.XAxis = [new XAxis { Range = [Math.Min(0, ordered.Count == 0 ? 0 : ordered.Min(u => u.Score)), widest * 1.15] }];
+        // Scores run to 100: a fixed scale compares years fairly and leaves room past the longest bar for its label.
+        var lowest = ordered.Count == 0 ? 0 : Math.Min(0, ordered.Min(u => u.Score));
+        layout.XAxis = [new XAxis { Range = [lowest, 112], DTick = 20 }];
         layout.YAxis = [new YAxis { TickFont = new Plotly.Blazor.LayoutLib.YAxisLib.TickFont { Size = 12 } }];
         return ([bars], layout);
     }
