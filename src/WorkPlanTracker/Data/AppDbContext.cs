@@ -25,6 +25,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
     public DbSet<PersonalNotice> PersonalNotices => Set<PersonalNotice>();
     public DbSet<NoticeReadMark> NoticeReadMarks => Set<NoticeReadMark>();
+    public DbSet<AssessmentWeights> AssessmentWeights => Set<AssessmentWeights>();
 
     /// <summary>The reason the current change is made; the audit trail stores it with every entry of the save.</summary>
     public string? ChangeReason { get; set; }

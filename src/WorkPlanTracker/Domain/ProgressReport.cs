@@ -30,6 +30,12 @@ public class ProgressReport : IAudited
     /// <summary>The China calendar day the report was made.</summary>
     public DateOnly ReportedOn => WorkCalendar.DateOf(ReportedAtUtc);
 
+    /// <summary>
+    /// 按时报送 for the dashboards' ranking: the report stands (was not returned) and was made by the cycle's day of its
+    /// month (<paramref name="reportingDay"/>, e.g. 每月5日前); under a cycle without a day every standing report counts.
+    /// </summary>
+    public bool IsOnTimeFor(int? reportingDay) => !IsReturned && (reportingDay is not { } day || ReportedOn.Day <= day);
+
     /// <summary>Why the report cannot be accepted as it is, in words for the unit; null when it can.</summary>
     public string? ValidationError()
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Features.Assignments;
+using WorkPlanTracker.Features.Dashboard;
 using WorkPlanTracker.Features.Import;
 using WorkPlanTracker.Features.Import.Documents;
 using WorkPlanTracker.Features.Plans;
@@ -53,6 +54,8 @@ public static class CoreServices
         builder.Services.AddScoped<UnitNoticeService>();
         builder.Services.AddScoped<ReportingCycleService>();
         builder.AddReminders();
+        builder.Services.AddScoped<DashboardService>();
+        builder.Services.AddScoped<AnnualReportService>();
         return builder;
     }
 }

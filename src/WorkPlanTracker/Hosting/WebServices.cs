@@ -5,6 +5,7 @@ using BootstrapBlazor.Components;
 using WorkPlanTracker.Components;
 using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
+using WorkPlanTracker.Features.Dashboard;
 
 namespace WorkPlanTracker.Hosting;
 
@@ -57,6 +58,7 @@ public static class WebServices
         app.MapAccountEndpoints();
         app.MapEvidenceEndpoints();
         app.MapReminderDashboard();
+        app.MapDashboardEndpoints();
         return app;
     }
 }

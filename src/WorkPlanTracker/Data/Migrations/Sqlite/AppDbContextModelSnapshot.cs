@@ -175,6 +175,39 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.ToTable("UserUnits");
                 });
 
+            modelBuilder.Entity("WorkPlanTracker.Domain.AssessmentWeights", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverduePenalty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportsOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnedPenalty")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AssessmentWeights");
+                });
+
             modelBuilder.Entity("WorkPlanTracker.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -531,7 +564,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignmentId", "ReportedAtUtc");
+                    b.HasIndex("AssignmentId", "ReportedAtUtc", "ReturnedAtUtc");
 
                     b.ToTable("ProgressReports");
                 });

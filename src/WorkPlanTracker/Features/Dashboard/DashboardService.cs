@@ -1,0 +1,531 @@
+using Microsoft.EntityFrameworkCore;
+using WorkPlanTracker.Data;
+using WorkPlanTracker.Domain;
+using WorkPlanTracker.Features.Assignments;
+
+namespace WorkPlanTracker.Features.Dashboard;
+
+/// <summary>
+/// The leaders' figures for a year of published plans. Every figure is counted by the database (GROUP BY with
+/// conditional sums), never by loading assignments or reports into memory, so a decade of data answers in
+/// milliseconds. The rules are the domain's (<see cref="TaskProgress.RollUp"/>, <see cref="TaskAssignment.IsOverdue"/>,
+/// <see cref="TaskAssignment.ClosedOnTime"/>, <see cref="TaskAssignment.LightOn"/>, <see cref="ProgressReport.IsOnTimeFor"/>)
+/// re-expressed in LINQ; tests hold both to the same answers. Only the planning office, administrators and
+/// leaders may read them; nothing here changes data except the office's assessment weights.
+/// </summary>
+public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>How far ahead the overview lists deadlines.</summary>
+    public const int UpcomingDays = 30;
+
+    /// <summary>Rows shown on the overview's lists; the drill-down shows them all.</summary>
+    public const int ListLength = 20;
+
+    /// <summary>Rows a drill-down list shows at most; its total still counts all.</summary>
+    public const int DrillLimit = 500;
+
+    public DateOnly Today => WorkCalendar.DateOf(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Years that have published plans, newest first; the current year when none has.</summary>
+    public async Task<IReadOnlyList<int>> YearsAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        EnsureMayView(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var years = await db.Plans.Where(p => p.Status != PlanStatus.Draft).Select(p => p.Year).Distinct().ToListAsync(cancellationToken);
+        return years.Count == 0 ? [Today.Year] : years.OrderDescending().ToList();
+    }
+
+    /// <summary>The year's published plans, for the plan picker.</summary>
+    public async Task<IReadOnlyList<PlanChoice>> OverviewPlansAsync(Actor actor, int year, CancellationToken cancellationToken = default)
+    {
+        EnsureMayView(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await PlansOf(db, year).ToListAsync(cancellationToken);
+    }
+
+    public async Task<Overview> OverviewAsync(Actor actor, DashboardScope scope, CancellationToken cancellationToken = default)
+    {
+        EnsureMayView(actor);
+        var today = Today;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var plans = await PlansOf(db, scope.Year).ToListAsync(cancellationToken);
+        var tasks = await TaskFiguresAsync(db, scope, today, cancellationToken);
+        var standings = Enum.GetValues<TaskStanding>().ToDictionary(s => s, s => tasks.Count(t => t.Standing == s));
+
+        var assignments = InScope(db, scope);
+        var sections = await SectionLightsAsync(db, scope, tasks, cancellationToken);
+        var horizon = today.AddDays(UpcomingDays);
+        var upcoming = Upcoming(assignments, today, horizon);
+        var overdue = Overdue(assignments, today);
+        return new Overview(
+            scope, today, plans, standings, tasks.Count,
+            tasks.Sum(t => t.Assignments), tasks.Sum(t => t.Closed), tasks.Sum(t => t.ClosedOnTime), tasks.Sum(t => t.Overdue),
+            sections,
+            await DueItemsAsync(db, upcoming.OrderBy(a => a.DueDate).ThenBy(a => a.Id).Take(ListLength), today, cancellationToken),
+            await upcoming.CountAsync(cancellationToken),
+            await DueItemsAsync(db, overdue.OrderBy(a => a.DueDate).ThenBy(a => a.Id).Take(ListLength), today, cancellationToken),
+            await overdue.CountAsync(cancellationToken));
+    }
+
+    public async Task<UnitRanking> RankingAsync(Actor actor, DashboardScope scope, CancellationToken cancellationToken = default)
+    {
+        EnsureMayView(actor);
+        var today = Today;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var weights = await WeightsOf(db, cancellationToken);
+        // Flat rows first, then GROUP BY: a navigation inside an aggregate would become a correlated subquery per group.
+        // Explicit joins, not navigations: EF turns a navigation read inside an aggregate into a correlated subquery per group.
+        var byUnit = await (
+                from a in InScope(db, scope)
+                join t in db.Tasks on a.TaskId equals t.Id
+                select new { a.OrgUnitId, a.Status, a.ClosedAtUtc, a.OriginalDueDate, a.DueDate, t.Ongoing })
+            .GroupBy(a => a.OrgUnitId)
+            .Select(g => new
+            {
+                UnitId = g.Key,
+                Count = g.Count(),
+                Closed = g.Sum(a => a.Status == AssignmentStatus.Closed ? 1 : 0),
+                OnTime = g.Sum(a => a.Status == AssignmentStatus.Closed && a.ClosedAtUtc != null
+                    && (a.OriginalDueDate == null || DateOnly.FromDateTime(a.ClosedAtUtc.Value.AddHours(8)) <= a.OriginalDueDate) ? 1 : 0),
+                Overdue = g.Sum(a => a.Status != AssignmentStatus.Closed && !a.Ongoing && a.DueDate != null && a.DueDate < today ? 1 : 0),
+            })
+            .ToListAsync(cancellationToken);
+        var reports = await (
+                from r in db.ProgressReports
+                join a in InScope(db, scope) on r.AssignmentId equals a.Id
+                join t in db.Tasks on a.TaskId equals t.Id
+                join p in db.Plans on t.PlanId equals p.Id
+                select new { a.OrgUnitId, r.ReportedAtUtc, r.ReturnedAtUtc, Day = t.ReportingCycleKind != null ? t.ReportingDay : p.ReportingDay })
+            .GroupBy(r => r.OrgUnitId)
+            .Select(g => new
+            {
+                UnitId = g.Key,
+                Count = g.Count(),
+                Returned = g.Sum(r => r.ReturnedAtUtc != null ? 1 : 0),
+                OnTime = g.Sum(r => r.ReturnedAtUtc == null && (r.Day == null || r.ReportedAtUtc.AddHours(8).Day <= r.Day) ? 1 : 0),
+            })
+            .ToDictionaryAsync(r => r.UnitId, cancellationToken);
+        var unitIds = byUnit.Select(u => u.UnitId).ToList();
+        var names = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+
+        var scores = byUnit.Select(u =>
+        {
+            reports.TryGetValue(u.UnitId, out var r);
+            var row = new UnitScore(u.UnitId, names.GetValueOrDefault(u.UnitId, "?"), u.Count, u.Closed, u.OnTime, u.Overdue, r?.Count ?? 0, r?.OnTime ?? 0, r?.Returned ?? 0, 0);
+            return row with { Score = weights.Score(row.ClosedRate, row.OnTimeRate, row.ReportsOnTimeRate, row.OverdueRate, row.ReturnedRate) };
+        })
+            .OrderByDescending(u => u.Score).ThenBy(u => u.UnitName, ChineseOrder.Names)
+            .Select((u, i) => u with { Rank = i + 1 })
+            .ToList();
+        return new UnitRanking(scope, weights, scores);
+    }
+
+    public async Task<Trend> TrendAsync(Actor actor, DashboardScope scope, CancellationToken cancellationToken = default)
+    {
+        EnsureMayView(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (months, count) = await MonthsAsync(db, scope, Today, cancellationToken);
+
+        // The previous year is compared as a whole: its plans differ from this year's, so a plan filter cannot carry over.
+        var (previous, previousCount) = await MonthsAsync(db, new DashboardScope(scope.Year - 1), Today, cancellationToken);
+        return new Trend(scope, months, previous, count, previousCount);
+    }
+
+    /// <summary>The weights in force (the defaults until the office saves its own).</summary>
+    public async Task<AssessmentWeights> WeightsAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        EnsureMayView(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await WeightsOf(db, cancellationToken);
+    }
+
+    /// <summary>考核权重 are the planning office's to set; leaders read them and the ranking they give.</summary>
+    public async Task<WorkflowResult> SaveWeightsAsync(Actor actor, AssessmentWeights input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!actor.IsPlanningOffice)
+        {
+            return WorkflowResult.Forbidden;
+        }
+
+        if (input.ValidationError() is { } error)
+        {
+            return WorkflowResult.Fail(error);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var weights = await db.AssessmentWeights.OrderBy(w => w.Id).FirstOrDefaultAsync(cancellationToken);
+        if (weights is null)
+        {
+            weights = new AssessmentWeights();
+            db.AssessmentWeights.Add(weights);
+        }
+
+        weights.Closed = input.Closed;
+        weights.ClosedOnTime = input.ClosedOnTime;
+        weights.ReportsOnTime = input.ReportsOnTime;
+        weights.OverduePenalty = input.OverduePenalty;
+        weights.ReturnedPenalty = input.ReturnedPenalty;
+        weights.ChangedAtUtc = clock.GetUtcNow().UtcDateTime;
+        weights.ChangedBy = actor.UserName;
+        db.ChangeReason = "调整考核权重";
+        await db.SaveChangesAsync(cancellationToken);
+        return WorkflowResult.Ok("考核权重已保存，排名已按新权重计算");
+    }
+
+    /// <summary>The list behind a figure: the same predicates as the figure, so its total is the figure.</summary>
+    public async Task<DrillList> DrillAsync(Actor actor, DrillFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        EnsureMayView(actor);
+        var today = Today;
+        var scope = new DashboardScope(filter.Year, filter.PlanId);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var unitName = filter.UnitId is { } unitId ? await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken) : null;
+        var title = DrillTitles.Of(filter, unitName);
+        return filter.Show switch
+        {
+            DrillShow.Tasks => await TaskListAsync(db, filter, scope, today, title, cancellationToken),
+            DrillShow.Reports or DrillShow.ReportsOnTime or DrillShow.ReturnedReports => await ReportListAsync(db, filter, scope, title, cancellationToken),
+            _ => await AssignmentListAsync(db, filter, scope, today, title, cancellationToken),
+        };
+    }
+
+    /// <summary>Refuses anyone but the office, administrators and leaders: unit users see only their own work, on their own pages.</summary>
+    public static void EnsureMayView(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsPlanningOffice && !actor.IsLeadership)
+        {
+            throw new UnauthorizedAccessException("领导驾驶舱仅供领导和计划办公室查看。");
+        }
+    }
+
+    // ---- scope ----------------------------------------------------------------------------------------------
+
+    internal static IQueryable<PlanChoice> PlansOf(AppDbContext db, int year) =>
+        db.Plans.Where(p => p.Year == year && p.Status != PlanStatus.Draft).OrderBy(p => p.Id).Select(p => new PlanChoice(p.Id, p.Title));
+
+    /// <summary>Assignments of the scope's published plans.</summary>
+    internal static IQueryable<TaskAssignment> InScope(AppDbContext db, DashboardScope scope)
+    {
+        var query = db.Assignments.AsNoTracking().Where(a => a.Task!.Plan!.Year == scope.Year && a.Task.Plan.Status != PlanStatus.Draft);
+        return scope.PlanId is { } planId ? query.Where(a => a.Task!.PlanId == planId) : query;
+    }
+
+    internal static IQueryable<ProgressReport> ReportsInScope(AppDbContext db, DashboardScope scope)
+    {
+        var query = db.ProgressReports.AsNoTracking().Where(r => r.Assignment!.Task!.Plan!.Year == scope.Year && r.Assignment.Task.Plan.Status != PlanStatus.Draft);
+        return scope.PlanId is { } planId ? query.Where(r => r.Assignment!.Task!.PlanId == planId) : query;
+    }
+
+    internal static IQueryable<WorkTask> TasksInScope(AppDbContext db, DashboardScope scope)
+    {
+        var query = db.Tasks.AsNoTracking().Where(t => t.Plan!.Year == scope.Year && t.Plan.Status != PlanStatus.Draft);
+        return scope.PlanId is { } planId ? query.Where(t => t.PlanId == planId) : query;
+    }
+
+    private static IQueryable<TaskAssignment> Upcoming(IQueryable<TaskAssignment> assignments, DateOnly today, DateOnly horizon) =>
+        assignments.Where(a => a.Status != AssignmentStatus.Closed && !a.Task!.Ongoing && a.DueDate != null && a.DueDate >= today && a.DueDate <= horizon);
+
+    private static IQueryable<TaskAssignment> Overdue(IQueryable<TaskAssignment> assignments, DateOnly today) =>
+        assignments.Where(a => a.Status != AssignmentStatus.Closed && !a.Task!.Ongoing && a.DueDate != null && a.DueDate < today);
+
+    private static async Task<AssessmentWeights> WeightsOf(AppDbContext db, CancellationToken cancellationToken) =>
+        await db.AssessmentWeights.AsNoTracking().OrderBy(w => w.Id).FirstOrDefaultAsync(cancellationToken) ?? new AssessmentWeights();
+
+    // ---- tasks and sections -----------------------------------------------------------------------------------
+
+    /// <summary>One row per task of the scope, aggregated from its assignments in the database.</summary>
+    internal sealed record TaskFigures(int TaskId, int PlanId, int? SectionId, bool Ongoing, int Assignments, int Leads, int LeadsClosed, int Closed, int ClosedOnTime, int Overdue, int Warning)
+    {
+        /// <summary><see cref="TaskProgress.RollUp"/>'s answer: closed when every lead (with no lead, every unit) is closed.</summary>
+        public TaskStanding Standing =>
+            Assignments == 0 ? TaskStanding.Unassigned
+            : (Leads > 0 ? LeadsClosed == Leads : Closed == Assignments) ? TaskStanding.Closed
+            : Overdue > 0 ? TaskStanding.Overdue
+            : Ongoing ? TaskStanding.Ongoing
+            : TaskStanding.InProgress;
+
+        /// <summary>
+        /// Done once the task is closed (its lead units closed it, even if a supporting unit is still late: the section
+        /// would otherwise stay red with no overdue task to show); otherwise the worst of its assignments' lights
+        /// (<see cref="TaskAssignment.LightOn"/> without the reporting cycle).
+        /// </summary>
+        public TrafficLight Light =>
+            Standing is TaskStanding.Closed or TaskStanding.Unassigned ? TrafficLight.Done
+            : Overdue > 0 ? TrafficLight.Red
+            : Warning > 0 ? TrafficLight.Yellow
+            : TrafficLight.Green;
+    }
+
+    internal static async Task<List<TaskFigures>> TaskFiguresAsync(AppDbContext db, DashboardScope scope, DateOnly today, CancellationToken cancellationToken)
+    {
+        var soon = today.AddDays(AssignmentService.DueSoonDays);
+        var assigned = await InScope(db, scope)
+            .GroupBy(a => new { a.TaskId, a.Task!.PlanId, a.Task.SectionId, a.Task.Ongoing })
+            .Select(g => new TaskFigures(
+                g.Key.TaskId, g.Key.PlanId, g.Key.SectionId, g.Key.Ongoing,
+                g.Count(),
+                g.Sum(a => a.Role == AssignmentRole.Lead ? 1 : 0),
+                g.Sum(a => a.Role == AssignmentRole.Lead && a.Status == AssignmentStatus.Closed ? 1 : 0),
+                g.Sum(a => a.Status == AssignmentStatus.Closed ? 1 : 0),
+                g.Sum(a => a.Status == AssignmentStatus.Closed && a.ClosedAtUtc != null
+                    && (a.OriginalDueDate == null || DateOnly.FromDateTime(a.ClosedAtUtc.Value.AddHours(8)) <= a.OriginalDueDate) ? 1 : 0),
+                g.Sum(a => a.Status != AssignmentStatus.Closed && !g.Key.Ongoing && a.DueDate != null && a.DueDate < today ? 1 : 0),
+                g.Sum(a => a.Status != AssignmentStatus.Closed
+                    && ((!g.Key.Ongoing && a.DueDate != null && a.DueDate >= today && a.DueDate <= soon)
+                        || a.Status == AssignmentStatus.Returned || a.Status == AssignmentStatus.ExtensionRequested) ? 1 : 0)))
+            .ToListAsync(cancellationToken);
+        var unassigned = await TasksInScope(db, scope)
+            .Where(t => !t.Assignments.Any())
+            .Select(t => new TaskFigures(t.Id, t.PlanId, t.SectionId, t.Ongoing, 0, 0, 0, 0, 0, 0, 0))
+            .ToListAsync(cancellationToken);
+        return [.. assigned, .. unassigned];
+    }
+
+    /// <summary>Top-level sections (一、二、…) of the scope's plans, each with the worst light of the open tasks under it.</summary>
+    private static async Task<List<SectionLight>> SectionLightsAsync(AppDbContext db, DashboardScope scope, List<TaskFigures> tasks, CancellationToken cancellationToken)
+    {
+        var sections = await SectionsAsync(db, scope, cancellationToken);
+        var planTitles = await PlansOf(db, scope.Year).ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
+        return tasks
+            .GroupBy(t => (t.PlanId, Root: t.SectionId is { } id ? RootOf(id, sections) : null))
+            .Select(g =>
+            {
+                var root = g.Key.Root is { } r ? sections.GetValueOrDefault(r) : null;
+                var light = g.Select(t => t.Light).Aggregate(TrafficLight.Done, Worse);
+                return new SectionLight(
+                    g.Key.Root, g.Key.PlanId, planTitles.GetValueOrDefault(g.Key.PlanId, ""), root?.Path ?? "", root?.Title ?? "（未分节的任务）",
+                    g.Count(), g.Count(t => t.Standing == TaskStanding.Closed), g.Count(t => t.Standing == TaskStanding.Overdue), light);
+            })
+            .OrderBy(s => s.PlanId).ThenBy(s => root(s)).ToList();
+
+        int root(SectionLight s) => s.SectionId is { } id && sections.TryGetValue(id, out var section) ? section.SortOrder : int.MaxValue;
+    }
+
+    private static Task<Dictionary<int, PlanSection>> SectionsAsync(AppDbContext db, DashboardScope scope, CancellationToken cancellationToken)
+    {
+        var query = db.Sections.AsNoTracking().Where(s => s.Plan!.Year == scope.Year && s.Plan.Status != PlanStatus.Draft);
+        if (scope.PlanId is { } planId)
+        {
+            query = query.Where(s => s.PlanId == planId);
+        }
+
+        return query.ToDictionaryAsync(s => s.Id, cancellationToken);
+    }
+
+    private static int? RootOf(int sectionId, Dictionary<int, PlanSection> sections)
+    {
+        var id = sectionId;
+        for (var depth = 0; depth < 10 && sections.TryGetValue(id, out var section) && section.ParentId is { } parent; depth++)
+        {
+            id = parent;
+        }
+
+        return id;
+    }
+
+    /// <summary>Red over yellow over green; done counts only when everything is done.</summary>
+    internal static TrafficLight Worse(TrafficLight a, TrafficLight b) => Rank(a) >= Rank(b) ? a : b;
+
+    private static int Rank(TrafficLight light) => light switch
+    {
+        TrafficLight.Red => 3,
+        TrafficLight.Yellow => 2,
+        TrafficLight.Green => 1,
+        _ => 0,
+    };
+
+    private static async Task<List<DueItem>> DueItemsAsync(AppDbContext db, IQueryable<TaskAssignment> assignments, DateOnly today, CancellationToken cancellationToken)
+    {
+        var rows = await assignments
+            .Select(a => new
+            {
+                a.Id,
+                a.TaskId,
+                a.Task!.Path,
+                a.Task.Title,
+                Unit = a.OrgUnit!.Name,
+                a.DueDate,
+                Escalated = db.EscalationNotices.Any(n => n.AssignmentId == a.Id),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new DueItem(r.Id, r.TaskId, r.Path, r.Title, r.Unit, r.DueDate!.Value, today.DayNumber - r.DueDate.Value.DayNumber, r.Escalated)).ToList();
+    }
+
+    // ---- trend ----------------------------------------------------------------------------------------------------
+
+    private static async Task<(List<TrendMonth> Months, int Assignments)> MonthsAsync(AppDbContext db, DashboardScope scope, DateOnly today, CancellationToken cancellationToken)
+    {
+        // One row per (due month, close month): at most a few hundred, from which every month-end figure follows exactly.
+        var cells = await InScope(db, scope)
+            .GroupBy(a => new
+            {
+                Due = a.DueDate == null || a.Task!.Ongoing ? (int?)null : (a.DueDate.Value.Year * 100) + a.DueDate.Value.Month,
+                Closed = a.Status != AssignmentStatus.Closed || a.ClosedAtUtc == null
+                    ? (int?)null
+                    : (a.ClosedAtUtc.Value.AddHours(8).Year * 100) + a.ClosedAtUtc.Value.AddHours(8).Month,
+            })
+            .Select(g => new { g.Key.Due, g.Key.Closed, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var total = cells.Sum(c => c.Count);
+        var current = (today.Year * 100) + today.Month;
+        var months = Enumerable.Range(1, 12).Select(month =>
+        {
+            var end = (scope.Year * 100) + month;
+            if (end > current)
+            {
+                return new TrendMonth(month, 0, 0, 0, 0, total, IsFuture: true);
+            }
+
+            return new TrendMonth(
+                month,
+                Due: cells.Where(c => c.Due <= end).Sum(c => c.Count),
+                Closed: cells.Where(c => c.Closed <= end).Sum(c => c.Count),
+                ClosedInMonth: cells.Where(c => c.Closed == end).Sum(c => c.Count),
+                OverdueAtEnd: cells.Where(c => c.Due <= end && (c.Closed is null || c.Closed > end)).Sum(c => c.Count),
+                Assignments: total);
+        }).ToList();
+        return (months, total);
+    }
+
+    // ---- drill-down ---------------------------------------------------------------------------------------------
+
+    private static async Task<DrillList> TaskListAsync(AppDbContext db, DrillFilter filter, DashboardScope scope, DateOnly today, string title, CancellationToken cancellationToken)
+    {
+        var figures = await TaskFiguresAsync(db, scope, today, cancellationToken);
+        IEnumerable<TaskFigures> chosen = figures;
+        if (filter.Standing is { } standing)
+        {
+            chosen = chosen.Where(t => t.Standing == standing);
+        }
+
+        if (filter.SectionId is { } sectionId)
+        {
+            var sections = await SectionsAsync(db, scope, cancellationToken);
+            chosen = chosen.Where(t => t.SectionId is { } id && RootOf(id, sections) == sectionId);
+        }
+
+        if (filter.UnitId is { } unitId)
+        {
+            var ofUnit = await InScope(db, scope).Where(a => a.OrgUnitId == unitId).Select(a => a.TaskId).ToListAsync(cancellationToken);
+            chosen = chosen.Where(t => ofUnit.Contains(t.TaskId));
+        }
+
+        var list = chosen.ToList();
+        var ids = list.Select(t => t.TaskId).Take(DrillLimit).ToList();
+        var tasks = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id))
+            .OrderBy(t => t.PlanId).ThenBy(t => t.SortOrder)
+            .Select(t => new { t.Id, Plan = t.Plan!.Title, t.Path, t.Title, t.Ongoing, t.Deadline })
+            .ToListAsync(cancellationToken);
+
+        // The units in a query of their own: as a nested collection EF joins every assignment of the database first.
+        var links = (await db.Assignments.AsNoTracking().Where(a => ids.Contains(a.TaskId))
+                .OrderBy(a => a.Role).ThenBy(a => a.Id)
+                .Select(a => new { a.TaskId, Link = new DrillLink(a.Id, a.OrgUnit!.Name, a.Status) })
+                .ToListAsync(cancellationToken))
+            .ToLookup(a => a.TaskId, a => a.Link);
+        var standings = list.ToDictionary(t => t.TaskId, t => t.Standing);
+        var rows = tasks.Select(t => new DrillRow(t.Id, t.Plan, t.Path, t.Title, TaskStandingNames.Of(standings[t.Id]), t.Ongoing ? null : t.Deadline, links[t.Id].ToList())).ToList();
+        return new DrillList(filter, title, list.Count, rows);
+    }
+
+    private static async Task<DrillList> AssignmentListAsync(AppDbContext db, DrillFilter filter, DashboardScope scope, DateOnly today, string title, CancellationToken cancellationToken)
+    {
+        var query = InScope(db, scope);
+        if (filter.UnitId is { } unitId)
+        {
+            query = query.Where(a => a.OrgUnitId == unitId);
+        }
+
+        var end = (filter.Year * 100) + (filter.Month ?? 12);
+        query = filter.Show switch
+        {
+            DrillShow.ClosedAssignments => query.Where(a => a.Status == AssignmentStatus.Closed),
+            DrillShow.ClosedOnTime => query.Where(a => a.Status == AssignmentStatus.Closed && a.ClosedAtUtc != null
+                && (a.OriginalDueDate == null || DateOnly.FromDateTime(a.ClosedAtUtc.Value.AddHours(8)) <= a.OriginalDueDate)),
+            DrillShow.OverdueAssignments => Overdue(query, today),
+            DrillShow.UpcomingAssignments => Upcoming(query, today, today.AddDays(UpcomingDays)),
+            DrillShow.ClosedInMonth => query.Where(a => a.Status == AssignmentStatus.Closed && a.ClosedAtUtc != null
+                && (a.ClosedAtUtc.Value.AddHours(8).Year * 100) + a.ClosedAtUtc.Value.AddHours(8).Month == end),
+            DrillShow.OverdueAtMonthEnd => query.Where(a => a.DueDate != null && !a.Task!.Ongoing
+                && (a.DueDate.Value.Year * 100) + a.DueDate.Value.Month <= end
+                && (a.Status != AssignmentStatus.Closed || a.ClosedAtUtc == null
+                    || (a.ClosedAtUtc.Value.AddHours(8).Year * 100) + a.ClosedAtUtc.Value.AddHours(8).Month > end)),
+            _ => query,
+        };
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query
+            .OrderBy(a => a.DueDate == null).ThenBy(a => a.DueDate).ThenBy(a => a.Id)
+            .Take(DrillLimit)
+            .Select(a => new
+            {
+                a.Id,
+                a.TaskId,
+                Plan = a.Task!.Plan!.Title,
+                a.Task.Path,
+                a.Task.Title,
+                a.Task.Ongoing,
+                a.DueDate,
+                a.Status,
+                Unit = a.OrgUnit!.Name,
+                Escalated = db.EscalationNotices.Any(n => n.AssignmentId == a.Id),
+            })
+            .ToListAsync(cancellationToken);
+        return new DrillList(filter, title, total, rows.Select(r => new DrillRow(
+            r.TaskId, r.Plan, r.Path, r.Title,
+            AssignmentDetail(r.Status, r.Ongoing, r.DueDate, today, r.Escalated),
+            r.DueDate, [new DrillLink(r.Id, r.Unit, r.Status)])).ToList());
+    }
+
+    private static string AssignmentDetail(AssignmentStatus status, bool ongoing, DateOnly? due, DateOnly today, bool escalated)
+    {
+        if (status != AssignmentStatus.Closed && !ongoing && due is { } d && today > d)
+        {
+            return $"逾期{today.DayNumber - d.DayNumber}天" + (escalated ? "，已督办" : "");
+        }
+
+        return ongoing ? "持续推进" : "";
+    }
+
+    private static async Task<DrillList> ReportListAsync(AppDbContext db, DrillFilter filter, DashboardScope scope, string title, CancellationToken cancellationToken)
+    {
+        var query = ReportsInScope(db, scope);
+        if (filter.UnitId is { } unitId)
+        {
+            query = query.Where(r => r.Assignment!.OrgUnitId == unitId);
+        }
+
+        query = filter.Show switch
+        {
+            DrillShow.ReturnedReports => query.Where(r => r.ReturnedAtUtc != null),
+            DrillShow.ReportsOnTime => query.Where(r => r.ReturnedAtUtc == null
+                && ((r.Assignment!.Task!.ReportingCycleKind != null ? r.Assignment.Task.ReportingDay : r.Assignment.Task.Plan!.ReportingDay) == null
+                    || r.ReportedAtUtc.AddHours(8).Day <= (r.Assignment.Task.ReportingCycleKind != null ? r.Assignment.Task.ReportingDay : r.Assignment.Task.Plan!.ReportingDay))),
+            _ => query,
+        };
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query
+            .OrderByDescending(r => r.ReportedAtUtc).ThenByDescending(r => r.Id)
+            .Take(DrillLimit)
+            .Select(r => new
+            {
+                r.AssignmentId,
+                r.Assignment!.TaskId,
+                Plan = r.Assignment.Task!.Plan!.Title,
+                r.Assignment.Task.Path,
+                r.Assignment.Task.Title,
+                r.ReportedAtUtc,
+                r.ReturnReason,
+                r.Assignment.Status,
+                Unit = r.Assignment.OrgUnit!.Name,
+            })
+            .ToListAsync(cancellationToken);
+        return new DrillList(filter, title, total, rows.Select(r => new DrillRow(
+            r.TaskId, r.Plan, r.Path, r.Title,
+            r.ReturnReason is { } why ? $"退回：{why}" : "",
+            WorkCalendar.DateOf(r.ReportedAtUtc), [new DrillLink(r.AssignmentId, r.Unit, r.Status)])).ToList());
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using WorkPlanTracker.Benchmarks;
+using WorkPlanTracker.Features.Accounts;
+
+namespace WorkPlanTracker.IntegrationTests.Browser;
+
+/// <summary>The demo leader opens every dashboard over a generated two years of work; screenshots are kept for people to look at.</summary>
+[Collection(BrowserCollection.Name)]
+public class DashboardBrowserTests(BrowserFixture browser)
+{
+    private static readonly SemaphoreSlim Seeding = new(1, 1);
+
+    private async Task SeedAsync()
+    {
+        await Seeding.WaitAsync();
+        try
+        {
+            await using var db = browser.App.NewDbContext();
+            var title = $"{DateTime.UtcNow.Year}年政务公开工作要点";
+            if (await db.Plans.AnyAsync(p => p.Title == title))
+            {
+                return;
+            }
+
+            await new DashboardDataSet { Years = 2, PlansPerYear = 2, TasksPerPlan = 25, Units = 14, AsOfUtc = DateTime.UtcNow }.FillAsync(db);
+        }
+        finally
+        {
+            Seeding.Release();
+        }
+    }
+
+    private static Task ChartDrawnAsync(IPage page, string id) =>
+        Assertions.Expect(page.Locator($"#{id} .main-svg").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+    [Fact]
+    public async Task The_leader_sees_the_overview_and_drills_down_to_an_assignments_history()
+    {
+        await SeedAsync();
+        var leader = await browser.NewSessionAsync("leader", DemoAccounts.Password);
+
+        var page = await browser.OpenAsync("/dashboard", leader);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("领导驾驶舱");
+        await Assertions.Expect(page.Locator("#kpi-tasks")).ToHaveTextAsync("50");
+        await ChartDrawnAsync(page, "status-donut");
+        await Assertions.Expect(page.Locator(".section-table tbody tr").First).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-overview");
+
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-overview-print");
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+
+        var overdue = await page.Locator("#kpi-overdue").InnerTextAsync();
+        await page.Locator("a.kpi-red").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/dashboard/list", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#drill-total")).ToHaveTextAsync(overdue);
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("已逾期的任务");
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-drill-down");
+
+        await page.Locator(".drill-table a.drill-unit").First.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/assignments/", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("办理记录");
+    }
+
+    [Fact]
+    public async Task The_leader_sees_the_unit_ranking_reads_the_weights_and_opens_a_unit()
+    {
+        await SeedAsync();
+        var leader = await browser.NewSessionAsync("leader", DemoAccounts.Password);
+
+        var page = await browser.OpenAsync("/dashboard/units", leader);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("单位考核排名");
+        await Assertions.Expect(page.Locator(".ranking-table tbody tr")).ToHaveCountAsync(14);
+        await ChartDrawnAsync(page, "unit-bars");
+        Assert.Equal(0, await page.Locator("#save-weights, .weights-panel input").CountAsync());
+        await Assertions.Expect(page.Locator("#weight-closed")).ToHaveTextAsync("40");
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-units");
+
+        var first = page.Locator(".ranking-table tbody tr").First;
+        var unitName = await first.Locator("td").Nth(1).InnerTextAsync();
+        await first.Locator("td").Nth(1).Locator("a").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/dashboard/units/", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(unitName);
+        await Assertions.Expect(page.Locator(".drill-table tbody tr").First).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-unit");
+    }
+
+    [Fact]
+    public async Task The_leader_sees_the_monthly_trend_against_last_year()
+    {
+        await SeedAsync();
+        var leader = await browser.NewSessionAsync("leader", DemoAccounts.Password);
+
+        var page = await browser.OpenAsync("/dashboard/trend", leader);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("月度趋势");
+        await ChartDrawnAsync(page, "monthly-trend");
+        await Assertions.Expect(page.Locator(".trend-table tbody tr")).ToHaveCountAsync(12);
+        await Assertions.Expect(page.Locator(".trend-table thead")).ToContainTextAsync($"{DateTime.UtcNow.Year - 1}年累计办结率");
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-trend");
+    }
+}
