@@ -108,6 +108,34 @@ public sealed class BrowserFixture : IAsyncLifetime
         await field.BlurAsync();
     }
 
+    /// <summary>
+    /// Chooses a file until <paramref name="done"/> shows. Each try waits a few seconds for the upload to be read:
+    /// choosing again while the server still reads the first would start over, and on a loaded machine never end.
+    /// </summary>
+    public static Task UploadUntilAsync(IPage page, string inputSelector, string file, ILocator done) =>
+        UntilAsync(async () =>
+        {
+            if (await done.CountAsync() > 0)
+            {
+                return true;
+            }
+
+            if (await page.Locator(inputSelector + ":enabled").CountAsync() > 0)
+            {
+                try
+                {
+                    await page.Locator(inputSelector).SetInputFilesAsync(file, new LocatorSetInputFilesOptions { Timeout = 2000 });
+                    await done.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 8000 });
+                }
+                catch (TimeoutException)
+                {
+                    // Not connected yet, or still reading: the next try looks again.
+                }
+            }
+
+            return await done.CountAsync() > 0;
+        });
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
 

@@ -22,15 +22,7 @@ public class ImportBrowserTests(BrowserFixture browser)
             var page = await browser.OpenAsync("/import");
 
             var rows = page.Locator("tr.review-row");
-            await BrowserFixture.UntilAsync(async () =>
-            {
-                if (await page.Locator("#plan-file").CountAsync() > 0)
-                {
-                    await page.Locator("#plan-file").SetInputFilesAsync(file);
-                }
-
-                return await rows.CountAsync() > 0;
-            });
+            await BrowserFixture.UploadUntilAsync(page, "#plan-file", file, rows);
             await Assertions.Expect(rows).ToHaveCountAsync(2);
             await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("未找到牵头单位");
             await BrowserFixture.ScreenshotAsync(page, "import-review");
@@ -88,15 +80,7 @@ public class ImportBrowserTests(BrowserFixture browser)
         {
             var page = await browser.OpenAsync("/import");
             var rowsOnPage = page.Locator("tr.review-row");
-            await BrowserFixture.UntilAsync(async () =>
-            {
-                if (await page.Locator("#plan-file").CountAsync() > 0)
-                {
-                    await page.Locator("#plan-file").SetInputFilesAsync(file);
-                }
-
-                return await rowsOnPage.CountAsync() > 0;
-            });
+            await BrowserFixture.UploadUntilAsync(page, "#plan-file", file, rowsOnPage);
 
             await Assertions.Expect(rowsOnPage).ToHaveCountAsync(2);
             await Assertions.Expect(page.Locator("#meta-title")).ToHaveValueAsync("表格县2034年政务公开重点工作任务分解表");
