@@ -6,7 +6,23 @@ public class ProgressReport : IAudited
     public int Id { get; set; }
     public int AssignmentId { get; set; }
     public TaskAssignment? Assignment { get; set; }
-    public DateTime ReportedAtUtc { get; set; }
+    private DateTime reportedAtUtc;
+
+    public DateTime ReportedAtUtc
+    {
+        get => reportedAtUtc;
+        set
+        {
+            reportedAtUtc = value;
+            ReportedDayOfMonth = WorkCalendar.DateOf(value).Day;
+        }
+    }
+
+    /// <summary>
+    /// The China day of the month the report was made, stored beside the instant: the ranking compares it with the
+    /// cycle's day for a year of reports at once, and a plain column spares the database a date conversion per row.
+    /// </summary>
+    public int ReportedDayOfMonth { get; private set; }
     public string Progress { get; set; } = "";
     public int? PercentComplete { get; set; }
     public string? Problems { get; set; }
@@ -34,7 +50,7 @@ public class ProgressReport : IAudited
     /// 按时报送 for the dashboards' ranking: the report stands (was not returned) and was made by the cycle's day of its
     /// month (<paramref name="reportingDay"/>, e.g. 每月5日前); under a cycle without a day every standing report counts.
     /// </summary>
-    public bool IsOnTimeFor(int? reportingDay) => !IsReturned && (reportingDay is not { } day || ReportedOn.Day <= day);
+    public bool IsOnTimeFor(int? reportingDay) => !IsReturned && (reportingDay is not { } day || ReportedDayOfMonth <= day);
 
     /// <summary>Why the report cannot be accepted as it is, in words for the unit; null when it can.</summary>
     public string? ValidationError()

@@ -9,7 +9,7 @@ internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Pro
     public void Configure(EntityTypeBuilder<ProgressReport> report)
     {
         report.PrimitiveCollection(r => r.EvidenceLinks);
-        // ReturnedAtUtc rides along so the dashboard counts reports per unit from the index alone.
-        report.HasIndex(r => new { r.AssignmentId, r.ReportedAtUtc, r.ReturnedAtUtc });
+        // ReturnedAtUtc and the day of month ride along so the ranking counts reports per unit from the index alone.
+        report.HasIndex(r => new { r.AssignmentId, r.ReportedAtUtc, r.ReturnedAtUtc, r.ReportedDayOfMonth });
     }
 }

@@ -95,14 +95,14 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
                 join a in InScope(db, scope) on r.AssignmentId equals a.Id
                 join t in db.Tasks on a.TaskId equals t.Id
                 join p in db.Plans on t.PlanId equals p.Id
-                select new { a.OrgUnitId, r.ReportedAtUtc, r.ReturnedAtUtc, Day = t.ReportingCycleKind != null ? t.ReportingDay : p.ReportingDay })
+                select new { a.OrgUnitId, r.ReportedDayOfMonth, r.ReturnedAtUtc, Day = t.ReportingCycleKind != null ? t.ReportingDay : p.ReportingDay })
             .GroupBy(r => r.OrgUnitId)
             .Select(g => new
             {
                 UnitId = g.Key,
                 Count = g.Count(),
                 Returned = g.Sum(r => r.ReturnedAtUtc != null ? 1 : 0),
-                OnTime = g.Sum(r => r.ReturnedAtUtc == null && (r.Day == null || r.ReportedAtUtc.AddHours(8).Day <= r.Day) ? 1 : 0),
+                OnTime = g.Sum(r => r.ReturnedAtUtc == null && (r.Day == null || r.ReportedDayOfMonth <= r.Day) ? 1 : 0),
             })
             .ToDictionaryAsync(r => r.UnitId, cancellationToken);
         var unitIds = byUnit.Select(u => u.UnitId).ToList();
@@ -503,7 +503,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             DrillShow.ReturnedReports => query.Where(r => r.ReturnedAtUtc != null),
             DrillShow.ReportsOnTime => query.Where(r => r.ReturnedAtUtc == null
                 && ((r.Assignment!.Task!.ReportingCycleKind != null ? r.Assignment.Task.ReportingDay : r.Assignment.Task.Plan!.ReportingDay) == null
-                    || r.ReportedAtUtc.AddHours(8).Day <= (r.Assignment.Task.ReportingCycleKind != null ? r.Assignment.Task.ReportingDay : r.Assignment.Task.Plan!.ReportingDay))),
+                    || r.ReportedDayOfMonth <= (r.Assignment.Task.ReportingCycleKind != null ? r.Assignment.Task.ReportingDay : r.Assignment.Task.Plan!.ReportingDay))),
             _ => query,
         };
         var total = await query.CountAsync(cancellationToken);

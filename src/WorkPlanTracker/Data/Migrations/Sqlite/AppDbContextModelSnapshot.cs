@@ -556,6 +556,9 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.Property<DateTime>("ReportedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReportedDayOfMonth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReturnReason")
                         .HasColumnType("TEXT");
 
@@ -564,7 +567,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignmentId", "ReportedAtUtc", "ReturnedAtUtc");
+                    b.HasIndex("AssignmentId", "ReportedAtUtc", "ReturnedAtUtc", "ReportedDayOfMonth");
 
                     b.ToTable("ProgressReports");
                 });

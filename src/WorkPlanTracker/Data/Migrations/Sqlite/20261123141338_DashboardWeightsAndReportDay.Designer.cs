@@ -11,8 +11,8 @@ using WorkPlanTracker.Data;
 namespace WorkPlanTracker.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123140233_DashboardWeightsAndReportIndex")]
-    partial class DashboardWeightsAndReportIndex
+    [Migration("20261123141338_DashboardWeightsAndReportDay")]
+    partial class DashboardWeightsAndReportDay
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -559,6 +559,9 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.Property<DateTime>("ReportedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReportedDayOfMonth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReturnReason")
                         .HasColumnType("TEXT");
 
@@ -567,7 +570,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignmentId", "ReportedAtUtc", "ReturnedAtUtc");
+                    b.HasIndex("AssignmentId", "ReportedAtUtc", "ReturnedAtUtc", "ReportedDayOfMonth");
 
                     b.ToTable("ProgressReports");
                 });

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace WorkPlanTracker.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class DashboardWeightsAndReportIndex : Migration
+    public partial class DashboardWeightsAndReportDay : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,6 +14,16 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_ProgressReports_AssignmentId_ReportedAtUtc",
                 table: "ProgressReports");
+
+            migrationBuilder.AddColumn<int>(
+                name: "ReportedDayOfMonth",
+                table: "ProgressReports",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            // Reports made before the column existed get their China day of month (UTC+8) from the stored instant.
+            migrationBuilder.Sql("UPDATE \"ProgressReports\" SET \"ReportedDayOfMonth\" = CAST(strftime('%d', \"ReportedAtUtc\", '+8 hours') AS INTEGER);");
 
             migrationBuilder.CreateTable(
                 name: "AssessmentWeights",
@@ -35,9 +45,9 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProgressReports_AssignmentId_ReportedAtUtc_ReturnedAtUtc",
+                name: "IX_ProgressReports_AssignmentId_ReportedAtUtc_ReturnedAtUtc_ReportedDayOfMonth",
                 table: "ProgressReports",
-                columns: new[] { "AssignmentId", "ReportedAtUtc", "ReturnedAtUtc" });
+                columns: new[] { "AssignmentId", "ReportedAtUtc", "ReturnedAtUtc", "ReportedDayOfMonth" });
         }
 
         /// <inheritdoc />
@@ -47,7 +57,11 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                 name: "AssessmentWeights");
 
             migrationBuilder.DropIndex(
-                name: "IX_ProgressReports_AssignmentId_ReportedAtUtc_ReturnedAtUtc",
+                name: "IX_ProgressReports_AssignmentId_ReportedAtUtc_ReturnedAtUtc_ReportedDayOfMonth",
+                table: "ProgressReports");
+
+            migrationBuilder.DropColumn(
+                name: "ReportedDayOfMonth",
                 table: "ProgressReports");
 
             migrationBuilder.CreateIndex(
