@@ -51,6 +51,8 @@ public static class CoreServices
         builder.Services.AddScoped<AssignmentEditingService>();
         builder.Services.AddScoped<UnitNoticeService>();
         builder.Services.AddScoped<ReportingCycleService>();
+        builder.Services.AddScoped<Features.Ledger.LedgerService>();
+        builder.Services.AddScoped<Features.Ledger.LedgerUploadService>();
         return builder;
     }
 }

@@ -5,6 +5,7 @@ using BootstrapBlazor.Components;
 using WorkPlanTracker.Components;
 using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
+using WorkPlanTracker.Features.Ledger;
 
 namespace WorkPlanTracker.Hosting;
 
@@ -55,6 +56,7 @@ public static class WebServices
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapEvidenceEndpoints();
+        app.MapLedgerEndpoints();
         return app;
     }
 }
