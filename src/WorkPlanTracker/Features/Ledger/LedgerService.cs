@@ -82,6 +82,8 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
             .Select(t => ToRow(t, scope.UnitId, today))
             .ToList();
 
+        // A year or unit ledger that happens to cover one plan is named after that plan.
+        plan ??= loaded.Select(t => t.Plan!).DistinctBy(p => p.Id).Take(2).ToList() is [var only] ? only : null;
         var title = plan is not null ? LedgerTitle(plan.DisplayTitle)
             : scope.Year is { } y ? $"{y}年工作任务台账"
             : "工作任务台账";
