@@ -199,7 +199,8 @@ public sealed record FilledRow(
     /// <summary>The unit typed something into this row's own columns.</summary>
     public bool HasInput => Progress.Length + Percent.Length + Links.Length + Status.Length + CompletionSummary.Length > 0;
 
-    public bool IsBlank => !HasInput && Key.Length + PlanTitle.Length + Path.Length + TaskTitle.Length + RoleText.Length + DeadlineText.Length == 0;
+    /// <summary>Neither a task row (no row key) nor typed into: a note row such as "没有需要报送进展的任务".</summary>
+    public bool IsBlank => !HasInput && Key.Length == 0;
 
     public string LockedValue(int column) => column switch
     {

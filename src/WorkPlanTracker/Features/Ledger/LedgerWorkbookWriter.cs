@@ -75,11 +75,7 @@ public static class LedgerWorkbookWriter
             }
 
             group = label;
-            L.WriteRow(sheet, row, PlanColumns,
-            [
-                task.Path, task.SectionTitle, task.Content, task.LeadUnits, task.SupportingUnits, task.DeadlineText,
-                LatestProgress(task), TaskStatusText(task), Evidence(task.Assignments.Select(a => a.LatestReport)), Remark(task),
-            ]);
+            L.WriteRow(sheet, row, PlanColumns, PlanRow(task));
             if (task.Overdue)
             {
                 L.MarkOverdue(sheet, row, columns);
@@ -167,6 +163,17 @@ public static class LedgerWorkbookWriter
         L.Finish(sheet, columns, row - 1);
         sheet.Column(8).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
         workbook.SaveAs(output);
+    }
+
+    /// <summary>The texts of one task's row in the plan ledger, column by column.</summary>
+    public static string[] PlanRow(LedgerTaskRow task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return
+        [
+            task.Path, task.SectionTitle, task.Content, task.LeadUnits, task.SupportingUnits, task.DeadlineText,
+            LatestProgress(task), TaskStatusText(task), Evidence(task.Assignments.Select(a => a.LatestReport)), Remark(task),
+        ];
     }
 
     public static string TaskStatusText(LedgerTaskRow task)
