@@ -63,6 +63,7 @@ public static class LedgerWorkbookWriter
         using var workbook = L.NewWorkbook();
         var columns = PlanColumns.Count;
         var sheet = L.Begin(workbook, PlanSheetName, document.Title, Info(document), PlanColumns);
+        var (plainStyle, lateStyle) = L.CellStyles(workbook);
         var row = L.FirstDataRow;
         var manyPlans = document.Tasks.Select(t => t.PlanTitle).Distinct().Skip(1).Any();
         string? group = null;
@@ -75,16 +76,12 @@ public static class LedgerWorkbookWriter
             }
 
             group = label;
-            L.WriteRow(sheet, row, PlanColumns, PlanRow(task));
-            if (task.Overdue)
-            {
-                L.MarkOverdue(sheet, row, columns);
-            }
-
+            L.WriteRow(sheet, row, PlanColumns, PlanRow(task), task.Overdue ? lateStyle : plainStyle);
             row++;
         }
 
-        L.Finish(sheet, columns, row - 1);
+        L.Finish(sheet, columns, row - 1, drawBorders: false);
+        L.DropScratch(workbook);
         WriteSummary(workbook, document);
         workbook.SaveAs(output);
     }
@@ -97,6 +94,7 @@ public static class LedgerWorkbookWriter
         using var workbook = L.NewWorkbook();
         var columns = UnitColumns.Count;
         var sheet = L.Begin(workbook, UnitSheetName, document.Title, Info(document), UnitColumns);
+        var (plainStyle, lateStyle) = L.CellStyles(workbook);
         var row = L.FirstDataRow;
         var manyPlans = document.Tasks.Select(t => t.PlanTitle).Distinct().Skip(1).Any();
         string? group = null;
@@ -116,17 +114,14 @@ public static class LedgerWorkbookWriter
                     task.Path, task.Content, LedgerService.RoleText(assignment.Role), LedgerService.DueText(assignment.DueDate, task.Ongoing),
                     LedgerService.StatusText(assignment.Status) + (assignment.Overdue ? "（已逾期）" : ""),
                     AllReports(assignment), Evidence(assignment.Reports), AssignmentRemark(assignment),
-                ]);
-                if (assignment.Overdue)
-                {
-                    L.MarkOverdue(sheet, row, columns);
-                }
-
+                ],
+                assignment.Overdue ? lateStyle : plainStyle);
                 row++;
             }
         }
 
-        L.Finish(sheet, columns, row - 1);
+        L.Finish(sheet, columns, row - 1, drawBorders: false);
+        L.DropScratch(workbook);
         workbook.SaveAs(output);
     }
 

@@ -40,7 +40,7 @@ public class LedgerEndpointTests(LedgerFixture fixture) : IClassFixture<LedgerFi
         var unit = await ClientAsync("unit");
 
         await DownloadAsync(unit, "/" + LedgerEndpoints.PlanUnitUrl(fixture.PlanId, fixture.DataUnit), $"{LedgerFixture.LedgerTitle}（市数据资源局）_2035-07-15.xlsx");
-        var all = await DownloadAsync(unit, "/" + LedgerEndpoints.UnitUrl(fixture.DataUnit), "工作任务台账（市数据资源局）_2035-07-15.xlsx");
+        var all = await DownloadAsync(unit, "/" + LedgerEndpoints.UnitUrl(fixture.DataUnit), $"{LedgerFixture.LedgerTitle}（市数据资源局）_2035-07-15.xlsx");
         using (var workbook = LedgerFixture.Open(all))
         {
             Assert.DoesNotContain(workbook.Worksheet(LedgerWorkbookWriter.UnitSheetName).CellsUsed(), c => c.GetString().Contains("台账乙局", StringComparison.Ordinal));
@@ -71,7 +71,7 @@ public class LedgerEndpointTests(LedgerFixture fixture) : IClassFixture<LedgerFi
     {
         var leader = await ClientAsync("leader");
 
-        await DownloadAsync(leader, "/" + LedgerEndpoints.UnitUrl(fixture.OtherUnit), "工作任务台账（台账乙局）_2035-07-15.xlsx");
+        await DownloadAsync(leader, "/" + LedgerEndpoints.UnitUrl(fixture.OtherUnit), $"{LedgerFixture.LedgerTitle}（台账乙局）_2035-07-15.xlsx");
         Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync("/" + LedgerEndpoints.FillInUrl(fixture.DataUnit))).StatusCode);
         var upload = await leader.GetAsync("/ledger/upload");
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);

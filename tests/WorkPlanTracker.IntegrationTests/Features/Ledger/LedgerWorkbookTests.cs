@@ -38,6 +38,7 @@ public class LedgerWorkbookTests(LedgerFixture fixture) : IClassFixture<LedgerFi
         using var workbook = LedgerFixture.Open(await PlanLedgerAsync());
         var sheet = workbook.Worksheet(LedgerWorkbookWriter.PlanSheetName);
 
+        Assert.Equal([LedgerWorkbookWriter.PlanSheetName, LedgerWorkbookWriter.SummarySheetName], workbook.Worksheets.Select(w => w.Name));
         Assert.Equal(LedgerFixture.LedgerTitle, sheet.Cell("A1").GetString());
         Assert.Contains(sheet.MergedRanges, r => r.RangeAddress.ToString() == "A1:J1");
         Assert.Contains("导出日期：2035年7月15日", sheet.Cell("A2").GetString(), StringComparison.Ordinal);
@@ -60,12 +61,17 @@ public class LedgerWorkbookTests(LedgerFixture fixture) : IClassFixture<LedgerFi
         Assert.Equal("待签收（已逾期）", late.Cell(8).GetString());
         Assert.Equal(LedgerFixture.FirstLink, late.Cell(9).GetString());
         Assert.Contains("市数据资源局：逾期15天", late.Cell(10).GetString(), StringComparison.Ordinal);
-        Assert.Equal(XLColor.FromHtml("#FDE9E7"), late.Cell(3).Style.Fill.BackgroundColor);
+        Assert.Equal(XLColor.FromHtml(LedgerSheetLayout.OverdueFill), late.Cell(3).Style.Fill.BackgroundColor);
+        Assert.Equal(XLColor.FromHtml(LedgerSheetLayout.OverdueFont), late.Cell(3).Style.Font.FontColor);
+        Assert.Equal(XLBorderStyleValues.Thin, late.Cell(10).Style.Border.BottomBorder);
+        Assert.Equal(XLBorderStyleValues.Thin, late.Cell(1).Style.Border.LeftBorder);
+        Assert.Equal(LedgerSheetLayout.FontName, late.Cell(3).Style.Font.FontName);
         Assert.True(late.Height > 15, "a row with several lines of progress gets the height to show them");
 
         var ahead = RowOf(sheet, "一.2");
         Assert.Equal("待签收", ahead.Cell(8).GetString());
-        Assert.NotEqual(XLColor.FromHtml("#FDE9E7"), ahead.Cell(3).Style.Fill.BackgroundColor);
+        Assert.NotEqual(XLColor.FromHtml(LedgerSheetLayout.OverdueFill), ahead.Cell(3).Style.Fill.BackgroundColor);
+        Assert.Equal(XLBorderStyleValues.Thin, ahead.Cell(5).Style.Border.TopBorder);
         Assert.Equal("持续推进", RowOf(sheet, "二.4").Cell(6).GetString());
         AssertPrintsOnA4Landscape(sheet);
     }
