@@ -26,6 +26,7 @@ public static class CommandLineHost
             {
                 "import" => await ImportCommand.RunAsync(host.Services, cli.VerbArguments, Console.Out),
                 "reminders" => await Features.Reminders.RemindersCommand.RunAsync(host.Services, cli.VerbArguments, Console.Out),
+                "export-ledger" => await Features.Ledger.ExportLedgerCommand.RunAsync(host.Services, cli.VerbArguments, Console.Out),
                 _ => Fail($"命令 {cli.Verb} 尚未提供，请关注后续版本。", 1),
             };
         }

@@ -56,6 +56,8 @@ public static class CoreServices
         builder.AddReminders();
         builder.Services.AddScoped<DashboardService>();
         builder.Services.AddScoped<AnnualReportService>();
+        builder.Services.AddScoped<Features.Ledger.LedgerService>();
+        builder.Services.AddScoped<Features.Ledger.LedgerUploadService>();
         return builder;
     }
 }

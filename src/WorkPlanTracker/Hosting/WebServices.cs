@@ -6,6 +6,7 @@ using WorkPlanTracker.Components;
 using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Dashboard;
+using WorkPlanTracker.Features.Ledger;
 
 namespace WorkPlanTracker.Hosting;
 
@@ -59,6 +60,7 @@ public static class WebServices
         app.MapEvidenceEndpoints();
         app.MapReminderDashboard();
         app.MapDashboardEndpoints();
+        app.MapLedgerEndpoints();
         return app;
     }
 }

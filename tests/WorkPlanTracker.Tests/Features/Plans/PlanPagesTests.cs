@@ -16,6 +16,7 @@ public class PlanPagesTests(SeededDatabase db) : IClassFixture<SeededDatabase>
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddSingleton(db.Get<PlanQueryService>());
         ctx.Services.AddSingleton(db.Get<PlanPublishingService>());
+        ctx.Services.AddSingleton(db.Get<WorkPlanTracker.Features.Ledger.LedgerService>());
         ctx.Services.AddSingleton(db.Get<IDbContextFactory<AppDbContext>>());
         ctx.Services.AddScoped<ActorResolver>();
         ctx.AddAuthorization().SetAuthorized("leader").SetRoles(AppRoles.Leadership);

@@ -18,6 +18,7 @@ public class ReportingCyclePickerTests(SeededDatabase db) : IClassFixture<Seeded
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddSingleton(db.Get<PlanQueryService>());
         ctx.Services.AddSingleton(db.Get<PlanPublishingService>());
+        ctx.Services.AddSingleton(db.Get<WorkPlanTracker.Features.Ledger.LedgerService>());
         ctx.Services.AddSingleton(db.Get<ReportingCycleService>());
         ctx.Services.AddSingleton(db.Get<IDbContextFactory<AppDbContext>>());
         ctx.Services.AddScoped<ActorResolver>();

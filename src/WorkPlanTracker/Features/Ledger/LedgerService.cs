@@ -1,0 +1,279 @@
+using Microsoft.EntityFrameworkCore;
+using WorkPlanTracker.Data;
+using WorkPlanTracker.Domain;
+using WorkPlanTracker.Features.Assignments;
+
+namespace WorkPlanTracker.Features.Ledger;
+
+/// <summary>
+/// Loads what the ledgers show, with one provider-neutral query each, and decides on the server who may have
+/// which ledger: the office and leaders every ledger; a unit user only their own units' ledgers and fill-in
+/// workbooks (leaders read, they do not fill in).
+/// </summary>
+public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    public DateOnly Today => WorkCalendar.DateOf(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The plan ledger (no unit in the scope: office and leaders only) or a unit's ledger (also that unit's own users).</summary>
+    public async Task<LedgerResult<LedgerDocument>> LedgerAsync(Actor actor, LedgerScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(scope);
+        var allowed = actor.IsPlanningOffice || actor.IsLeadership
+            || (scope.UnitId is { } unitId && actor.IsUnitUser && actor.UnitIds.Contains(unitId));
+        if (!allowed)
+        {
+            return LedgerResult.Forbidden<LedgerDocument>();
+        }
+
+        var document = await BuildLedgerAsync(scope, cancellationToken);
+        return document is null ? LedgerResult.NotFound<LedgerDocument>() : LedgerResult.Ok(document);
+    }
+
+    /// <summary>
+    /// The ledger of <paramref name="scope"/> without a permission check: for the operator's command line and for
+    /// <see cref="LedgerAsync"/>. Null when the plan or unit does not exist.
+    /// </summary>
+    public async Task<LedgerDocument?> BuildLedgerAsync(LedgerScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        WorkPlan? plan = null;
+        if (scope.PlanId is { } planId && (plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken)) is null)
+        {
+            return null;
+        }
+
+        OrgUnit? unit = null;
+        if (scope.UnitId is { } unitId && (unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken)) is null)
+        {
+            return null;
+        }
+
+        var tasks = db.Tasks.AsNoTracking();
+        if (scope.PlanId is { } onlyPlan)
+        {
+            tasks = tasks.Where(t => t.PlanId == onlyPlan);
+        }
+        else if (scope.Year is { } year)
+        {
+            tasks = tasks.Where(t => t.Plan!.Year == year);
+        }
+
+        if (scope.UnitId is { } onlyUnit)
+        {
+            tasks = tasks.Where(t => t.Assignments.Any(a => a.OrgUnitId == onlyUnit));
+        }
+
+        var loaded = await tasks
+            .Include(t => t.Plan)
+            .Include(t => t.Section)
+            .Include(t => t.Parties).ThenInclude(p => p.OrgUnit)
+            .Include(t => t.Parties).ThenInclude(p => p.UnitGroup)
+            .Include(t => t.Assignments).ThenInclude(a => a.OrgUnit)
+            .Include(t => t.Assignments).ThenInclude(a => a.Reports).ThenInclude(r => r.Files)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        var today = Today;
+        var rows = loaded
+            .OrderBy(t => t.Plan!.Year).ThenBy(t => t.Plan!.Title, StringComparer.Ordinal).ThenBy(t => t.PlanId)
+            .ThenBy(t => t.SortOrder).ThenBy(t => t.Path, StringComparer.Ordinal)
+            .Select(t => ToRow(t, scope.UnitId, today))
+            .ToList();
+
+        // A year or unit ledger that happens to cover one plan is named after that plan.
+        plan ??= loaded.Select(t => t.Plan!).DistinctBy(p => p.Id).Take(2).ToList() is [var only] ? only : null;
+        var title = plan is not null ? LedgerTitle(plan.DisplayTitle)
+            : scope.Year is { } y ? $"{y}年工作任务台账"
+            : "工作任务台账";
+        if (unit is not null)
+        {
+            title += $"（{unit.Name}）";
+        }
+
+        return new LedgerDocument(title, today, unit?.Name, rows);
+    }
+
+    /// <summary>
+    /// Assignments overdue on <paramref name="asOf"/> (by their current due date and status), most days late first,
+    /// with the escalation notices issued for them. Unit users get their own units' rows only.
+    /// </summary>
+    public async Task<LedgerResult<OverdueDocument>> OverdueAsync(Actor actor, DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var everything = actor.IsPlanningOffice || actor.IsLeadership;
+        if (!everything && !(actor.IsUnitUser && actor.UnitIds.Count > 0))
+        {
+            return LedgerResult.Forbidden<OverdueDocument>();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Assignments.AsNoTracking()
+            .Where(a => a.Status != AssignmentStatus.Closed && a.DueDate != null && a.DueDate < asOf);
+        if (!everything)
+        {
+            var units = actor.UnitIds.ToList();
+            query = query.Where(a => units.Contains(a.OrgUnitId));
+        }
+
+        var late = (await query
+                .Include(a => a.Task!).ThenInclude(t => t.Plan)
+                .Include(a => a.OrgUnit)
+                .Include(a => a.Reports)
+                .AsSplitQuery()
+                .ToListAsync(cancellationToken))
+            .Where(a => a.IsOverdue(asOf))
+            .ToList();
+        var ids = late.Select(a => a.Id).ToList();
+        var notices = (await db.EscalationNotices.AsNoTracking().Where(n => ids.Contains(n.AssignmentId)).ToListAsync(cancellationToken))
+            .ToLookup(n => n.AssignmentId);
+
+        var rows = late
+            .Select(a =>
+            {
+                var latest = a.Reports.Where(r => !r.IsReturned).OrderBy(r => r.ReportedAtUtc).LastOrDefault();
+                var escalations = string.Join("\n", notices[a.Id].OrderBy(n => n.IssuedAtUtc)
+                    .Select(n => $"{n.Number}（{WorkCalendar.Format(n.IssuedOn)}下发，{(n.IsOpen ? (n.IsAcknowledged ? "已签收待回复" : "待签收") : "已回复")}）"));
+                return new OverdueRow(
+                    a.Id, a.Task!.Plan!.DisplayTitle, a.Task.Path, a.Task.Title, a.OrgUnit!.Name, a.Role, a.DueDate!.Value,
+                    -a.DaysUntilDue(asOf)!.Value, a.Status,
+                    latest is null ? "尚未报送" : $"{WorkCalendar.Format(latest.ReportedOn)}：{latest.Progress}",
+                    escalations);
+            })
+            .OrderByDescending(r => r.DaysLate).ThenBy(r => r.UnitName, StringComparer.Ordinal).ThenBy(r => r.AssignmentId)
+            .ToList();
+        return LedgerResult.Ok(new OverdueDocument(asOf, Today, rows));
+    }
+
+    /// <summary>
+    /// The fill-in workbook's content for one unit: its assignments that can still take a report (not closed, not
+    /// waiting for the completion review). The unit's own users and the office may have it; leaders do not fill in.
+    /// </summary>
+    public async Task<LedgerResult<FillInDocument>> FillInAsync(Actor actor, int unitId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsPlanningOffice && !(actor.IsUnitUser && actor.UnitIds.Contains(unitId)))
+        {
+            return LedgerResult.Forbidden<FillInDocument>();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken);
+        if (unit is null)
+        {
+            return LedgerResult.NotFound<FillInDocument>();
+        }
+
+        var assignments = await db.Assignments.AsNoTracking()
+            .Where(a => a.OrgUnitId == unitId && a.Status != AssignmentStatus.Closed && a.Status != AssignmentStatus.CompletionRequested)
+            .Include(a => a.Task!).ThenInclude(t => t.Plan)
+            .Include(a => a.Reports)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var rows = assignments
+            .OrderBy(a => a.Task!.Plan!.Year).ThenBy(a => a.Task!.PlanId).ThenBy(a => a.Task!.SortOrder).ThenBy(a => a.Task!.Path, StringComparer.Ordinal)
+            .Select(a => FillInRowOf(a))
+            .ToList();
+        return LedgerResult.Ok(new FillInDocument(unit.Id, unit.Name, Today, rows));
+    }
+
+    /// <summary>The units a user works for, by name, for the download buttons.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> UnitsOfAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsUnitUser || actor.UnitIds.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = actor.UnitIds.ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var units = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
+        return units.OrderBy(u => u.Name, StringComparer.Ordinal).Select(u => (u.Id, u.Name)).ToList();
+    }
+
+    /// <summary>The key columns of a fill-in row as the database has them now; the upload compares the file against this.</summary>
+    public static FillInRow FillInRowOf(TaskAssignment assignment)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        var task = assignment.Task ?? throw new InvalidOperationException("Load TaskAssignment.Task first.");
+        var latest = assignment.Reports.Where(r => !r.IsReturned).OrderBy(r => r.ReportedAtUtc).LastOrDefault();
+        return new FillInRow(
+            assignment.Id, task.Plan!.DisplayTitle, task.Path, task.Title, RoleText(assignment.Role),
+            DueText(assignment.DueDate, task.Ongoing), StatusText(assignment.Status),
+            latest is null ? "" : $"{WorkCalendar.Format(latest.ReportedOn)}：{latest.Progress}");
+    }
+
+    public static string RoleText(AssignmentRole role) => role == AssignmentRole.Lead ? "牵头" : "配合";
+
+    public static string StatusText(AssignmentStatus status) => AssignmentStatusBadge.TextOf(status);
+
+    public static string DueText(DateOnly? due, bool ongoing) => ongoing ? "持续推进" : due is { } d ? WorkCalendar.Format(d) : "未定";
+
+    /// <summary>"2024年宿州市政务公开重点工作任务分工方案" → "2024年宿州市政务公开重点工作任务台账".</summary>
+    public static string LedgerTitle(string planTitle)
+    {
+        var title = planTitle.Trim().Trim('《', '》');
+        foreach (var suffix in new[] { "分工方案", "分解表", "要点", "计划", "方案" })
+        {
+            if (title.EndsWith(suffix, StringComparison.Ordinal) && title.Length > suffix.Length)
+            {
+                title = title[..^suffix.Length];
+                break;
+            }
+        }
+
+        return title.EndsWith("任务", StringComparison.Ordinal) || title.EndsWith("工作", StringComparison.Ordinal)
+            ? title + "台账"
+            : title + "工作台账";
+    }
+
+    private static LedgerTaskRow ToRow(WorkTask task, int? unitId, DateOnly today)
+    {
+        var assignments = task.Assignments.Where(a => unitId is null || a.OrgUnitId == unitId).ToList();
+        var progress = TaskProgress.RollUp(assignments, today);
+        var section = task.Section is { } s ? PlanPath.HeadingNumber(s.Path) + s.Title : "";
+        var deadlineText = task.Ongoing ? "持续推进"
+            : task.Deadline is { } d ? WorkCalendar.Format(d)
+            : string.IsNullOrWhiteSpace(task.DeadlineText) ? "未定" : task.DeadlineText;
+        return new LedgerTaskRow(
+            task.Id, task.Plan!.DisplayTitle, task.Path, section, task.Title, task.Text,
+            string.Join("、", task.LeadParties.Select(p => p.DisplayName)),
+            string.Join("、", task.SupportingParties.Select(p => p.DisplayName)),
+            deadlineText, task.Ongoing ? null : task.Deadline, task.Ongoing, progress.Status, progress.IsOverdue,
+            assignments
+                .OrderBy(a => a.Role).ThenBy(a => a.OrgUnit!.Name, StringComparer.Ordinal)
+                .Select(a => new LedgerAssignmentRow(
+                    a.Id, a.OrgUnit!.Name, a.Role, a.Status, a.DueDate, a.OriginalDueDate, a.IsOverdue(today),
+                    a.IsOverdue(today) ? -a.DaysUntilDue(today) : null,
+                    a.Status == AssignmentStatus.Returned ? a.ReturnReason : null,
+                    a.Reports.OrderBy(r => r.ReportedAtUtc).Select(r => new LedgerReport(
+                        r.ReportedOn, r.Progress, r.PercentComplete, r.IsReturned, r.EvidenceLinks,
+                        r.Files.Select(f => f.FileName).ToList())).ToList()))
+                .ToList());
+    }
+}
+
+public enum LedgerRefusal
+{
+    None = 0,
+    NotFound = 1,
+    Forbidden = 2,
+}
+
+/// <summary>A ledger, or why the actor does not get it.</summary>
+public sealed record LedgerResult<T>(T? Value, LedgerRefusal Refusal)
+    where T : class;
+
+public static class LedgerResult
+{
+    public static LedgerResult<T> NotFound<T>()
+        where T : class => new(null, LedgerRefusal.NotFound);
+
+    public static LedgerResult<T> Forbidden<T>()
+        where T : class => new(null, LedgerRefusal.Forbidden);
+
+    public static LedgerResult<T> Ok<T>(T value)
+        where T : class => new(value, LedgerRefusal.None);
+}
