@@ -96,12 +96,7 @@ public class LedgerBrowserTests(BrowserFixture browser)
         try
         {
             var upload = await browser.OpenAsync("/ledger/upload", unit);
-            await BrowserFixture.UntilAsync(async () =>
-            {
-                await upload.Locator("#fill-in-file").SetInputFilesAsync(path);
-                await Task.Delay(500);
-                return await upload.Locator("#upload-message").CountAsync() > 0;
-            });
+            await BrowserFixture.UploadUntilAsync(upload, "#fill-in-file", path, upload.Locator("#upload-message"));
             await Assertions.Expect(upload.Locator("#upload-message")).ToContainTextAsync("没有填写任何进展");
             await BrowserFixture.ScreenshotAsync(upload, "ledger-upload-page");
         }
