@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WorkPlanTracker.Data;
@@ -33,7 +34,10 @@ public static class CoreServices
             {
                 var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
                 options.UseSqlite(storage.SqliteConnectionString, sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
-                    .AddInterceptors(services.GetRequiredService<AuditingInterceptor>());
+                    .AddInterceptors(services.GetRequiredService<AuditingInterceptor>())
+                    // SQLite rebuilds a table to change a column, which needs foreign keys off outside the transaction; EF
+                    // warns about that on every first start, in words a user of the app cannot act on.
+                    .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
             },
             ServiceLifetime.Scoped);
 
