@@ -23,9 +23,25 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
         return ReminderRules.DueOn(day, cases, settings, calendar);
     }
 
-    public async Task<IReadOnlyList<PlannedDelivery>> PlanAsync(DateOnly day, CancellationToken cancellationToken = default)
+    /// <summary>How far back the daily job looks for escalations whose day passed while it did not run.</summary>
+    public const int CatchUpDays = 7;
+
+    /// <summary>
+    /// The deliveries of <paramref name="day"/>. With <paramref name="catchUpMissedEscalations"/> (the daily job) it also
+    /// carries escalations that fell due on the days before while the app was not running: an escalation fires on one
+    /// day only, and a unit that should have been escalated must not slip through because the server was down.
+    /// </summary>
+    public async Task<IReadOnlyList<PlannedDelivery>> PlanAsync(DateOnly day, CancellationToken cancellationToken = default) =>
+        await PlanAsync(day, catchUpMissedEscalations: false, cancellationToken);
+
+    private async Task<IReadOnlyList<PlannedDelivery>> PlanAsync(DateOnly day, bool catchUpMissedEscalations, CancellationToken cancellationToken)
     {
         var due = await DueOnAsync(day, cancellationToken);
+        if (catchUpMissedEscalations)
+        {
+            due = [.. due, .. await MissedEscalationsAsync(day, due, cancellationToken)];
+        }
+
         if (due.Count == 0)
         {
             return [];
@@ -84,12 +100,41 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
     }
 
     /// <summary>
+    /// Escalations of the last <see cref="CatchUpDays"/> days that nobody received. Every unit with anything due gets
+    /// an inbox digest, so a unit without any inbox row since the escalation's day was never told: the job did not
+    /// run then. The item counts the days late as of <paramref name="day"/>.
+    /// </summary>
+    private async Task<IReadOnlyList<DueReminder>> MissedEscalationsAsync(DateOnly day, IReadOnlyList<DueReminder> dueToday, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var settings = await ReminderSettingsService.LoadAsync(db, cancellationToken);
+        var cases = await CasesAsync(db, cancellationToken);
+        var escalated = dueToday.Where(d => d.Kind == ReminderKind.Escalation).Select(d => d.AssignmentId).ToHashSet();
+        var missed = new List<DueReminder>();
+        for (var back = CatchUpDays; back >= 1; back--)
+        {
+            var past = day.AddDays(-back);
+            foreach (var escalation in ReminderRules.DueOn(past, cases, settings, calendar).Where(d => d.Kind == ReminderKind.Escalation))
+            {
+                var unitKey = $"unit:{escalation.UnitId}";
+                if (escalated.Add(escalation.AssignmentId)
+                    && !await db.ReminderDeliveries.AnyAsync(d => d.RecipientKey == unitKey && d.Channel == ReminderChannel.Inbox && d.Day >= past && d.Day < day, cancellationToken))
+                {
+                    missed.Add(escalation with { Days = escalation.Days + back });
+                }
+            }
+        }
+
+        return missed;
+    }
+
+    /// <summary>
     /// Writes the deliveries of <paramref name="day"/> that do not exist yet and returns their ids. The unique index
     /// on (recipient, channel, day) settles a race with a second planner: its insert fails and is skipped.
     /// </summary>
     public async Task<IReadOnlyList<long>> CreateDeliveriesAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
-        var planned = await PlanAsync(day, cancellationToken);
+        var planned = await PlanAsync(day, catchUpMissedEscalations: true, cancellationToken);
         var created = new List<long>();
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var p in planned)

@@ -81,6 +81,47 @@ public class ReminderPlanningTests
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
 
+    /// <summary>The 7月31日 deadlines of the published plan escalate on Wednesday 7 August (7 days late).</summary>
+    private static readonly DateOnly EscalationDay = new(2024, 8, 7);
+
+    [Fact]
+    public async Task An_escalation_due_while_the_app_was_down_goes_out_on_the_next_run_once_and_counts_the_days_late_since()
+    {
+        await using var app = await ReminderDatabase.StartAsync();
+        var onTheDay = (await app.Get<ReminderPlanner>().DueOnAsync(EscalationDay)).Where(d => d.Kind == ReminderKind.Escalation).Select(d => d.AssignmentId).Order().ToList();
+        Assert.NotEmpty(onTheDay);
+
+        // Nothing ran on 7 and 8 August; on Friday the 9th the daily job runs again.
+        app.SetDay(EscalationDay.AddDays(2));
+        await app.Get<ReminderPlanningJob>().RunAsync();
+        app.SetDay(EscalationDay.AddDays(5));
+        await app.Get<ReminderPlanningJob>().RunAsync();
+
+        await using var db = app.NewContext();
+        var inbox = await db.ReminderDeliveries.Where(r => r.Channel == ReminderChannel.Inbox && r.RecipientKey.StartsWith("unit:")).ToListAsync();
+        var friday = inbox.Where(r => r.Day == EscalationDay.AddDays(2)).SelectMany(r => ReminderDigest.Items(r.ItemsJson)).Where(i => i.Kind == ReminderKind.Escalation).ToList();
+        var monday = inbox.Where(r => r.Day == EscalationDay.AddDays(5)).SelectMany(r => ReminderDigest.Items(r.ItemsJson)).Where(i => i.Kind == ReminderKind.Escalation).ToList();
+        Assert.Equal(onTheDay, friday.Select(i => i.AssignmentId).Order().ToList());
+        Assert.All(friday, i => Assert.StartsWith("已逾期 9 天", i.Text, StringComparison.Ordinal));
+        Assert.Empty(monday);
+    }
+
+    [Fact]
+    public async Task An_escalation_sent_on_its_day_is_not_caught_up_again()
+    {
+        await using var app = await ReminderDatabase.StartAsync();
+        app.SetDay(EscalationDay);
+        await app.Get<ReminderPlanningJob>().RunAsync();
+        app.SetDay(EscalationDay.AddDays(2));
+        await app.Get<ReminderPlanningJob>().RunAsync();
+
+        await using var db = app.NewContext();
+        var later = await db.ReminderDeliveries.Where(r => r.Day == EscalationDay.AddDays(2)).ToListAsync();
+        Assert.DoesNotContain(later.SelectMany(r => ReminderDigest.Items(r.ItemsJson)), i => i.Kind == ReminderKind.Escalation);
+        Assert.Contains(await db.ReminderDeliveries.Where(r => r.Day == EscalationDay).ToListAsync(),
+            r => ReminderDigest.Items(r.ItemsJson).Any(i => i.Kind == ReminderKind.Escalation));
+    }
+
     [Fact]
     public async Task A_failed_send_is_retried_with_exponential_back_off_and_given_up_after_the_limit()
     {
