@@ -317,6 +317,30 @@ public class TaskAssignment : IAudited, IVersioned
     public bool IsOverdue(DateOnly today) =>
         Status != AssignmentStatus.Closed && Task?.Ongoing != true && DueDate is { } due && today > due;
 
+    /// <summary>
+    /// The due date as it stood at the end of <paramref name="day"/>: extensions approved after that day are undone.
+    /// Needs <see cref="Extensions"/> loaded. A change of the task's own deadline by the office is not undone: it is
+    /// a correction of the plan, not a grant of time.
+    /// </summary>
+    public DateOnly? DueDateOn(DateOnly day)
+    {
+        var laterGrant = Extensions
+            .Where(e => e.Status == ExtensionStatus.Approved && e.DecidedAtUtc is { } decided && WorkCalendar.DateOf(decided) > day)
+            .OrderBy(e => e.DecidedAtUtc)
+            .FirstOrDefault();
+        return laterGrant is null ? DueDate : laterGrant.DueDateBefore;
+    }
+
+    /// <summary>Not yet closed at the end of <paramref name="day"/>.</summary>
+    public bool WasOpenOn(DateOnly day) => ClosedAtUtc is not { } closed || WorkCalendar.DateOf(closed) > day;
+
+    /// <summary>
+    /// Overdue as things stood on <paramref name="day"/>, also a day in the past: open then and past the due date it
+    /// had then. For today it agrees with <see cref="IsOverdue"/>. Needs <see cref="Extensions"/> loaded.
+    /// </summary>
+    public bool WasOverdueOn(DateOnly day) =>
+        WasOpenOn(day) && Task?.Ongoing != true && DueDateOn(day) is { } due && day > due;
+
     /// <summary>Whole days left until the due date (negative when late); null without a due date.</summary>
     public int? DaysUntilDue(DateOnly today) => DueDate is { } due ? due.DayNumber - today.DayNumber : null;
 

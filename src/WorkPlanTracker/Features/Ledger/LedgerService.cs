@@ -109,8 +109,11 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // A past date shows the state of that day: work closed since then, or given more time since then, was late then.
+        var endOfDayUtc = asOf.AddDays(1).ToDateTime(TimeOnly.MinValue) - WorkCalendar.UtcOffset;
         var query = db.Assignments.AsNoTracking()
-            .Where(a => a.Status != AssignmentStatus.Closed && a.DueDate != null && a.DueDate < asOf);
+            .Where(a => (a.Status != AssignmentStatus.Closed || a.ClosedAtUtc >= endOfDayUtc)
+                && a.DueDate != null && (a.OriginalDueDate ?? a.DueDate) < asOf);
         if (!everything)
         {
             var units = actor.UnitIds.ToList();
@@ -121,23 +124,25 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
                 .Include(a => a.Task!).ThenInclude(t => t.Plan)
                 .Include(a => a.OrgUnit)
                 .Include(a => a.Reports)
+                .Include(a => a.Extensions)
                 .AsSplitQuery()
                 .ToListAsync(cancellationToken))
-            .Where(a => a.IsOverdue(asOf))
+            .Where(a => a.WasOverdueOn(asOf))
             .ToList();
         var ids = late.Select(a => a.Id).ToList();
-        var notices = (await db.EscalationNotices.AsNoTracking().Where(n => ids.Contains(n.AssignmentId)).ToListAsync(cancellationToken))
+        var notices = (await db.EscalationNotices.AsNoTracking().Where(n => ids.Contains(n.AssignmentId) && n.IssuedAtUtc < endOfDayUtc).ToListAsync(cancellationToken))
             .ToLookup(n => n.AssignmentId);
 
         var rows = late
             .Select(a =>
             {
-                var latest = a.Reports.Where(r => !r.IsReturned).OrderBy(r => r.ReportedAtUtc).LastOrDefault();
+                var latest = a.Reports.Where(r => !r.IsReturned && r.ReportedOn <= asOf).OrderBy(r => r.ReportedAtUtc).LastOrDefault();
+                var due = a.DueDateOn(asOf)!.Value;
                 var escalations = string.Join("\n", notices[a.Id].OrderBy(n => n.IssuedAtUtc)
                     .Select(n => $"{n.Number}（{WorkCalendar.Format(n.IssuedOn)}下发，{(n.IsOpen ? (n.IsAcknowledged ? "已签收待回复" : "待签收") : "已回复")}）"));
                 return new OverdueRow(
-                    a.Id, a.Task!.Plan!.DisplayTitle, a.Task.Path, a.Task.Title, a.OrgUnit!.Name, a.Role, a.DueDate!.Value,
-                    -a.DaysUntilDue(asOf)!.Value, a.Status,
+                    a.Id, a.Task!.Plan!.DisplayTitle, a.Task.Path, a.Task.Title, a.OrgUnit!.Name, a.Role, due,
+                    asOf.DayNumber - due.DayNumber, a.Status,
                     latest is null ? "尚未报送" : $"{WorkCalendar.Format(latest.ReportedOn)}：{latest.Progress}",
                     escalations);
             })

@@ -142,6 +142,18 @@ public class LedgerWorkbookTests(LedgerFixture fixture) : IClassFixture<LedgerFi
     }
 
     [Fact]
+    public async Task The_overdue_list_of_a_past_day_counts_the_days_late_then_and_shows_only_reports_made_by_then()
+    {
+        var result = await fixture.Get<LedgerService>().OverdueAsync(fixture.Office, new DateOnly(2035, 7, 10));
+
+        var rows = result.Value!.Rows.Where(r => r.PlanTitle == LedgerFixture.PlanTitle).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal((new DateOnly(2035, 6, 30), 10), (r.DueDate, r.DaysLate)));
+        // The report of 15 July was not there yet on the 10th.
+        Assert.All(rows, r => Assert.Equal("尚未报送", r.LatestReport));
+    }
+
+    [Fact]
     public async Task The_fill_in_workbook_is_protected_with_a_hidden_row_key_locked_key_columns_and_a_status_dropdown()
     {
         var result = await fixture.Get<LedgerService>().FillInAsync(fixture.UserOf(fixture.DataUnit), fixture.DataUnit);
