@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WorkPlanTracker.Data;
+using WorkPlanTracker.Features.Import;
+using WorkPlanTracker.Features.Import.Documents;
 
 namespace WorkPlanTracker.IntegrationTests;
 
@@ -84,7 +86,25 @@ public class AppFactory : WebApplicationFactory<Program>
     }
 
     // The factory is scoped (each scope audits as its own user); a test's context acts as the system.
-    public AppDbContext NewDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+    public AppDbContext NewDbContext() => Get<IDbContextFactory<AppDbContext>>().CreateDbContext();
+
+    /// <summary>A service as a page would get it, from a scope of its own.</summary>
+    public T Get<T>()
+        where T : notnull => Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    /// <summary>Imports a plan's text as the import page saves it (a draft) and returns its id.</summary>
+    public async Task<int> ImportPlanAsync(string planText, string fileName)
+    {
+        var importer = Get<PlanImportService>();
+        var parsed = importer.Parse(new PlanDocument { Text = planText }, fileName);
+        return (await importer.SaveAsync(parsed, fileName, planText)).Id;
+    }
+
+    public async Task<int> UnitIdAsync(string name)
+    {
+        await using var db = NewDbContext();
+        return await db.Units.Where(u => u.Name == name).Select(u => u.Id).SingleAsync();
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -62,22 +62,9 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
             return [];
         }
 
-        var id = assignmentId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var reports = await db.ProgressReports.Where(r => r.AssignmentId == assignmentId).Select(r => r.Id.ToString()).ToListAsync(cancellationToken);
-        var extensions = await db.ExtensionRequests.Where(r => r.AssignmentId == assignmentId).Select(r => r.Id.ToString()).ToListAsync(cancellationToken);
-        var files = await db.EvidenceFiles.Where(f => f.Report!.AssignmentId == assignmentId).Select(f => f.Id.ToString()).ToListAsync(cancellationToken);
-        var notices = await db.EscalationNotices.Where(n => n.AssignmentId == assignmentId).Select(n => n.Id.ToString()).ToListAsync(cancellationToken);
         // The task's own edits (deadline, milestones, cycle) bind every unit on it, so they belong in each unit's record too.
-        var taskId = assignment.TaskId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var entries = await db.AuditEntries.AsNoTracking()
-            .Where(e => (e.EntityType == nameof(TaskAssignment) && e.EntityId == id)
-                || (e.EntityType == nameof(ProgressReport) && reports.Contains(e.EntityId))
-                || (e.EntityType == nameof(ExtensionRequest) && extensions.Contains(e.EntityId))
-                || (e.EntityType == nameof(EvidenceFile) && files.Contains(e.EntityId))
-                || (e.EntityType == nameof(EscalationNotice) && notices.Contains(e.EntityId))
-                || (e.EntityType == nameof(WorkTask) && e.EntityId == taskId && e.Action == AuditAction.Modified && e.AtUtc >= assignment.AssignedAtUtc))
-            .ToListAsync(cancellationToken);
-        return AssignmentHistory.Describe(entries);
+        var trail = await AssignmentAuditTrail.LoadAsync(db, [assignmentId], assignment.TaskId, assignment.AssignedAtUtc, cancellationToken);
+        return AssignmentHistory.Describe(trail.Entries);
     }
 
     public Task<WorkflowResult> AcknowledgeAsync(Actor actor, int id, Guid version) =>

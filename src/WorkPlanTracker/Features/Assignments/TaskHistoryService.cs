@@ -35,41 +35,17 @@ public sealed class TaskHistoryService(IDbContextFactory<AppDbContext> dbFactory
         // A removed assignment is gone from its table; its deletion entry still names the task it belonged to.
         var taskIdInJson = $"\"TaskId\":{taskKey},";
         var taskIdLastInJson = $"\"TaskId\":{taskKey}}}";
-        var assignmentEntries = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.EntityType == nameof(TaskAssignment)
-                && ((e.After != null && (e.After.Contains(taskIdInJson) || e.After.Contains(taskIdLastInJson)))
-                    || (e.Before != null && (e.Before.Contains(taskIdInJson) || e.Before.Contains(taskIdLastInJson)))))
-            .Select(e => e.EntityId).Distinct().ToListAsync(cancellationToken);
+        var removed = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == nameof(TaskAssignment) && e.Action == AuditAction.Deleted
+                && e.Before != null && (e.Before.Contains(taskIdInJson) || e.Before.Contains(taskIdLastInJson)))
+            .Select(e => e.EntityId).ToListAsync(cancellationToken);
         var current = await db.Assignments.Where(a => a.TaskId == taskId).Select(a => a.Id).ToListAsync(cancellationToken);
-        var assignmentIds = assignmentEntries.Union(current.Select(Key)).ToList();
-        var assignmentNumbers = assignmentIds.Select(id => int.Parse(id, CultureInfo.InvariantCulture)).ToList();
-
-        var reports = await db.ProgressReports.Where(r => assignmentNumbers.Contains(r.AssignmentId))
-            .Select(r => new { r.Id, r.AssignmentId }).ToDictionaryAsync(r => Key(r.Id), r => r.AssignmentId, cancellationToken);
-        var extensions = await db.ExtensionRequests.Where(r => assignmentNumbers.Contains(r.AssignmentId))
-            .Select(r => new { r.Id, r.AssignmentId }).ToDictionaryAsync(r => Key(r.Id), r => r.AssignmentId, cancellationToken);
-        var files = await db.EvidenceFiles.Where(f => assignmentNumbers.Contains(f.Report!.AssignmentId))
-            .Select(f => new { f.Id, f.Report!.AssignmentId }).ToDictionaryAsync(f => Key(f.Id), f => f.AssignmentId, cancellationToken);
-        var notices = await db.EscalationNotices.Where(n => assignmentNumbers.Contains(n.AssignmentId))
-            .Select(n => new { n.Id, n.AssignmentId }).ToDictionaryAsync(n => Key(n.Id), n => n.AssignmentId, cancellationToken);
-        var reportKeys = reports.Keys.ToList();
-        var extensionKeys = extensions.Keys.ToList();
-        var fileKeys = files.Keys.ToList();
-        var noticeKeys = notices.Keys.ToList();
-
-        var entries = await db.AuditEntries.AsNoTracking()
-            .Where(e => (e.EntityType == nameof(WorkTask) && e.EntityId == taskKey)
-                || (e.EntityType == nameof(TaskAssignment) && assignmentIds.Contains(e.EntityId))
-                || (e.EntityType == nameof(ProgressReport) && reportKeys.Contains(e.EntityId))
-                || (e.EntityType == nameof(ExtensionRequest) && extensionKeys.Contains(e.EntityId))
-                || (e.EntityType == nameof(EvidenceFile) && fileKeys.Contains(e.EntityId))
-                || (e.EntityType == nameof(EscalationNotice) && noticeKeys.Contains(e.EntityId)))
-            .OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
-            .ToListAsync(cancellationToken);
+        var assignmentIds = removed.Select(id => int.Parse(id, CultureInfo.InvariantCulture)).Union(current).ToList();
+        var trail = await AssignmentAuditTrail.LoadAsync(db, assignmentIds, taskId, DateTime.MinValue, cancellationToken);
 
         // Which unit each assignment was for, also for removed ones (from the entry that recorded it).
         var unitOfAssignment = new Dictionary<int, int>();
-        foreach (var entry in entries.Where(e => e.EntityType == nameof(TaskAssignment)))
+        foreach (var entry in trail.Entries.Where(e => e.EntityType == nameof(TaskAssignment)))
         {
             if (AssignmentHistory.IntValue(entry, nameof(TaskAssignment.OrgUnitId)) is { } unitId)
             {
@@ -79,22 +55,10 @@ public sealed class TaskHistoryService(IDbContextFactory<AppDbContext> dbFactory
 
         var unitIds = unitOfAssignment.Values.Distinct().ToList();
         var unitNames = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        string? UnitOf(AuditEntry entry) =>
+            trail.AssignmentOf(entry) is { } a && unitOfAssignment.TryGetValue(a, out var unit) ? unitNames.GetValueOrDefault(unit) : null;
 
-        string? UnitOf(AuditEntry entry)
-        {
-            int? assignmentId = entry.EntityType switch
-            {
-                nameof(TaskAssignment) => int.Parse(entry.EntityId, CultureInfo.InvariantCulture),
-                nameof(ProgressReport) => reports.GetValueOrDefault(entry.EntityId),
-                nameof(ExtensionRequest) => extensions.GetValueOrDefault(entry.EntityId),
-                nameof(EvidenceFile) => files.GetValueOrDefault(entry.EntityId),
-                nameof(EscalationNotice) => notices.GetValueOrDefault(entry.EntityId),
-                _ => null,
-            };
-            return assignmentId is { } a && unitOfAssignment.TryGetValue(a, out var unit) ? unitNames.GetValueOrDefault(unit) : null;
-        }
-
-        var lines = entries
+        var lines = trail.Entries
             .Select(e => new TaskHistoryLine(e.AtUtc, e.UserName, UnitOf(e), AssignmentHistory.Describe(e)))
             .Where(l => l.What.Length > 0)
             .ToList();

@@ -3,10 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
-using WorkPlanTracker.Features.Import;
-using WorkPlanTracker.Features.Import.Documents;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Assignments;
 
@@ -44,26 +41,24 @@ public sealed class EscalationFixture : IAsyncLifetime
 
     public int UnitB { get; private set; }
 
-    public Actor Office { get; } = new("office", new HashSet<string> { AppRoles.PlanningOffice }, new HashSet<int>());
+    public Actor Office => TestActors.Office;
 
-    public Actor Leader { get; } = new("leader", new HashSet<string> { AppRoles.Leadership }, new HashSet<int>());
+    public Actor Leader => TestActors.Leader;
 
-    public Actor UserOf(int unitId) => new("unit-" + unitId, new HashSet<string> { AppRoles.UnitUser }, new HashSet<int> { unitId });
+    public Actor UserOf(int unitId) => TestActors.UserOf(unitId);
 
     public T Get<T>()
-        where T : notnull => App.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+        where T : notnull => App.Get<T>();
 
     public async Task InitializeAsync()
     {
         App.StartServer();
-        var importer = Get<PlanImportService>();
-        var parsed = importer.Parse(new PlanDocument { Text = PlanText }, "escalation.txt");
-        var planId = (await importer.SaveAsync(parsed, "escalation.txt", PlanText)).Id;
+        var planId = await App.ImportPlanAsync(PlanText, "escalation.txt");
         var published = await Get<PlanPublishingService>().PublishAsync(Office, planId);
         Assert.True(published.Result.Succeeded, published.Result.Message);
         await using var db = App.NewDbContext();
-        UnitA = await db.Units.Where(u => u.Name == "工作流甲局").Select(u => u.Id).SingleAsync();
-        UnitB = await db.Units.Where(u => u.Name == "工作流乙局").Select(u => u.Id).SingleAsync();
+        UnitA = await App.UnitIdAsync("工作流甲局");
+        UnitB = await App.UnitIdAsync("工作流乙局");
     }
 
     public async Task<TaskAssignment> AssignmentAsync(string path, int unitId)

@@ -1,10 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
-using WorkPlanTracker.Features.Import;
-using WorkPlanTracker.Features.Import.Documents;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Assignments;
 
@@ -27,24 +23,21 @@ public sealed class WorkflowFixture : IAsyncLifetime
 
     public int UnitB { get; private set; }
 
-    public Actor Office { get; } = new("office", new HashSet<string> { AppRoles.PlanningOffice }, new HashSet<int>());
+    public Actor Office => TestActors.Office;
 
-    public Actor Leader { get; } = new("leader", new HashSet<string> { AppRoles.Leadership }, new HashSet<int>());
+    public Actor Leader => TestActors.Leader;
 
-    public Actor UserOf(int unitId) => new("unit-" + unitId, new HashSet<string> { AppRoles.UnitUser }, new HashSet<int> { unitId });
+    public Actor UserOf(int unitId) => TestActors.UserOf(unitId);
 
     public T Get<T>()
-        where T : notnull => App.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+        where T : notnull => App.Get<T>();
 
     public async Task InitializeAsync()
     {
         App.StartServer();
-        var importer = Get<PlanImportService>();
-        var parsed = importer.Parse(new PlanDocument { Text = PlanText }, "workflow.txt");
-        PlanId = (await importer.SaveAsync(parsed, "workflow.txt", PlanText)).Id;
-        await using var db = App.NewDbContext();
-        UnitA = await db.Units.Where(u => u.Name == "工作流甲局").Select(u => u.Id).SingleAsync();
-        UnitB = await db.Units.Where(u => u.Name == "工作流乙局").Select(u => u.Id).SingleAsync();
+        PlanId = await App.ImportPlanAsync(PlanText, "workflow.txt");
+        UnitA = await App.UnitIdAsync("工作流甲局");
+        UnitB = await App.UnitIdAsync("工作流乙局");
     }
 
     public async Task<TaskAssignment> AssignmentAsync(string path, int unitId)

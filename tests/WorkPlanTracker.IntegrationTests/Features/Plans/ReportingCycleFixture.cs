@@ -2,10 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
-using WorkPlanTracker.Features.Import;
-using WorkPlanTracker.Features.Import.Documents;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Plans;
 
@@ -63,24 +60,21 @@ public sealed class ReportingCycleFixture : IAsyncLifetime
 
     public int UnitB { get; private set; }
 
-    public Actor Office { get; } = new("office", new HashSet<string> { AppRoles.PlanningOffice }, new HashSet<int>());
+    public Actor Office => TestActors.Office;
 
-    public Actor Leader { get; } = new("leader", new HashSet<string> { AppRoles.Leadership }, new HashSet<int>());
+    public Actor Leader => TestActors.Leader;
 
-    public Actor UserOf(int unitId) => new("unit-" + unitId, new HashSet<string> { AppRoles.UnitUser }, new HashSet<int> { unitId });
+    public Actor UserOf(int unitId) => TestActors.UserOf(unitId);
 
     public T Get<T>()
-        where T : notnull => App.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+        where T : notnull => App.Get<T>();
 
     public async Task InitializeAsync()
     {
         App.StartServer();
-        var importer = Get<PlanImportService>();
-        var parsed = importer.Parse(new PlanDocument { Text = PlanText }, "cycles.txt");
-        PlanId = (await importer.SaveAsync(parsed, "cycles.txt", PlanText)).Id;
-        await using var db = App.NewDbContext();
-        UnitA = await db.Units.Where(u => u.Name == "周期甲局").Select(u => u.Id).SingleAsync();
-        UnitB = await db.Units.Where(u => u.Name == "周期乙局").Select(u => u.Id).SingleAsync();
+        PlanId = await App.ImportPlanAsync(PlanText, "cycles.txt");
+        UnitA = await App.UnitIdAsync("周期甲局");
+        UnitB = await App.UnitIdAsync("周期乙局");
         var published = await Get<PlanPublishingService>().PublishAsync(Office, PlanId);
         if (!published.Result.Succeeded)
         {

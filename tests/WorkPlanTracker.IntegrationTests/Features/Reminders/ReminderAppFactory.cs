@@ -25,7 +25,7 @@ public sealed class ReminderAppFactory : AppFactory
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 6, 1, 1, 0, 0, TimeSpan.Zero));
 
-    public static Actor Office { get; } = new("office", new HashSet<string> { AppRoles.PlanningOffice }, new HashSet<int>());
+    public static Actor Office => TestActors.Office;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -34,9 +34,6 @@ public sealed class ReminderAppFactory : AppFactory
     }
 
     public void SetDay(DateOnly chinaDate) => Clock.SetUtcNow(new DateTimeOffset(chinaDate.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero));
-
-    public T Get<T>()
-        where T : notnull => Services.CreateScope().ServiceProvider.GetRequiredService<T>();
 
     /// <summary>Publishes the 2024 宿州 plan (a draft among the samples) and returns its id.</summary>
     public async Task<int> PublishPlanAsync()
@@ -50,11 +47,5 @@ public sealed class ReminderAppFactory : AppFactory
         var result = await Get<PlanPublishingService>().PublishAsync(Office, planId);
         Assert.True(result.Result.Succeeded, result.Result.Message);
         return planId;
-    }
-
-    public async Task<int> UnitIdAsync(string name)
-    {
-        await using var db = NewDbContext();
-        return await db.Units.Where(u => u.Name == name).Select(u => u.Id).SingleAsync();
     }
 }
