@@ -32,6 +32,12 @@ public sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock) :
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
+    /// <summary>
+    /// Values as the trail stores them (Chinese kept readable), for the few changes written by hand: those the
+    /// interceptor cannot see, such as owned JSON columns and Identity's link tables.
+    /// </summary>
+    public static string ToJson(object value) => JsonSerializer.Serialize(value, Json);
+
     // Added entities get their database id only after saving, so they are recorded in SavedChanges.
     // One interceptor serves every context the factory makes, so the pending list is kept per context.
     private readonly ConditionalWeakTable<DbContext, List<EntityEntry>> pendingAdds = new();

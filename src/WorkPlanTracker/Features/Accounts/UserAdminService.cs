@@ -167,9 +167,7 @@ public sealed class UserAdminService(UserManager<AppUser> users, IDbContextFacto
     }
 
     private static string AccessJson(string role, IReadOnlyList<string> units) =>
-        System.Text.Json.JsonSerializer.Serialize(
-            new { Role = AppRoles.DisplayName(role), Units = units },
-            new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) });
+        AuditingInterceptor.ToJson(new { Role = AppRoles.DisplayName(role), Units = units });
 
     public async Task<AdminResult> ResetPasswordAsync(string userId, string newPassword)
     {

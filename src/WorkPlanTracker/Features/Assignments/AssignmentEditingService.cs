@@ -166,9 +166,7 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
         });
 
     private static string MilestoneJson(IEnumerable<Milestone> milestones) =>
-        System.Text.Json.JsonSerializer.Serialize(
-            new { Milestones = milestones.Select(m => $"{WorkCalendar.Format(m.Date)} {m.Text}") },
-            new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) });
+        AuditingInterceptor.ToJson(new { Milestones = milestones.Select(m => $"{WorkCalendar.Format(m.Date)} {m.Text}") });
 
     /// <summary>Gives many tasks to one unit at once, e.g. an agency plan that names no units; tasks it already has are skipped.</summary>
     public async Task<WorkflowResult> AssignManyAsync(Actor actor, IReadOnlyCollection<int> taskIds, int unitId, AssignmentRole role, string reason)
