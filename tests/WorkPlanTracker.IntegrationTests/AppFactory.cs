@@ -100,6 +100,13 @@ public class AppFactory : WebApplicationFactory<Program>
         return (await importer.SaveAsync(parsed, fileName, planText)).Id;
     }
 
+    /// <summary>A task's version as a page showing it now would carry.</summary>
+    public async Task<Guid> TaskVersionAsync(int taskId)
+    {
+        await using var db = NewDbContext();
+        return await db.Tasks.Where(t => t.Id == taskId).Select(t => t.Version).SingleAsync();
+    }
+
     public async Task<int> UnitIdAsync(string name)
     {
         await using var db = NewDbContext();

@@ -27,11 +27,7 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
         return await db.Tasks.Where(t => t.PlanId == fixture.PlanId && t.Path == path).Select(t => t.Id).SingleAsync();
     }
 
-    private async Task<Guid> TaskVersionAsync(int taskId)
-    {
-        await using var db = fixture.App.NewDbContext();
-        return await db.Tasks.Where(t => t.Id == taskId).Select(t => t.Version).SingleAsync();
-    }
+    private Task<Guid> TaskVersionAsync(int taskId) => fixture.App.TaskVersionAsync(taskId);
 
     [Fact]
     public async Task Only_the_office_edits_and_every_edit_needs_a_reason()

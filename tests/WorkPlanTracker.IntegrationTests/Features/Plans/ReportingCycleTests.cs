@@ -29,11 +29,7 @@ public class ReportingCycleTests(ReportingCycleFixture fixture) : IClassFixture<
         }
     }
 
-    private async Task<Guid> TaskVersionAsync(int taskId)
-    {
-        await using var db = fixture.App.NewDbContext();
-        return await db.Tasks.Where(t => t.Id == taskId).Select(t => t.Version).SingleAsync();
-    }
+    private Task<Guid> TaskVersionAsync(int taskId) => fixture.App.TaskVersionAsync(taskId);
 
     private async Task<Guid> PlanVersionAsync()
     {
