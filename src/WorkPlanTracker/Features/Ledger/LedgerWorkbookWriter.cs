@@ -174,7 +174,7 @@ public static class LedgerWorkbookWriter
     public static string TaskStatusText(LedgerTaskRow task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var text = task.Status is { } status ? LedgerService.StatusText(status) : "未分派";
+        var text = TaskStatusOnly(task);
         return task.Overdue ? text + "（已逾期）" : text;
     }
 
