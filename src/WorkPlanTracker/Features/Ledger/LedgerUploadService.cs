@@ -128,8 +128,9 @@ public sealed class LedgerUploadService(IDbContextFactory<AppDbContext> dbFactor
         seen[id] = row.RowNumber;
         var expected = LedgerService.FillInRowOf(assignment);
         var edited = FillInWorkbook.ComparedColumns
-            .Where(c => !string.Equals(row.LockedValue(c.Key), Expected(expected, c.Key), StringComparison.Ordinal))
-            .Select(c => $"{c.Value}（应为“{Expected(expected, c.Key)}”，表中为“{row.LockedValue(c.Key)}”）")
+            .Select(c => (Name: c.Value, Expected: Expected(expected, c.Key), Found: row.LockedValue(c.Key)))
+            .Where(c => !string.Equals(c.Found, c.Expected, StringComparison.Ordinal))
+            .Select(c => $"{c.Name}（应为“{c.Expected}”，表中为“{c.Found}”）")
             .ToList();
         if (edited.Count > 0)
         {
@@ -157,11 +158,11 @@ public sealed class LedgerUploadService(IDbContextFactory<AppDbContext> dbFactor
             percent = p;
         }
 
-        var input = new ReportInput { Progress = row.Progress, PercentComplete = percent, EvidenceLinks = row.Links };
+        var report = new ReportInput { Progress = row.Progress, PercentComplete = percent, EvidenceLinks = row.Links }.ToReport(now);
         var completing = row.Status == FillInWorkbook.StatusRequestCompletion;
         try
         {
-            assignment.SubmitReport(input.ToReport(now), now);
+            assignment.SubmitReport(report, now);
             if (completing)
             {
                 assignment.RequestCompletion(row.CompletionSummary, now);
@@ -172,7 +173,6 @@ public sealed class LedgerUploadService(IDbContextFactory<AppDbContext> dbFactor
             return e.Message;
         }
 
-        var report = input.ToReport(now);
         accepted.Add(new LedgerUploadRow(
             row.RowNumber, assignment.Task!.Path, assignment.Task.Title, completing ? "报送进展并申请办结" : "报送进展",
             report.Progress, percent, report.EvidenceLinks, completing ? row.CompletionSummary : null));

@@ -65,17 +65,11 @@ public static class LedgerWorkbookWriter
         var sheet = L.Begin(workbook, PlanSheetName, document.Title, Info(document), PlanColumns);
         var (plainStyle, lateStyle) = L.CellStyles(workbook);
         var row = L.FirstDataRow;
-        var manyPlans = document.Tasks.Select(t => t.PlanTitle).Distinct().Skip(1).Any();
+        var manyPlans = ManyPlans(document);
         string? group = null;
         foreach (var task in document.Tasks)
         {
-            var label = GroupLabel(task, manyPlans);
-            if (label.Length > 0 && label != group)
-            {
-                L.GroupRow(sheet, row++, columns, label);
-            }
-
-            group = label;
+            row = GroupRowIfNew(sheet, row, columns, GroupLabel(task, manyPlans), ref group);
             L.WriteRow(sheet, row, PlanColumns, PlanRow(task), task.Overdue ? lateStyle : plainStyle);
             row++;
         }
@@ -96,19 +90,14 @@ public static class LedgerWorkbookWriter
         var sheet = L.Begin(workbook, UnitSheetName, document.Title, Info(document), UnitColumns);
         var (plainStyle, lateStyle) = L.CellStyles(workbook);
         var row = L.FirstDataRow;
-        var manyPlans = document.Tasks.Select(t => t.PlanTitle).Distinct().Skip(1).Any();
+        var manyPlans = ManyPlans(document);
         string? group = null;
         foreach (var task in document.Tasks)
         {
+            var label = GroupLabel(task, manyPlans);
             foreach (var assignment in task.Assignments)
             {
-                var label = GroupLabel(task, manyPlans);
-                if (label.Length > 0 && label != group)
-                {
-                    L.GroupRow(sheet, row++, columns, label);
-                }
-
-                group = label;
+                row = GroupRowIfNew(sheet, row, columns, label, ref group);
                 L.WriteRow(sheet, row, UnitColumns,
                 [
                     task.Path, task.Content, LedgerService.RoleText(assignment.Role), LedgerService.DueText(assignment.DueDate, task.Ongoing),
@@ -174,7 +163,7 @@ public static class LedgerWorkbookWriter
     public static string TaskStatusText(LedgerTaskRow task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var text = task.Status is { } status ? LedgerService.StatusText(status) : "未分派";
+        var text = TaskStatusOnly(task);
         return task.Overdue ? text + "（已逾期）" : text;
     }
 
@@ -183,8 +172,22 @@ public static class LedgerWorkbookWriter
         + (document.UnitName is { } unit ? $"　　承办单位：{unit}" : "")
         + $"　　已逾期：{document.Tasks.Count(t => t.Overdue)} 项";
 
+    private static bool ManyPlans(LedgerDocument document) => document.Tasks.Select(t => t.PlanTitle).Distinct().Skip(1).Any();
+
     private static string GroupLabel(LedgerTaskRow task, bool manyPlans) =>
         manyPlans ? $"{task.PlanTitle}　{task.SectionTitle}".Trim() : task.SectionTitle;
+
+    /// <summary>Writes a heading row at <paramref name="row"/> when <paramref name="label"/> starts a new group; returns the row for the data.</summary>
+    private static int GroupRowIfNew(IXLWorksheet sheet, int row, int columns, string label, ref string? group)
+    {
+        if (label.Length > 0 && label != group)
+        {
+            L.GroupRow(sheet, row++, columns, label);
+        }
+
+        group = label;
+        return row;
+    }
 
     /// <summary>进展情况: each unit's newest standing report; units that have not reported are named together.</summary>
     private static string LatestProgress(LedgerTaskRow task)
