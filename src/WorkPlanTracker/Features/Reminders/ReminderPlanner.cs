@@ -58,11 +58,6 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
             .SelectMany(u => u.Units, (u, x) => new { UnitId = x.Id, u.Id, u.UserName, u.DisplayName })
             .Where(x => unitIds.Contains(x.UnitId))
             .ToListAsync(cancellationToken);
-        var leadershipRole = await db.Roles.Where(r => r.Name == AppRoles.Leadership).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken);
-        var leaders = await db.Users.AsNoTracking()
-            .Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == leadershipRole))
-            .Select(u => new { u.Id, u.UserName, u.DisplayName })
-            .ToListAsync(cancellationToken);
 
         var plan = new DeliveryPlan();
         foreach (var unit in due.GroupBy(d => (d.UnitId, d.UnitName)))
@@ -91,6 +86,11 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
         var allEscalations = due.Where(d => d.Kind == ReminderKind.Escalation).Select(ReminderItem.From).ToList();
         if (allEscalations.Count > 0)
         {
+            // Leaders hear only of escalations: look them up only on a day that has some.
+            var leaders = await db.Users.AsNoTracking()
+                .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == AppRoles.Leadership)))
+                .Select(u => new { u.Id, u.UserName, u.DisplayName })
+                .ToListAsync(cancellationToken);
             foreach (var leader in leaders)
             {
                 var own = userContacts.GetValueOrDefault(leader.Id);
