@@ -63,7 +63,9 @@ public class ReminderBrowserTests(BrowserFixture browser)
 
         // Read state is per user: the office, which is not in the unit, has its own (empty) inbox; the notices stay unread for other unit users.
         await using var check = browser.App.NewDbContext();
-        Assert.True(await check.NoticeReadMarks.AnyAsync());
+        var readers = await check.NoticeReadMarks.Select(m => m.UserId).Distinct().ToListAsync();
+        var reader = Assert.Single(readers);
+        Assert.Equal(await check.Users.Where(u => u.UserName == "unit").Select(u => u.Id).SingleAsync(), reader);
     }
 
     [Fact]

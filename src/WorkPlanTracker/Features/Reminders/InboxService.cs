@@ -107,9 +107,34 @@ public sealed class InboxService(IDbContextFactory<AppDbContext> dbFactory, Auth
 
     public async Task MarkAllReadAsync(InboxReader reader, CancellationToken cancellationToken = default)
     {
-        foreach (var message in (await ListAsync(reader, 1000, cancellationToken)).Where(m => !m.Read))
+        if (reader.UserId.Length == 0)
         {
-            await MarkReadAsync(reader, message.Source, message.Id, cancellationToken);
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.PersonalNotices.Where(n => n.UserId == reader.UserId && n.ReadAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now), cancellationToken);
+
+        // Another tab may mark one of them read meanwhile: the unique index refuses the save, so read the unread ones again.
+        var units = reader.UnitIds.ToList();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var unread = await db.UnitNotices
+                .Where(n => units.Contains(n.OrgUnitId) && !db.NoticeReadMarks.Any(m => m.UserId == reader.UserId && m.UnitNoticeId == n.Id))
+                .Select(n => n.Id)
+                .ToListAsync(cancellationToken);
+            db.NoticeReadMarks.AddRange(unread.Select(id => new NoticeReadMark { UserId = reader.UserId, UnitNoticeId = id, ReadAtUtc = now }));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException)
+            {
+            }
         }
     }
 }

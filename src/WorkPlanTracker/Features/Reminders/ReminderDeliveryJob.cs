@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WorkPlanTracker.Data;
@@ -23,15 +24,11 @@ public sealed class ReminderDeliveryJob(
 
     public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var stuck = now - StuckAfter;
         List<long> ids;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             ids = await db.ReminderDeliveries
-                .Where(d => d.Status == DeliveryStatus.Pending
-                    || (d.Status == DeliveryStatus.Retrying && d.NextAttemptAtUtc <= now)
-                    || (d.Status == DeliveryStatus.Sending && d.LastAttemptAtUtc <= stuck))
+                .Where(DueAt(clock.GetUtcNow().UtcDateTime))
                 .OrderBy(d => d.Id)
                 .Select(d => d.Id)
                 .ToListAsync(cancellationToken);
@@ -53,13 +50,10 @@ public sealed class ReminderDeliveryJob(
     public async Task<bool> SendOneAsync(long deliveryId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var stuck = now - StuckAfter;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var claimed = await db.ReminderDeliveries
-            .Where(d => d.Id == deliveryId
-                && (d.Status == DeliveryStatus.Pending
-                    || (d.Status == DeliveryStatus.Retrying && d.NextAttemptAtUtc <= now)
-                    || (d.Status == DeliveryStatus.Sending && d.LastAttemptAtUtc <= stuck)))
+            .Where(d => d.Id == deliveryId)
+            .Where(DueAt(now))
             .ExecuteUpdateAsync(
                 s => s.SetProperty(d => d.Status, DeliveryStatus.Sending)
                     .SetProperty(d => d.Attempts, d => d.Attempts + 1)
@@ -102,6 +96,15 @@ public sealed class ReminderDeliveryJob(
             await db.SaveChangesAsync(CancellationToken.None);
             return false;
         }
+    }
+
+    /// <summary>A row to send at <paramref name="now"/>: new, waiting for a retry that is due, or stuck in a send that never finished.</summary>
+    private static Expression<Func<ReminderDelivery, bool>> DueAt(DateTime now)
+    {
+        var stuck = now - StuckAfter;
+        return d => d.Status == DeliveryStatus.Pending
+            || (d.Status == DeliveryStatus.Retrying && d.NextAttemptAtUtc <= now)
+            || (d.Status == DeliveryStatus.Sending && d.LastAttemptAtUtc <= stuck);
     }
 
     private static void AddInboxNotice(AppDbContext db, ReminderDelivery delivery, IReadOnlyList<ReminderItem> items, DateTime now)

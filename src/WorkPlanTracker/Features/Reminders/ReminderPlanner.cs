@@ -36,10 +36,13 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
 
     private async Task<IReadOnlyList<PlannedDelivery>> PlanAsync(DateOnly day, bool catchUpMissedEscalations, CancellationToken cancellationToken)
     {
-        var due = await DueOnAsync(day, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var settings = await ReminderSettingsService.LoadAsync(db, cancellationToken);
+        var cases = await CasesAsync(db, cancellationToken);
+        IReadOnlyList<DueReminder> due = ReminderRules.DueOn(day, cases, settings, calendar);
         if (catchUpMissedEscalations)
         {
-            due = [.. due, .. await MissedEscalationsAsync(day, due, cancellationToken)];
+            due = [.. due, .. await MissedEscalationsAsync(db, day, due, cases, settings, cancellationToken)];
         }
 
         if (due.Count == 0)
@@ -47,7 +50,6 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
             return [];
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var contacts = await db.ReminderContacts.AsNoTracking().ToListAsync(cancellationToken);
         var unitContacts = contacts.Where(c => c.OrgUnitId is not null).ToDictionary(c => c.OrgUnitId!.Value);
         var userContacts = contacts.Where(c => c.UserId is not null).ToDictionary(c => c.UserId!);
@@ -55,11 +57,6 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
         var unitUsers = await db.Users.AsNoTracking()
             .SelectMany(u => u.Units, (u, x) => new { UnitId = x.Id, u.Id, u.UserName, u.DisplayName })
             .Where(x => unitIds.Contains(x.UnitId))
-            .ToListAsync(cancellationToken);
-        var leadershipRole = await db.Roles.Where(r => r.Name == AppRoles.Leadership).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken);
-        var leaders = await db.Users.AsNoTracking()
-            .Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == leadershipRole))
-            .Select(u => new { u.Id, u.UserName, u.DisplayName })
             .ToListAsync(cancellationToken);
 
         var plan = new DeliveryPlan();
@@ -89,6 +86,11 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
         var allEscalations = due.Where(d => d.Kind == ReminderKind.Escalation).Select(ReminderItem.From).ToList();
         if (allEscalations.Count > 0)
         {
+            // Leaders hear only of escalations: look them up only on a day that has some.
+            var leaders = await db.Users.AsNoTracking()
+                .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == AppRoles.Leadership)))
+                .Select(u => new { u.Id, u.UserName, u.DisplayName })
+                .ToListAsync(cancellationToken);
             foreach (var leader in leaders)
             {
                 var own = userContacts.GetValueOrDefault(leader.Id);
@@ -104,11 +106,17 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
     /// an inbox digest, so a unit without any inbox row since the escalation's day was never told: the job did not
     /// run then. The item counts the days late as of <paramref name="day"/>.
     /// </summary>
-    private async Task<IReadOnlyList<DueReminder>> MissedEscalationsAsync(DateOnly day, IReadOnlyList<DueReminder> dueToday, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DueReminder>> MissedEscalationsAsync(
+        AppDbContext db, DateOnly day, IReadOnlyList<DueReminder> dueToday, IReadOnlyList<ReminderCase> cases, ReminderSettings settings, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var settings = await ReminderSettingsService.LoadAsync(db, cancellationToken);
-        var cases = await CasesAsync(db, cancellationToken);
+        // The last inbox digest of each unit in the catch-up window, read once rather than once per escalation.
+        var since = day.AddDays(-CatchUpDays);
+        var lastInbox = (await db.ReminderDeliveries.AsNoTracking()
+                .Where(d => d.Channel == ReminderChannel.Inbox && d.Day >= since && d.Day < day)
+                .Select(d => new { d.RecipientKey, d.Day })
+                .ToListAsync(cancellationToken))
+            .GroupBy(d => d.RecipientKey)
+            .ToDictionary(g => g.Key, g => g.Max(d => d.Day));
         var escalated = dueToday.Where(d => d.Kind == ReminderKind.Escalation).Select(d => d.AssignmentId).ToHashSet();
         var missed = new List<DueReminder>();
         for (var back = CatchUpDays; back >= 1; back--)
@@ -116,9 +124,8 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
             var past = day.AddDays(-back);
             foreach (var escalation in ReminderRules.DueOn(past, cases, settings, calendar).Where(d => d.Kind == ReminderKind.Escalation))
             {
-                var unitKey = $"unit:{escalation.UnitId}";
-                if (escalated.Add(escalation.AssignmentId)
-                    && !await db.ReminderDeliveries.AnyAsync(d => d.RecipientKey == unitKey && d.Channel == ReminderChannel.Inbox && d.Day >= past && d.Day < day, cancellationToken))
+                var told = lastInbox.TryGetValue($"unit:{escalation.UnitId}", out var last) && last >= past;
+                if (escalated.Add(escalation.AssignmentId) && !told)
                 {
                     missed.Add(escalation with { Days = escalation.Days + back });
                 }
@@ -137,14 +144,20 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
         var planned = await PlanAsync(day, catchUpMissedEscalations: true, cancellationToken);
         var created = new List<long>();
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var p in planned)
+        HashSet<(string, ReminderChannel)> existing;
+        await using (var read = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            if (await db.ReminderDeliveries.AnyAsync(d => d.RecipientKey == p.RecipientKey && d.Channel == p.Channel && d.Day == day, cancellationToken))
-            {
-                continue;
-            }
+            existing = (await read.ReminderDeliveries.Where(d => d.Day == day)
+                .Select(d => new { d.RecipientKey, d.Channel })
+                .ToListAsync(cancellationToken))
+                .Select(d => (d.RecipientKey, d.Channel))
+                .ToHashSet();
+        }
 
+        foreach (var p in planned.Where(p => !existing.Contains((p.RecipientKey, p.Channel))))
+        {
+            // One context per row: a row another planner wrote meanwhile fails alone and leaves the rest to be saved.
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var row = new ReminderDelivery
             {
                 RecipientKey = p.RecipientKey,
