@@ -53,7 +53,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var standings = Enum.GetValues<TaskStanding>().ToDictionary(s => s, s => tasks.Count(t => t.Standing == s));
 
         var assignments = InScope(db, scope);
-        var sections = await SectionLightsAsync(db, scope, tasks, cancellationToken);
+        var sections = await SectionLightsAsync(db, scope, plans, tasks, cancellationToken);
         var horizon = today.AddDays(UpcomingDays);
         var upcoming = Upcoming(assignments, today, horizon);
         var overdue = Overdue(assignments, today);
@@ -285,10 +285,11 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     }
 
     /// <summary>Top-level sections (一、二、…) of the scope's plans, each with the worst light of the open tasks under it.</summary>
-    private static async Task<List<SectionLight>> SectionLightsAsync(AppDbContext db, DashboardScope scope, List<TaskFigures> tasks, CancellationToken cancellationToken)
+    private static async Task<List<SectionLight>> SectionLightsAsync(
+        AppDbContext db, DashboardScope scope, List<PlanChoice> plans, List<TaskFigures> tasks, CancellationToken cancellationToken)
     {
         var sections = await SectionsAsync(db, scope, cancellationToken);
-        var planTitles = await PlansOf(db, scope.Year).ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
+        var planTitles = plans.ToDictionary(p => p.Id, p => p.Title);
         return tasks
             .GroupBy(t => (t.PlanId, Root: t.SectionId is { } id ? RootOf(id, sections) : null))
             .Select(g =>
