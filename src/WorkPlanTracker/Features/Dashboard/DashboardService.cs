@@ -73,8 +73,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var today = Today;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var weights = await WeightsOf(db, cancellationToken);
-        // Flat rows first, then GROUP BY: a navigation inside an aggregate would become a correlated subquery per group.
-        // Explicit joins, not navigations: EF turns a navigation read inside an aggregate into a correlated subquery per group.
+        // Flat rows first, then GROUP BY. Explicit joins, not navigations: EF turns a navigation read inside an aggregate into a correlated subquery per group.
         var byUnit = await (
                 from a in InScope(db, scope)
                 join t in db.Tasks on a.TaskId equals t.Id
