@@ -409,7 +409,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
 
         if (filter.UnitId is { } unitId)
         {
-            var ofUnit = await InScope(db, scope).Where(a => a.OrgUnitId == unitId).Select(a => a.TaskId).ToListAsync(cancellationToken);
+            var ofUnit = (await InScope(db, scope).Where(a => a.OrgUnitId == unitId).Select(a => a.TaskId).ToListAsync(cancellationToken)).ToHashSet();
             chosen = chosen.Where(t => ofUnit.Contains(t.TaskId));
         }
 
