@@ -227,7 +227,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     private static IQueryable<TaskAssignment> Upcoming(IQueryable<TaskAssignment> assignments, DateOnly today, DateOnly horizon) =>
         assignments.Where(a => a.Status != AssignmentStatus.Closed && !a.Task!.Ongoing && a.DueDate != null && a.DueDate >= today && a.DueDate <= horizon);
 
-    private static IQueryable<TaskAssignment> Overdue(IQueryable<TaskAssignment> assignments, DateOnly today) =>
+    internal static IQueryable<TaskAssignment> Overdue(IQueryable<TaskAssignment> assignments, DateOnly today) =>
         assignments.Where(a => a.Status != AssignmentStatus.Closed && !a.Task!.Ongoing && a.DueDate != null && a.DueDate < today);
 
     private static async Task<AssessmentWeights> WeightsOf(AppDbContext db, CancellationToken cancellationToken) =>
