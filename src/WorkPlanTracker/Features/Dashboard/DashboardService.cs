@@ -24,6 +24,12 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     /// <summary>Rows a drill-down list shows at most; its total still counts all.</summary>
     public const int DrillLimit = 500;
 
+    /// <summary>
+    /// <see cref="WorkCalendar.UtcOffset"/> in hours, as a constant the queries can put into SQL: a stored UTC instant
+    /// plus this many hours is its China date, as <see cref="WorkCalendar.DateOf"/> gives it.
+    /// </summary>
+    private const int ChinaHours = 8;
+
     public DateOnly Today => WorkCalendar.DateOf(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Years that have published plans, newest first; the current year when none has.</summary>
@@ -85,7 +91,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
                 Count = g.Count(),
                 Closed = g.Sum(a => a.Status == AssignmentStatus.Closed ? 1 : 0),
                 OnTime = g.Sum(a => a.Status == AssignmentStatus.Closed && a.ClosedAtUtc != null
-                    && (a.OriginalDueDate == null || DateOnly.FromDateTime(a.ClosedAtUtc.Value.AddHours(8)) <= a.OriginalDueDate) ? 1 : 0),
+                    && (a.OriginalDueDate == null || DateOnly.FromDateTime(a.ClosedAtUtc.Value.AddHours(ChinaHours)) <= a.OriginalDueDate) ? 1 : 0),
                 Overdue = g.Sum(a => a.Status != AssignmentStatus.Closed && !a.Ongoing && a.DueDate != null && a.DueDate < today ? 1 : 0),
             })
             .ToListAsync(cancellationToken);
@@ -270,7 +276,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
                 g.Sum(a => a.Role == AssignmentRole.Lead && a.Status == AssignmentStatus.Closed ? 1 : 0),
                 g.Sum(a => a.Status == AssignmentStatus.Closed ? 1 : 0),
                 g.Sum(a => a.Status == AssignmentStatus.Closed && a.ClosedAtUtc != null
-                    && (a.OriginalDueDate == null || DateOnly.FromDateTime(a.ClosedAtUtc.Value.AddHours(8)) <= a.OriginalDueDate) ? 1 : 0),
+                    && (a.OriginalDueDate == null || DateOnly.FromDateTime(a.ClosedAtUtc.Value.AddHours(ChinaHours)) <= a.OriginalDueDate) ? 1 : 0),
                 g.Sum(a => a.Status != AssignmentStatus.Closed && !g.Key.Ongoing && a.DueDate != null && a.DueDate < today ? 1 : 0),
                 g.Sum(a => a.Status != AssignmentStatus.Closed
                     && ((!g.Key.Ongoing && a.DueDate != null && a.DueDate >= today && a.DueDate <= soon)
@@ -365,7 +371,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
                 Due = a.DueDate == null || a.Task!.Ongoing ? (int?)null : (a.DueDate.Value.Year * 100) + a.DueDate.Value.Month,
                 Closed = a.Status != AssignmentStatus.Closed || a.ClosedAtUtc == null
                     ? (int?)null
-                    : (a.ClosedAtUtc.Value.AddHours(8).Year * 100) + a.ClosedAtUtc.Value.AddHours(8).Month,
+                    : (a.ClosedAtUtc.Value.AddHours(ChinaHours).Year * 100) + a.ClosedAtUtc.Value.AddHours(ChinaHours).Month,
             })
             .Select(g => new { g.Key.Due, g.Key.Closed, Count = g.Count() })
             .ToListAsync(cancellationToken);
@@ -444,15 +450,15 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         {
             DrillShow.ClosedAssignments => query.Where(a => a.Status == AssignmentStatus.Closed),
             DrillShow.ClosedOnTime => query.Where(a => a.Status == AssignmentStatus.Closed && a.ClosedAtUtc != null
-                && (a.OriginalDueDate == null || DateOnly.FromDateTime(a.ClosedAtUtc.Value.AddHours(8)) <= a.OriginalDueDate)),
+                && (a.OriginalDueDate == null || DateOnly.FromDateTime(a.ClosedAtUtc.Value.AddHours(ChinaHours)) <= a.OriginalDueDate)),
             DrillShow.OverdueAssignments => Overdue(query, today),
             DrillShow.UpcomingAssignments => Upcoming(query, today, today.AddDays(UpcomingDays)),
             DrillShow.ClosedInMonth => query.Where(a => a.Status == AssignmentStatus.Closed && a.ClosedAtUtc != null
-                && (a.ClosedAtUtc.Value.AddHours(8).Year * 100) + a.ClosedAtUtc.Value.AddHours(8).Month == end),
+                && (a.ClosedAtUtc.Value.AddHours(ChinaHours).Year * 100) + a.ClosedAtUtc.Value.AddHours(ChinaHours).Month == end),
             DrillShow.OverdueAtMonthEnd => query.Where(a => a.DueDate != null && !a.Task!.Ongoing
                 && (a.DueDate.Value.Year * 100) + a.DueDate.Value.Month <= end
                 && (a.Status != AssignmentStatus.Closed || a.ClosedAtUtc == null
-                    || (a.ClosedAtUtc.Value.AddHours(8).Year * 100) + a.ClosedAtUtc.Value.AddHours(8).Month > end)),
+                    || (a.ClosedAtUtc.Value.AddHours(ChinaHours).Year * 100) + a.ClosedAtUtc.Value.AddHours(ChinaHours).Month > end)),
             _ => query,
         };
 
