@@ -166,11 +166,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             db.AssessmentWeights.Add(weights);
         }
 
-        weights.Closed = input.Closed;
-        weights.ClosedOnTime = input.ClosedOnTime;
-        weights.ReportsOnTime = input.ReportsOnTime;
-        weights.OverduePenalty = input.OverduePenalty;
-        weights.ReturnedPenalty = input.ReturnedPenalty;
+        weights.CopyWeightsFrom(input);
         weights.ChangedAtUtc = clock.GetUtcNow().UtcDateTime;
         weights.ChangedBy = actor.UserName;
         db.ChangeReason = "调整考核权重";
