@@ -19,6 +19,17 @@ public class AssessmentWeights : IAudited
     public DateTime? ChangedAtUtc { get; set; }
     public string? ChangedBy { get; set; }
 
+    /// <summary>Takes the five weights of <paramref name="other"/>; the row's id and who changed it stay.</summary>
+    public void CopyWeightsFrom(AssessmentWeights other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Closed = other.Closed;
+        ClosedOnTime = other.ClosedOnTime;
+        ReportsOnTime = other.ReportsOnTime;
+        OverduePenalty = other.OverduePenalty;
+        ReturnedPenalty = other.ReturnedPenalty;
+    }
+
     /// <summary>Why these weights cannot be used, in words for the office; null when they can.</summary>
     public string? ValidationError()
     {

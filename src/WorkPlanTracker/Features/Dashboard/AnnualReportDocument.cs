@@ -90,32 +90,26 @@ public static class AnnualReportDocument
 
     private static Paragraph Title(string text) =>
         new(new ParagraphProperties(new Justification { Val = JustificationValues.Center }, new SpacingBetweenLines { After = "240" }),
-            Run(text, HeadingFont, "44", bold: false));
+            Run(text, HeadingFont, "44"));
 
     private static Paragraph Heading(string text) =>
         new(new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "120", After = "120" }, new Indentation { FirstLine = "640" }),
-            Run(text, HeadingFont, "32", bold: false));
+            Run(text, HeadingFont, "32"));
 
     private static Paragraph Body(string text, bool center = false) =>
         new(new ParagraphProperties(
                 center ? new Justification { Val = JustificationValues.Center } : new Justification { Val = JustificationValues.Both },
                 new SpacingBetweenLines { Line = "560", LineRule = LineSpacingRuleValues.Exact },
                 new Indentation { FirstLine = center ? "0" : "640" }),
-            Run(text, BodyFont, "32", bold: false));
+            Run(text, BodyFont, "32"));
 
-    private static Run Run(string text, string font, string halfPoints, bool bold)
-    {
-        var properties = new RunProperties(
-            new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font, ComplexScript = font, Hint = FontTypeHintValues.EastAsia },
-            new FontSize { Val = halfPoints },
-            new Languages { EastAsia = "zh-CN" });
-        if (bold)
-        {
-            properties.Append(new Bold());
-        }
-
-        return new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-    }
+    private static Run Run(string text, string font, string halfPoints) =>
+        new(
+            new RunProperties(
+                new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font, ComplexScript = font, Hint = FontTypeHintValues.EastAsia },
+                new FontSize { Val = halfPoints },
+                new Languages { EastAsia = "zh-CN" }),
+            new Text(text) { Space = SpaceProcessingModeValues.Preserve });
 
     private static void AddStyles(MainDocumentPart main)
     {

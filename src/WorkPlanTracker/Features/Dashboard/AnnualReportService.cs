@@ -32,8 +32,8 @@ public sealed class AnnualReportService(IDbContextFactory<AppDbContext> dbFactor
         var listed = await db.Tasks.AsNoTracking().Where(t => lateIds.Contains(t.Id)).OrderBy(t => t.PlanId).ThenBy(t => t.SortOrder)
             .Take(LateTasksListed).Select(t => new { t.Id, t.Path, t.Title }).ToListAsync(cancellationToken);
         var listedIds = listed.Select(t => t.Id).ToList();
-        var late = await assignments
-            .Where(a => listedIds.Contains(a.TaskId) && a.Status != AssignmentStatus.Closed && a.DueDate != null && a.DueDate < today)
+        var late = await DashboardService.Overdue(assignments, today)
+            .Where(a => listedIds.Contains(a.TaskId))
             .Select(a => new { a.Id, a.TaskId, Unit = a.OrgUnit!.Name, Due = a.DueDate!.Value })
             .ToListAsync(cancellationToken);
         var reasons = await ReasonsAsync(db, late.Select(a => a.Id).ToList(), cancellationToken);

@@ -1,6 +1,6 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
-using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
 
 namespace WorkPlanTracker.Features.Dashboard;
@@ -11,7 +11,7 @@ public static class DashboardEndpoints
     public static IEndpointRouteBuilder MapDashboardEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/dashboard/annual-report/{year:int}.docx", DownloadAsync)
-            .RequireAuthorization(policy => policy.RequireRole(AppRoles.Admin, AppRoles.PlanningOffice, AppRoles.Leadership));
+            .RequireAuthorization(new AuthorizeAttribute { Roles = DashboardRoles.Viewers });
         return endpoints;
     }
 

@@ -24,6 +24,12 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     /// <summary>Rows a drill-down list shows at most; its total still counts all.</summary>
     public const int DrillLimit = 500;
 
+    /// <summary>
+    /// <see cref="WorkCalendar.UtcOffset"/> in hours, as a constant the queries can put into SQL: a stored UTC instant
+    /// plus this many hours is its China date, as <see cref="WorkCalendar.DateOf"/> gives it.
+    /// </summary>
+    private const int ChinaHours = 8;
+
     public DateOnly Today => WorkCalendar.DateOf(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Years that have published plans, newest first; the current year when none has.</summary>
@@ -53,7 +59,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var standings = Enum.GetValues<TaskStanding>().ToDictionary(s => s, s => tasks.Count(t => t.Standing == s));
 
         var assignments = InScope(db, scope);
-        var sections = await SectionLightsAsync(db, scope, tasks, cancellationToken);
+        var sections = await SectionLightsAsync(db, scope, plans, tasks, cancellationToken);
         var horizon = today.AddDays(UpcomingDays);
         var upcoming = Upcoming(assignments, today, horizon);
         var overdue = Overdue(assignments, today);
@@ -73,8 +79,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var today = Today;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var weights = await WeightsOf(db, cancellationToken);
-        // Flat rows first, then GROUP BY: a navigation inside an aggregate would become a correlated subquery per group.
-        // Explicit joins, not navigations: EF turns a navigation read inside an aggregate into a correlated subquery per group.
+        // Flat rows first, then GROUP BY. Explicit joins, not navigations: EF turns a navigation read inside an aggregate into a correlated subquery per group.
         var byUnit = await (
                 from a in InScope(db, scope)
                 join t in db.Tasks on a.TaskId equals t.Id
@@ -86,7 +91,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
                 Count = g.Count(),
                 Closed = g.Sum(a => a.Status == AssignmentStatus.Closed ? 1 : 0),
                 OnTime = g.Sum(a => a.Status == AssignmentStatus.Closed && a.ClosedAtUtc != null
-                    && (a.OriginalDueDate == null || DateOnly.FromDateTime(a.ClosedAtUtc.Value.AddHours(8)) <= a.OriginalDueDate) ? 1 : 0),
+                    && (a.OriginalDueDate == null || DateOnly.FromDateTime(a.ClosedAtUtc.Value.AddHours(ChinaHours)) <= a.OriginalDueDate) ? 1 : 0),
                 Overdue = g.Sum(a => a.Status != AssignmentStatus.Closed && !a.Ongoing && a.DueDate != null && a.DueDate < today ? 1 : 0),
             })
             .ToListAsync(cancellationToken);
@@ -161,11 +166,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             db.AssessmentWeights.Add(weights);
         }
 
-        weights.Closed = input.Closed;
-        weights.ClosedOnTime = input.ClosedOnTime;
-        weights.ReportsOnTime = input.ReportsOnTime;
-        weights.OverduePenalty = input.OverduePenalty;
-        weights.ReturnedPenalty = input.ReturnedPenalty;
+        weights.CopyWeightsFrom(input);
         weights.ChangedAtUtc = clock.GetUtcNow().UtcDateTime;
         weights.ChangedBy = actor.UserName;
         db.ChangeReason = "调整考核权重";
@@ -228,7 +229,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     private static IQueryable<TaskAssignment> Upcoming(IQueryable<TaskAssignment> assignments, DateOnly today, DateOnly horizon) =>
         assignments.Where(a => a.Status != AssignmentStatus.Closed && !a.Task!.Ongoing && a.DueDate != null && a.DueDate >= today && a.DueDate <= horizon);
 
-    private static IQueryable<TaskAssignment> Overdue(IQueryable<TaskAssignment> assignments, DateOnly today) =>
+    internal static IQueryable<TaskAssignment> Overdue(IQueryable<TaskAssignment> assignments, DateOnly today) =>
         assignments.Where(a => a.Status != AssignmentStatus.Closed && !a.Task!.Ongoing && a.DueDate != null && a.DueDate < today);
 
     private static async Task<AssessmentWeights> WeightsOf(AppDbContext db, CancellationToken cancellationToken) =>
@@ -271,7 +272,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
                 g.Sum(a => a.Role == AssignmentRole.Lead && a.Status == AssignmentStatus.Closed ? 1 : 0),
                 g.Sum(a => a.Status == AssignmentStatus.Closed ? 1 : 0),
                 g.Sum(a => a.Status == AssignmentStatus.Closed && a.ClosedAtUtc != null
-                    && (a.OriginalDueDate == null || DateOnly.FromDateTime(a.ClosedAtUtc.Value.AddHours(8)) <= a.OriginalDueDate) ? 1 : 0),
+                    && (a.OriginalDueDate == null || DateOnly.FromDateTime(a.ClosedAtUtc.Value.AddHours(ChinaHours)) <= a.OriginalDueDate) ? 1 : 0),
                 g.Sum(a => a.Status != AssignmentStatus.Closed && !g.Key.Ongoing && a.DueDate != null && a.DueDate < today ? 1 : 0),
                 g.Sum(a => a.Status != AssignmentStatus.Closed
                     && ((!g.Key.Ongoing && a.DueDate != null && a.DueDate >= today && a.DueDate <= soon)
@@ -285,10 +286,11 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     }
 
     /// <summary>Top-level sections (一、二、…) of the scope's plans, each with the worst light of the open tasks under it.</summary>
-    private static async Task<List<SectionLight>> SectionLightsAsync(AppDbContext db, DashboardScope scope, List<TaskFigures> tasks, CancellationToken cancellationToken)
+    private static async Task<List<SectionLight>> SectionLightsAsync(
+        AppDbContext db, DashboardScope scope, List<PlanChoice> plans, List<TaskFigures> tasks, CancellationToken cancellationToken)
     {
         var sections = await SectionsAsync(db, scope, cancellationToken);
-        var planTitles = await PlansOf(db, scope.Year).ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
+        var planTitles = plans.ToDictionary(p => p.Id, p => p.Title);
         return tasks
             .GroupBy(t => (t.PlanId, Root: t.SectionId is { } id ? RootOf(id, sections) : null))
             .Select(g =>
@@ -365,7 +367,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
                 Due = a.DueDate == null || a.Task!.Ongoing ? (int?)null : (a.DueDate.Value.Year * 100) + a.DueDate.Value.Month,
                 Closed = a.Status != AssignmentStatus.Closed || a.ClosedAtUtc == null
                     ? (int?)null
-                    : (a.ClosedAtUtc.Value.AddHours(8).Year * 100) + a.ClosedAtUtc.Value.AddHours(8).Month,
+                    : (a.ClosedAtUtc.Value.AddHours(ChinaHours).Year * 100) + a.ClosedAtUtc.Value.AddHours(ChinaHours).Month,
             })
             .Select(g => new { g.Key.Due, g.Key.Closed, Count = g.Count() })
             .ToListAsync(cancellationToken);
@@ -409,7 +411,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
 
         if (filter.UnitId is { } unitId)
         {
-            var ofUnit = await InScope(db, scope).Where(a => a.OrgUnitId == unitId).Select(a => a.TaskId).ToListAsync(cancellationToken);
+            var ofUnit = (await InScope(db, scope).Where(a => a.OrgUnitId == unitId).Select(a => a.TaskId).ToListAsync(cancellationToken)).ToHashSet();
             chosen = chosen.Where(t => ofUnit.Contains(t.TaskId));
         }
 
@@ -444,15 +446,15 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         {
             DrillShow.ClosedAssignments => query.Where(a => a.Status == AssignmentStatus.Closed),
             DrillShow.ClosedOnTime => query.Where(a => a.Status == AssignmentStatus.Closed && a.ClosedAtUtc != null
-                && (a.OriginalDueDate == null || DateOnly.FromDateTime(a.ClosedAtUtc.Value.AddHours(8)) <= a.OriginalDueDate)),
+                && (a.OriginalDueDate == null || DateOnly.FromDateTime(a.ClosedAtUtc.Value.AddHours(ChinaHours)) <= a.OriginalDueDate)),
             DrillShow.OverdueAssignments => Overdue(query, today),
             DrillShow.UpcomingAssignments => Upcoming(query, today, today.AddDays(UpcomingDays)),
             DrillShow.ClosedInMonth => query.Where(a => a.Status == AssignmentStatus.Closed && a.ClosedAtUtc != null
-                && (a.ClosedAtUtc.Value.AddHours(8).Year * 100) + a.ClosedAtUtc.Value.AddHours(8).Month == end),
+                && (a.ClosedAtUtc.Value.AddHours(ChinaHours).Year * 100) + a.ClosedAtUtc.Value.AddHours(ChinaHours).Month == end),
             DrillShow.OverdueAtMonthEnd => query.Where(a => a.DueDate != null && !a.Task!.Ongoing
                 && (a.DueDate.Value.Year * 100) + a.DueDate.Value.Month <= end
                 && (a.Status != AssignmentStatus.Closed || a.ClosedAtUtc == null
-                    || (a.ClosedAtUtc.Value.AddHours(8).Year * 100) + a.ClosedAtUtc.Value.AddHours(8).Month > end)),
+                    || (a.ClosedAtUtc.Value.AddHours(ChinaHours).Year * 100) + a.ClosedAtUtc.Value.AddHours(ChinaHours).Month > end)),
             _ => query,
         };
 
