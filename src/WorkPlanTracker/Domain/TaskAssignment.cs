@@ -409,8 +409,9 @@ public class TaskAssignment : IAudited, IVersioned
         }
     }
 
-    private ProgressReport? LatestStandingReport() =>
-        Reports.Where(r => !r.IsReturned).OrderBy(r => r.ReportedAtUtc).LastOrDefault();
+    /// <summary>The newest report the office did not send back, made by the end of <paramref name="madeBy"/> when given.</summary>
+    public ProgressReport? LatestStandingReport(DateOnly? madeBy = null) =>
+        Reports.Where(r => !r.IsReturned && (madeBy is not { } day || r.ReportedOn <= day)).OrderBy(r => r.ReportedAtUtc).LastOrDefault();
 
     private ExtensionRequest PendingExtension() =>
         Extensions.LastOrDefault(e => e.Status == ExtensionStatus.Pending)

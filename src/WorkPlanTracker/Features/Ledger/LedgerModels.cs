@@ -58,7 +58,7 @@ public sealed record LedgerAssignmentRow(
                 }
             }
 
-            return Reports.Count > 0 ? Reports[^1] : null;
+            return null;
         }
     }
 }

@@ -136,7 +136,7 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
         var rows = late
             .Select(a =>
             {
-                var latest = a.Reports.Where(r => !r.IsReturned && r.ReportedOn <= asOf).OrderBy(r => r.ReportedAtUtc).LastOrDefault();
+                var latest = a.LatestStandingReport(madeBy: asOf);
                 var due = a.DueDateOn(asOf)!.Value;
                 var escalations = string.Join("\n", notices[a.Id].OrderBy(n => n.IssuedAtUtc)
                     .Select(n => $"{n.Number}（{WorkCalendar.Format(n.IssuedOn)}下发，{(n.IsOpen ? (n.IsAcknowledged ? "已签收待回复" : "待签收") : "已回复")}）"));
@@ -146,7 +146,7 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
                     latest is null ? "尚未报送" : $"{WorkCalendar.Format(latest.ReportedOn)}：{latest.Progress}",
                     escalations);
             })
-            .OrderByDescending(r => r.DaysLate).ThenBy(r => r.UnitName, StringComparer.Ordinal).ThenBy(r => r.AssignmentId)
+            .OrderByDescending(r => r.DaysLate).ThenBy(r => r.UnitName, ChineseOrder.Names).ThenBy(r => r.AssignmentId)
             .ToList();
         return LedgerResult.Ok(new OverdueDocument(asOf, Today, rows));
     }
@@ -195,7 +195,7 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
         var ids = actor.UnitIds.ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var units = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
-        return units.OrderBy(u => u.Name, StringComparer.Ordinal).Select(u => (u.Id, u.Name)).ToList();
+        return units.OrderBy(u => u.Name, ChineseOrder.Names).Select(u => (u.Id, u.Name)).ToList();
     }
 
     /// <summary>The key columns of a fill-in row as the database has them now; the upload compares the file against this.</summary>
@@ -203,7 +203,7 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
     {
         ArgumentNullException.ThrowIfNull(assignment);
         var task = assignment.Task ?? throw new InvalidOperationException("Load TaskAssignment.Task first.");
-        var latest = assignment.Reports.Where(r => !r.IsReturned).OrderBy(r => r.ReportedAtUtc).LastOrDefault();
+        var latest = assignment.LatestStandingReport();
         return new FillInRow(
             assignment.Id, task.Plan!.DisplayTitle, task.Path, task.Title, RoleText(assignment.Role),
             DueText(assignment.DueDate, task.Ongoing), StatusText(assignment.Status),
@@ -248,7 +248,7 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
             string.Join("、", task.SupportingParties.Select(p => p.DisplayName)),
             deadlineText, task.Ongoing ? null : task.Deadline, task.Ongoing, progress.Status, progress.IsOverdue,
             assignments
-                .OrderBy(a => a.Role).ThenBy(a => a.OrgUnit!.Name, StringComparer.Ordinal)
+                .OrderBy(a => a.Role).ThenBy(a => a.OrgUnit!.Name, ChineseOrder.Names)
                 .Select(a => new LedgerAssignmentRow(
                     a.Id, a.OrgUnit!.Name, a.Role, a.Status, a.DueDate, a.OriginalDueDate, a.IsOverdue(today),
                     a.IsOverdue(today) ? -a.DaysUntilDue(today) : null,

@@ -200,6 +200,11 @@ public static class LedgerWorkbookWriter
             {
                 Line(text, $"{assignment.UnitName}（{WorkCalendar.Format(report.ReportedOn)}）：{report.Progress}{Percent(report)}");
             }
+            else if (assignment.Reports.Count > 0)
+            {
+                // Sent back: what the unit wrote does not stand, and it has reported, so it is not 尚未报送 either.
+                Line(text, $"{assignment.UnitName}：所报进展已退回，待重新报送");
+            }
             else
             {
                 silent.Add(assignment.UnitName);
@@ -351,7 +356,7 @@ public static class LedgerWorkbookWriter
         row++;
         var byUnit = document.Tasks.SelectMany(t => t.Assignments)
             .GroupBy(a => a.UnitName)
-            .OrderBy(g => g.Key, StringComparer.Ordinal);
+            .OrderBy(g => g.Key, ChineseOrder.Names);
         foreach (var unit in byUnit)
         {
             sheet.Cell(row, 1).SetValue(unit.Key);
