@@ -21,7 +21,8 @@ public static class ReminderServices
             .Validate(o => o.ValidationError() is null, "配置了 Reminders:Smtp:Host 时须同时配置正确的发件地址 Reminders:Smtp:From")
             .ValidateOnStart();
         builder.Services.AddSingleton(services => HolidayCalendarFiles.Load(services.GetRequiredService<IOptions<ReminderOptions>>()));
-        builder.Services.AddHttpClient(ReminderWebhookSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddHttpClient(ReminderWebhookSender.HttpClientName)
+            .ConfigureHttpClient((services, client) => client.Timeout = TimeSpan.FromSeconds(services.GetRequiredService<IOptions<ReminderOptions>>().Value.WebhookTimeoutSeconds));
         builder.Services.AddScoped<ReminderPlanner>();
         builder.Services.AddScoped<ReminderSettingsService>();
         builder.Services.AddScoped<ReminderContactService>();
@@ -63,6 +64,11 @@ public static class ReminderServices
 
     public static WebApplication MapReminderDashboard(this WebApplication app)
     {
+        // Hangfire refuses with a bare 401/403; the app-wide status page would read 页面不存在. Show the app's
+        // access-denied page instead, keeping the status code.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/hangfire", StringComparison.OrdinalIgnoreCase),
+            branch => branch.UseStatusCodePagesWithReExecute("/account/access-denied"));
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new AdminDashboardAuthorization()],
