@@ -64,11 +64,19 @@ public static class ReminderServices
 
     public static WebApplication MapReminderDashboard(this WebApplication app)
     {
-        // Hangfire refuses with a bare 401/403; the app-wide status page would read 页面不存在. Show the app's
-        // access-denied page instead, keeping the status code.
-        app.UseWhen(
-            context => context.Request.Path.StartsWithSegments("/hangfire", StringComparison.OrdinalIgnoreCase),
-            branch => branch.UseStatusCodePagesWithReExecute("/account/access-denied"));
+        // Hangfire refuses with a bare 401/403, which the app-wide status page would turn into 页面不存在: say 无权访问
+        // instead, keeping the status code.
+        app.Use(async (context, next) =>
+        {
+            await next();
+            if (context.Request.Path.StartsWithSegments("/hangfire", StringComparison.OrdinalIgnoreCase)
+                && context.Response.StatusCode is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden
+                && !context.Response.HasStarted && context.Response.ContentType is null)
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(DashboardRefusal(context.Response.StatusCode == StatusCodes.Status401Unauthorized));
+            }
+        });
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new AdminDashboardAuthorization()],
@@ -77,4 +85,14 @@ public static class ReminderServices
         });
         return app;
     }
+
+    private static string DashboardRefusal(bool signedOut) => $"""
+        <!DOCTYPE html>
+        <html lang="zh-CN"><head><meta charset="utf-8"><title>无权访问 - 工作计划督办台</title></head>
+        <body style="font-family: sans-serif; margin: 3rem;">
+        <h1>无权访问</h1>
+        <p>后台任务页面仅限系统管理员访问。{(signedOut ? "请先<a href=\"/account/login?ReturnUrl=%2Fhangfire\">登录</a>管理员账号。" : "您的账号没有这个权限，如需开通，请联系系统管理员。")}</p>
+        <p><a href="/">返回首页</a></p>
+        </body></html>
+        """;
 }

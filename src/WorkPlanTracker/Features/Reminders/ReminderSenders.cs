@@ -172,7 +172,7 @@ public static class ReminderSendErrors
                 SocketError.ConnectionRefused => $"连接被拒绝（{server}没有在该地址和端口上服务）",
                 SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData => $"找不到{server}（地址有误或域名无法解析）",
                 SocketError.TimedOut => $"连接{server}超时",
-                SocketError.ConnectionReset or SocketError.ConnectionAborted => $"{server}中断了连接",
+                SocketError.ConnectionReset or SocketError.ConnectionAborted => $"{server}中断了连接，稍后重试",
                 SocketError.NetworkUnreachable or SocketError.HostUnreachable => $"网络不通，无法连接{server}",
                 _ => $"无法连接{server}",
             }, false);
