@@ -65,7 +65,7 @@ public class ReminderDeliveryFaultTests
         // The office corrects the address and presses 重新发送.
         var right = robot.BaseUrl + "cgi-bin/webhook/send?key=new";
         await SetRobotAsync(app, unit, right);
-        var office = new Actor("office", new HashSet<string> { AppRoles.PlanningOffice }, new HashSet<int>());
+        var office = ReminderAppFactory.Office;
         Assert.True((await app.Get<DeliveryLogService>().RetryAsync(office, failed.Id, app.Clock.GetUtcNow().UtcDateTime)).Succeeded);
         Assert.False((await app.Get<DeliveryLogService>().RetryAsync(office, failed.Id, app.Clock.GetUtcNow().UtcDateTime)).Succeeded);
         await job.SendDueAsync();
