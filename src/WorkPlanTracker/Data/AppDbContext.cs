@@ -23,6 +23,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ReminderSettings> ReminderSettings => Set<ReminderSettings>();
     public DbSet<ReminderContact> ReminderContacts => Set<ReminderContact>();
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+    public DbSet<ReminderSentItem> ReminderSentItems => Set<ReminderSentItem>();
+    public DbSet<ReminderPlannedDay> ReminderPlannedDays => Set<ReminderPlannedDay>();
     public DbSet<PersonalNotice> PersonalNotices => Set<PersonalNotice>();
     public DbSet<NoticeReadMark> NoticeReadMarks => Set<NoticeReadMark>();
     public DbSet<AssessmentWeights> AssessmentWeights => Set<AssessmentWeights>();

@@ -21,7 +21,8 @@ public static class ReminderServices
             .Validate(o => o.ValidationError() is null, "配置了 Reminders:Smtp:Host 时须同时配置正确的发件地址 Reminders:Smtp:From")
             .ValidateOnStart();
         builder.Services.AddSingleton(services => HolidayCalendarFiles.Load(services.GetRequiredService<IOptions<ReminderOptions>>()));
-        builder.Services.AddHttpClient(ReminderWebhookSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddHttpClient(ReminderWebhookSender.HttpClientName)
+            .ConfigureHttpClient((services, client) => client.Timeout = TimeSpan.FromSeconds(services.GetRequiredService<IOptions<ReminderOptions>>().Value.WebhookTimeoutSeconds));
         builder.Services.AddScoped<ReminderPlanner>();
         builder.Services.AddScoped<ReminderSettingsService>();
         builder.Services.AddScoped<ReminderContactService>();
@@ -63,6 +64,19 @@ public static class ReminderServices
 
     public static WebApplication MapReminderDashboard(this WebApplication app)
     {
+        // Hangfire refuses with a bare 401/403, which the app-wide status page would turn into 页面不存在: say 无权访问
+        // instead, keeping the status code.
+        app.Use(async (context, next) =>
+        {
+            await next();
+            if (context.Request.Path.StartsWithSegments("/hangfire", StringComparison.OrdinalIgnoreCase)
+                && context.Response.StatusCode is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden
+                && !context.Response.HasStarted && context.Response.ContentType is null)
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(DashboardRefusal(context.Response.StatusCode == StatusCodes.Status401Unauthorized));
+            }
+        });
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new AdminDashboardAuthorization()],
@@ -71,4 +85,14 @@ public static class ReminderServices
         });
         return app;
     }
+
+    private static string DashboardRefusal(bool signedOut) => $"""
+        <!DOCTYPE html>
+        <html lang="zh-CN"><head><meta charset="utf-8"><title>无权访问 - 工作计划督办台</title></head>
+        <body style="font-family: sans-serif; margin: 3rem;">
+        <h1>无权访问</h1>
+        <p>后台任务页面仅限系统管理员访问。{(signedOut ? "请先<a href=\"/account/login?ReturnUrl=%2Fhangfire\">登录</a>管理员账号。" : "您的账号没有这个权限，如需开通，请联系系统管理员。")}</p>
+        <p><a href="/">返回首页</a></p>
+        </body></html>
+        """;
 }

@@ -14,6 +14,7 @@ internal sealed class ReminderDeliveryConfiguration : IEntityTypeConfiguration<R
         delivery.Property(d => d.Address).HasMaxLength(500);
         delivery.Property(d => d.Title).HasMaxLength(200);
         delivery.Property(d => d.LastError).HasMaxLength(1000);
+        delivery.Property(d => d.AttemptLog).HasMaxLength(ReminderDelivery.MaxAttemptLog);
 
         // The same recipient gets at most one message per channel and day, whatever restarts or retries happen.
         delivery.HasIndex(d => new { d.RecipientKey, d.Channel, d.Day }).IsUnique();

@@ -46,7 +46,11 @@ public sealed class DeliveryLogService(IDbContextFactory<AppDbContext> dbFactory
         return await query.OrderByDescending(d => d.Day).ThenByDescending(d => d.Id).Take(Math.Clamp(filter.Take, 1, 1000)).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Sends a failed delivery once more at the next sweep (the office fixed an address or the server).</summary>
+    /// <summary>
+    /// Sends a failed or unconfirmed delivery once more at the next sweep (the office fixed an address or the server,
+    /// or found the robot's message missing in the group). The address is read again when it is sent; the attempts
+    /// made so far stay counted and listed, and the retry budget starts afresh.
+    /// </summary>
     public async Task<WorkflowResult> RetryAsync(Actor actor, long id, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
         if (!actor.IsPlanningOffice)
@@ -55,9 +59,30 @@ public sealed class DeliveryLogService(IDbContextFactory<AppDbContext> dbFactory
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var changed = await db.ReminderDeliveries.Where(d => d.Id == id && d.Status == DeliveryStatus.Failed)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Retrying).SetProperty(d => d.NextAttemptAtUtc, nowUtc).SetProperty(d => d.Attempts, 0), cancellationToken);
-        return changed == 1 ? WorkflowResult.Ok("已安排重新发送。") : WorkflowResult.Fail("只有发送失败的记录可以重新发送。");
+        var row = await db.ReminderDeliveries.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (row is null || !row.CanResend)
+        {
+            return WorkflowResult.Fail("只有发送失败或超时未确认的记录可以重新发送。");
+        }
+
+        var status = row.Status;
+        var attempts = row.Attempts;
+        row.LogAttempt(nowUtc, $"{actor.UserName} 安排重新发送");
+
+        // The status in the condition makes two clicks (or a click racing the sweep) resend once.
+        var changed = await db.ReminderDeliveries.Where(d => d.Id == id && d.Status == status && d.Attempts == attempts)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(d => d.Status, DeliveryStatus.Retrying)
+                    .SetProperty(d => d.NextAttemptAtUtc, nowUtc)
+                    .SetProperty(d => d.AttemptsBeforeResend, attempts)
+                    .SetProperty(d => d.AttemptLog, row.AttemptLog),
+                cancellationToken);
+        if (changed == 0)
+        {
+            return WorkflowResult.Fail("这条记录刚刚已被处理，请刷新后查看。");
+        }
+
+        return WorkflowResult.Ok("已安排重新发送。");
     }
 }
 

@@ -30,6 +30,23 @@ public sealed class ReminderOptions
     /// <summary>Address of the app as users reach it (e.g. https://duban.example.gov.cn/), for links in mail and chat; empty: no links.</summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>How long a chat robot may take to answer; a post answered later is marked 超时未确认, never repeated blindly.</summary>
+    [Range(1, 300, ErrorMessage = "Reminders:WebhookTimeoutSeconds 须在 1 至 300 之间")]
+    public int WebhookTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Deliveries the sweep sends at the same time, so one hung mail server or robot delays nobody else.</summary>
+    [Range(1, 32, ErrorMessage = "Reminders:MaxParallelSends 须在 1 至 32 之间")]
+    public int MaxParallelSends { get; set; } = 4;
+
+    /// <summary>Names this installation in each reminder mail's Message-ID; empty: the host of PublicBaseUrl, else "workplantracker.local".</summary>
+    [RegularExpression("^[A-Za-z0-9.-]*$", ErrorMessage = "Reminders:InstallationId 只能包含字母、数字、点和连字符")]
+    public string? InstallationId { get; set; }
+
+    public string Installation =>
+        !string.IsNullOrWhiteSpace(InstallationId) ? InstallationId
+        : Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var url) && url.Host.Length > 0 ? url.Host
+        : "workplantracker.local";
+
     public TimeSpan RetryDelay => TimeSpan.FromSeconds(RetryDelaySeconds);
 
     public TimeOnly DailyTime => TimeOnly.ParseExact(DailyAt, "HH:mm", CultureInfo.InvariantCulture);

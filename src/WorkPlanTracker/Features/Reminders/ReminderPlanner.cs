@@ -9,7 +9,8 @@ namespace WorkPlanTracker.Features.Reminders;
 /// <summary>
 /// Works out from the database what is due on a day (<see cref="ReminderRules"/>), who gets it on which channel
 /// (unit contacts, personal preferences, leader contacts and leadership for escalations), and writes one durable
-/// <see cref="ReminderDelivery"/> per recipient, channel and day. Running it again the same day adds nothing.
+/// <see cref="ReminderDelivery"/> per recipient, channel and day, with the items each recipient was told
+/// (<see cref="ReminderSentItem"/>). Running it again the same day adds nothing.
 /// </summary>
 public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, WorkingDayCalendar calendar, TimeProvider clock)
 {
@@ -23,28 +24,141 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
         return ReminderRules.DueOn(day, cases, settings, calendar);
     }
 
-    /// <summary>How far back the daily job looks for escalations whose day passed while it did not run.</summary>
+    /// <summary>How far back the daily job looks for items that fell due while it did not run or after it ran.</summary>
     public const int CatchUpDays = 7;
 
     /// <summary>
-    /// The deliveries of <paramref name="day"/>. With <paramref name="catchUpMissedEscalations"/> (the daily job) it also
-    /// carries escalations that fell due on the days before while the app was not running: an escalation fires on one
-    /// day only, and a unit that should have been escalated must not slip through because the server was down.
+    /// What the daily job sends on <paramref name="day"/> (the dry run shows the same). When the day was not planned
+    /// yet: its items plus those of the last <see cref="CatchUpDays"/> days the recipient was never told of. When it
+    /// was: the digests it carried; items that fell due after its run wait for the next digest
+    /// (<see cref="DayPlan.Later"/>).
     /// </summary>
-    public async Task<IReadOnlyList<PlannedDelivery>> PlanAsync(DateOnly day, CancellationToken cancellationToken = default) =>
-        await PlanAsync(day, catchUpMissedEscalations: false, cancellationToken);
-
-    private async Task<IReadOnlyList<PlannedDelivery>> PlanAsync(DateOnly day, bool catchUpMissedEscalations, CancellationToken cancellationToken)
+    public async Task<DayPlan> PreviewAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await PlanDayAsync(db, day, cancellationToken);
+    }
+
+    /// <summary>The digests that go out on <paramref name="day"/> (see <see cref="PreviewAsync"/>).</summary>
+    public async Task<IReadOnlyList<PlannedDelivery>> PlanAsync(DateOnly day, CancellationToken cancellationToken = default) =>
+        (await PreviewAsync(day, cancellationToken)).Now;
+
+    private async Task<DayPlan> PlanDayAsync(AppDbContext db, DateOnly day, CancellationToken cancellationToken)
+    {
         var settings = await ReminderSettingsService.LoadAsync(db, cancellationToken);
         var cases = await CasesAsync(db, cancellationToken);
-        IReadOnlyList<DueReminder> due = ReminderRules.DueOn(day, cases, settings, calendar);
-        if (catchUpMissedEscalations)
+        var since = day.AddDays(-CatchUpDays);
+        var plannedDays = (await db.ReminderPlannedDays.AsNoTracking().Where(d => d.Day >= since && d.Day <= day).Select(d => d.Day).ToListAsync(cancellationToken)).ToHashSet();
+        var alreadyPlanned = plannedDays.Contains(day);
+        var sendingDay = !settings.SkipHolidays || calendar.IsWorkingDay(day);
+        var nextDigest = day.AddDays(1);
+        while (settings.SkipHolidays && !calendar.IsWorkingDay(nextDigest) && nextDigest < day.AddDays(30))
         {
-            due = [.. due, .. await MissedEscalationsAsync(db, day, due, cases, settings, cancellationToken)];
+            nextDigest = nextDigest.AddDays(1);
         }
 
+        var due = ReminderRules.DueOn(day, cases, settings, calendar).Select(d => (Due: d, FiredOn: day)).ToList();
+        if (sendingDay)
+        {
+            due.AddRange(CatchUpCandidates(day, due.Select(d => d.Due).ToList(), cases, settings, plannedDays));
+        }
+
+        var all = await RecipientsAsync(db, due, cancellationToken);
+        if (all.Count == 0)
+        {
+            return new DayPlan(day, alreadyPlanned, nextDigest, [], []);
+        }
+
+        // What each recipient has been told in the window, item by item.
+        var told = (await db.ReminderSentItems.AsNoTracking()
+                .Where(i => i.DigestDay >= since && i.DigestDay <= day)
+                .Select(i => new { i.RecipientKey, i.AssignmentId, i.Kind, i.ItemDate, i.FiredOn, i.DigestDay })
+                .ToListAsync(cancellationToken))
+            .ToLookup(i => (i.RecipientKey, i.AssignmentId, i.Kind, i.ItemDate));
+
+        // Digests written before items were tracked (days without a planning mark): as before, any digest since an
+        // escalation's day counts as having told the recipient, so an upgrade repeats nothing.
+        var legacyDigests = (await db.ReminderDeliveries.AsNoTracking()
+                .Where(d => d.Day >= since && d.Day < day)
+                .Select(d => new { d.RecipientKey, d.Day })
+                .ToListAsync(cancellationToken))
+            .Where(d => !plannedDays.Contains(d.Day))
+            .ToLookup(d => d.RecipientKey, d => d.Day);
+
+        var now = new List<PlannedDelivery>();
+        var later = new List<(PlannedDelivery, ReminderItem)>();
+        foreach (var delivery in all)
+        {
+            var keep = new List<ReminderItem>();
+            foreach (var item in delivery.Items)
+            {
+                var firedOn = item.FiredOn ?? day;
+                var sent = told[(delivery.RecipientKey, item.AssignmentId, item.Kind, item.Date)];
+                if (alreadyPlanned)
+                {
+                    // The day's run is over: what it carried is what went out today; the rest goes with the next digest.
+                    if (sent.Any(s => s.DigestDay == day && s.FiredOn == firedOn))
+                    {
+                        keep.Add(item);
+                    }
+                    else if (firedOn == day)
+                    {
+                        later.Add((delivery, item));
+                    }
+                }
+                else if (firedOn == day
+                    || !(sent.Any(s => s.DigestDay >= firedOn) || legacyDigests[delivery.RecipientKey].Any(d => d >= firedOn)))
+                {
+                    keep.Add(item);
+                }
+            }
+
+            if (keep.Count > 0)
+            {
+                now.Add(delivery with { Items = keep });
+            }
+        }
+
+        return new DayPlan(day, alreadyPlanned, nextDigest, now, later);
+    }
+
+    /// <summary>
+    /// Items of the last <see cref="CatchUpDays"/> days that may have reached nobody: escalations of any day (an
+    /// escalation fires once; the app may have been down), and, of days whose run happened before they fell due (a
+    /// deadline corrected, a plan published or a report returned after the run), every item still meaningful today.
+    /// An item of a task that has a reminder today is left to today's. Days are counted as of <paramref name="day"/>.
+    /// </summary>
+    private IEnumerable<(DueReminder Due, DateOnly FiredOn)> CatchUpCandidates(
+        DateOnly day, IReadOnlyList<DueReminder> dueToday, IReadOnlyList<ReminderCase> cases, ReminderSettings settings, IReadOnlySet<DateOnly> plannedDays)
+    {
+        var today = dueToday.Select(d => d.AssignmentId).ToHashSet();
+        var escalatedToday = dueToday.Where(d => d.Kind == ReminderKind.Escalation).Select(d => d.AssignmentId).ToHashSet();
+        var seen = new HashSet<(int, ReminderKind, DateOnly?)>();
+        for (var back = CatchUpDays; back >= 1; back--)
+        {
+            var past = day.AddDays(-back);
+            foreach (var item in ReminderRules.DueOn(past, cases, settings, calendar))
+            {
+                DueReminder? caught = item.Kind switch
+                {
+                    ReminderKind.Escalation when !escalatedToday.Contains(item.AssignmentId) => item with { Days = item.Days + back },
+                    _ when !plannedDays.Contains(past) || today.Contains(item.AssignmentId) => null,
+                    ReminderKind.Overdue or ReminderKind.ReportMissing or ReminderKind.Unacknowledged => item with { Days = item.Days + back },
+                    ReminderKind.BeforeDeadline when item.Date > day => item with { Days = item.Days - back },
+                    ReminderKind.Milestone or ReminderKind.ReportDue when item.Date >= day => item with { Days = item.Days - back },
+                    _ => null,
+                };
+                if (caught is not null && seen.Add((item.AssignmentId, item.Kind, item.Date)))
+                {
+                    yield return (caught, past);
+                }
+            }
+        }
+    }
+
+    /// <summary>Who gets which items on which channel: units, their users' own channels, leader contacts, leadership.</summary>
+    private async Task<IReadOnlyList<PlannedDelivery>> RecipientsAsync(AppDbContext db, IReadOnlyList<(DueReminder Due, DateOnly FiredOn)> due, CancellationToken cancellationToken)
+    {
         if (due.Count == 0)
         {
             return [];
@@ -53,16 +167,16 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
         var contacts = await db.ReminderContacts.AsNoTracking().ToListAsync(cancellationToken);
         var unitContacts = contacts.Where(c => c.OrgUnitId is not null).ToDictionary(c => c.OrgUnitId!.Value);
         var userContacts = contacts.Where(c => c.UserId is not null).ToDictionary(c => c.UserId!);
-        var unitIds = due.Select(d => d.UnitId).Distinct().ToList();
+        var unitIds = due.Select(d => d.Due.UnitId).Distinct().ToList();
         var unitUsers = await db.Users.AsNoTracking()
             .SelectMany(u => u.Units, (u, x) => new { UnitId = x.Id, u.Id, u.UserName, u.DisplayName })
             .Where(x => unitIds.Contains(x.UnitId))
             .ToListAsync(cancellationToken);
 
         var plan = new DeliveryPlan();
-        foreach (var unit in due.GroupBy(d => (d.UnitId, d.UnitName)))
+        foreach (var unit in due.GroupBy(d => (d.Due.UnitId, d.Due.UnitName)))
         {
-            var items = unit.Select(ReminderItem.From).ToList();
+            var items = unit.Select(d => ReminderItem.From(d.Due, d.FiredOn)).ToList();
             var contact = unitContacts.GetValueOrDefault(unit.Key.UnitId);
             plan.AddChannels($"unit:{unit.Key.UnitId}", unit.Key.UnitName, unit.Key.UnitId, null, contact, items, includeInbox: true);
 
@@ -83,7 +197,7 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
             }
         }
 
-        var allEscalations = due.Where(d => d.Kind == ReminderKind.Escalation).Select(ReminderItem.From).ToList();
+        var allEscalations = due.Where(d => d.Due.Kind == ReminderKind.Escalation).Select(d => ReminderItem.From(d.Due, d.FiredOn)).ToList();
         if (allEscalations.Count > 0)
         {
             // Leaders hear only of escalations: look them up only on a day that has some.
@@ -94,7 +208,7 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
             foreach (var leader in leaders)
             {
                 var own = userContacts.GetValueOrDefault(leader.Id);
-                plan.AddChannels($"user:{leader.Id}", "领导：" + Name(leader.DisplayName, leader.UserName), null, leader.Id, own, allEscalations, includeInbox: true);
+                plan.AddChannels($"user:{leader.Id}", ReminderDigest.LeaderLabel + Name(leader.DisplayName, leader.UserName), null, leader.Id, own, allEscalations, includeInbox: true);
             }
         }
 
@@ -102,62 +216,24 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
     }
 
     /// <summary>
-    /// Escalations of the last <see cref="CatchUpDays"/> days that nobody received. Every unit with anything due gets
-    /// an inbox digest, so a unit without any inbox row since the escalation's day was never told: the job did not
-    /// run then. The item counts the days late as of <paramref name="day"/>.
-    /// </summary>
-    private async Task<IReadOnlyList<DueReminder>> MissedEscalationsAsync(
-        AppDbContext db, DateOnly day, IReadOnlyList<DueReminder> dueToday, IReadOnlyList<ReminderCase> cases, ReminderSettings settings, CancellationToken cancellationToken)
-    {
-        // The last inbox digest of each unit in the catch-up window, read once rather than once per escalation.
-        var since = day.AddDays(-CatchUpDays);
-        var lastInbox = (await db.ReminderDeliveries.AsNoTracking()
-                .Where(d => d.Channel == ReminderChannel.Inbox && d.Day >= since && d.Day < day)
-                .Select(d => new { d.RecipientKey, d.Day })
-                .ToListAsync(cancellationToken))
-            .GroupBy(d => d.RecipientKey)
-            .ToDictionary(g => g.Key, g => g.Max(d => d.Day));
-        var escalated = dueToday.Where(d => d.Kind == ReminderKind.Escalation).Select(d => d.AssignmentId).ToHashSet();
-        var missed = new List<DueReminder>();
-        for (var back = CatchUpDays; back >= 1; back--)
-        {
-            var past = day.AddDays(-back);
-            foreach (var escalation in ReminderRules.DueOn(past, cases, settings, calendar).Where(d => d.Kind == ReminderKind.Escalation))
-            {
-                var told = lastInbox.TryGetValue($"unit:{escalation.UnitId}", out var last) && last >= past;
-                if (escalated.Add(escalation.AssignmentId) && !told)
-                {
-                    missed.Add(escalation with { Days = escalation.Days + back });
-                }
-            }
-        }
-
-        return missed;
-    }
-
-    /// <summary>
-    /// Writes the deliveries of <paramref name="day"/> that do not exist yet and returns their ids. The unique index
-    /// on (recipient, channel, day) settles a race with a second planner: its insert fails and is skipped.
+    /// The daily run: writes the day's deliveries, the items each recipient is told and the day's planning mark in
+    /// one transaction, and returns the new rows' ids. A second run the same day (a restart, a second instance) adds
+    /// nothing: what fell due after the first run goes with the next day's digest, as the dry run says.
     /// </summary>
     public async Task<IReadOnlyList<long>> CreateDeliveriesAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
-        var planned = await PlanAsync(day, catchUpMissedEscalations: true, cancellationToken);
-        var created = new List<long>();
-        var now = clock.GetUtcNow().UtcDateTime;
-        HashSet<(string, ReminderChannel)> existing;
-        await using (var read = await dbFactory.CreateDbContextAsync(cancellationToken))
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var plan = await PlanDayAsync(db, day, cancellationToken);
+        if (plan.AlreadyPlanned)
         {
-            existing = (await read.ReminderDeliveries.Where(d => d.Day == day)
-                .Select(d => new { d.RecipientKey, d.Channel })
-                .ToListAsync(cancellationToken))
-                .Select(d => (d.RecipientKey, d.Channel))
-                .ToHashSet();
+            return [];
         }
 
-        foreach (var p in planned.Where(p => !existing.Contains((p.RecipientKey, p.Channel))))
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = new List<ReminderDelivery>();
+        db.ReminderPlannedDays.Add(new ReminderPlannedDay { Day = day, PlannedAtUtc = now });
+        foreach (var p in plan.Now)
         {
-            // One context per row: a row another planner wrote meanwhile fails alone and leaves the rest to be saved.
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var row = new ReminderDelivery
             {
                 RecipientKey = p.RecipientKey,
@@ -175,19 +251,35 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
                 CreatedAtUtc = now,
                 NextAttemptAtUtc = now,
             };
+            rows.Add(row);
             db.ReminderDeliveries.Add(row);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                created.Add(row.Id);
-            }
-            catch (DbUpdateException)
-            {
-                // Another planner wrote the same row first: exactly what the unique index is for.
-            }
         }
 
-        return created;
+        // One recipient's channels carry the same items: told once per recipient.
+        foreach (var item in plan.Now.SelectMany(p => p.Items.Select(i => (p.RecipientKey, i.AssignmentId, i.Kind, i.Date, FiredOn: i.FiredOn ?? day))).Distinct())
+        {
+            db.ReminderSentItems.Add(new ReminderSentItem
+            {
+                RecipientKey = item.RecipientKey,
+                AssignmentId = item.AssignmentId,
+                Kind = item.Kind,
+                ItemDate = item.Date,
+                FiredOn = item.FiredOn,
+                DigestDay = day,
+            });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another planner wrote the day first (the planning mark is the day's key): exactly what it is for.
+            return [];
+        }
+
+        return rows.Select(r => r.Id).ToList();
     }
 
     private static string Name(string displayName, string? userName) =>
@@ -261,3 +353,9 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
             deliveries.Values.Select(e => e.Delivery with { Items = e.Items }).ToList();
     }
 }
+
+/// <summary>
+/// The reminders of one day: <see cref="Now"/> the digests that go out that day, <see cref="Later"/> items due that
+/// day that fell due after its run and go with the digest of <see cref="NextDigest"/>.
+/// </summary>
+public sealed record DayPlan(DateOnly Day, bool AlreadyPlanned, DateOnly NextDigest, IReadOnlyList<PlannedDelivery> Now, IReadOnlyList<(PlannedDelivery Delivery, ReminderItem Item)> Later);

@@ -19,15 +19,19 @@ public static class RemindersCommand
 
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync();
-        var planned = await scope.ServiceProvider.GetRequiredService<ReminderPlanner>().PlanAsync(asOf);
-        var rows = planned
-            .SelectMany(p => p.Items.Select(i => new ReminderLine(
-                p.RecipientName,
-                i.Kind.Code(),
-                i.TaskPath,
-                i.PlanYear,
-                i.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                p.Channel.ToString().ToLowerInvariant())))
+        var plan = await scope.ServiceProvider.GetRequiredService<ReminderPlanner>().PreviewAsync(asOf);
+        var lines = plan.Now.SelectMany(p => p.Items.Select(i => (Delivery: p, Item: i, SendOn: asOf)))
+            .Concat(plan.Later.Select(l => (l.Delivery, l.Item, SendOn: plan.NextDigest)))
+            .ToList();
+        var rows = lines
+            .Select(l => new ReminderLine(
+                l.Delivery.RecipientName,
+                l.Item.Kind.Code(),
+                l.Item.TaskPath,
+                l.Item.PlanYear,
+                l.Item.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                l.Delivery.Channel.ToString().ToLowerInvariant(),
+                l.SendOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
             .ToList();
 
         if (json)
@@ -36,13 +40,23 @@ public static class RemindersCommand
             return 0;
         }
 
-        await output.WriteLineAsync($"{WorkCalendar.Format(asOf)}：{planned.Count} 条消息，共 {rows.Count} 项提醒（未发送，--dry-run）");
-        foreach (var p in planned)
+        await output.WriteLineAsync($"{WorkCalendar.Format(asOf)}：{plan.Now.Count} 条消息，共 {plan.Now.Sum(p => p.Items.Count)} 项提醒（未发送，--dry-run）");
+        foreach (var p in plan.Now)
         {
             await output.WriteLineAsync($"  → {p.RecipientName}（{ChannelName(p.Channel)}{(p.Address.Length > 0 ? " " + p.Address : "")}）");
             foreach (var item in p.Items)
             {
-                await output.WriteLineAsync($"      〔{item.Kind.ChineseName()}〕{item.PlanYear} {item.TaskPath} {item.TaskTitle}：{item.Text}");
+                var caughtUp = item.FiredOn is { } fired && fired < asOf ? $"（补发：{WorkCalendar.Format(fired)} 应发而未发）" : "";
+                await output.WriteLineAsync($"      〔{item.Kind.ChineseName()}〕{item.PlanYear} {item.TaskPath} {item.TaskTitle}：{item.Text}{caughtUp}");
+            }
+        }
+
+        if (plan.Later.Count > 0)
+        {
+            await output.WriteLineAsync($"当天的汇总已经发出，以下 {plan.Later.Count} 项在那之后才到期，随 {WorkCalendar.Format(plan.NextDigest)} 的汇总发送：");
+            foreach (var (p, item) in plan.Later)
+            {
+                await output.WriteLineAsync($"  → {p.RecipientName}（{ChannelName(p.Channel)}）〔{item.Kind.ChineseName()}〕{item.PlanYear} {item.TaskPath} {item.TaskTitle}：{item.Text}");
             }
         }
 
@@ -91,5 +105,6 @@ public static class RemindersCommand
         return (asOf ?? throw new CommandLineException("reminders 需要 --as-of YYYY-MM-DD，说明按哪一天计算提醒"), dryRun, json);
     }
 
-    private sealed record ReminderLine(string RecipientUnit, string Kind, string TaskPath, int PlanYear, string? Deadline, string Channel);
+    /// <summary>One line of the JSON contract (docs/CLI.md); <c>sendOn</c> was added after the first six, which keep their names.</summary>
+    private sealed record ReminderLine(string RecipientUnit, string Kind, string TaskPath, int PlanYear, string? Deadline, string Channel, string SendOn);
 }

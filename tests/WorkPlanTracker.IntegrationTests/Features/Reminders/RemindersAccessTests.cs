@@ -23,7 +23,11 @@ public class RemindersAccessTests : IClassFixture<AppFactory>
         foreach (var user in new[] { "office", "unit", "leader" })
         {
             var client = await app.SignedInClientAsync(user, DemoAccounts.Password);
-            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/hangfire")).StatusCode);
+            var refused = await client.GetAsync("/hangfire");
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            var text = await refused.Content.ReadAsStringAsync();
+            Assert.Contains("无权访问", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("页面不存在", text, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/hangfire/recurring")).StatusCode);
         }
 

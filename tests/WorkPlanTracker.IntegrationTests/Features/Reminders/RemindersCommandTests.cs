@@ -30,7 +30,7 @@ public class RemindersCommandTests : IAsyncLifetime
         var rows = json.RootElement.EnumerateArray().ToList();
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Equal(
-            ["recipientUnit", "kind", "taskPath", "planYear", "deadline", "channel"],
+            ["recipientUnit", "kind", "taskPath", "planYear", "deadline", "channel", "sendOn"],
             r.EnumerateObject().Select(p => p.Name).ToArray()));
         var row = Assert.Single(rows, r => r.GetProperty("recipientUnit").GetString() == "市数据资源局" && r.GetProperty("taskPath").GetString() == "一.3");
         Assert.Equal("unacknowledged", row.GetProperty("kind").GetString());

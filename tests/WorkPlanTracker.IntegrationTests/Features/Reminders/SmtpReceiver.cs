@@ -27,6 +27,15 @@ public sealed class SmtpReceiver : IAsyncDisposable
 
     public List<(string From, IReadOnlyList<string> To, MimeMessage Message)> Messages { get; } = [];
 
+    /// <summary>The next this many messages are kept but the connection is dropped before the server says 250 (a crash after hand-over, from the client's side).</summary>
+    public int DropAfterData { get; set; }
+
+    /// <summary>The next this many messages are kept but never acknowledged: the server hangs until the client gives up.</summary>
+    public int HangAfterData { get; set; }
+
+    /// <summary>Completed when a message was kept and left unacknowledged by <see cref="HangAfterData"/>.</summary>
+    public TaskCompletionSource Hanging { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public static int FreePort()
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
@@ -100,6 +109,28 @@ public sealed class SmtpReceiver : IAsyncDisposable
                         {
                             Messages.Add((from, [.. to], message));
                         }
+                    }
+
+                    if (DropAfterData > 0)
+                    {
+                        DropAfterData--;
+                        client.Client.LingerState = new LingerOption(true, 0);
+                        return;
+                    }
+
+                    if (HangAfterData > 0)
+                    {
+                        HangAfterData--;
+                        Hanging.TrySetResult();
+                        try
+                        {
+                            await Task.Delay(Timeout.Infinite, stop.Token);
+                        }
+                        catch (OperationCanceledException)
+                        {
+                        }
+
+                        return;
                     }
 
                     await writer.WriteLineAsync("250 OK queued");

@@ -4,14 +4,22 @@ using System.Text;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Reminders;
 
-/// <summary>A chat robot stand-in on 127.0.0.1: records each POST body and answers as 企业微信/钉钉 do.</summary>
+/// <summary>
+/// A chat robot stand-in on 127.0.0.1: records each POST body and answers as 企业微信/钉钉 do, or as told by
+/// <c>answer</c>: after a delay, with an HTTP status and a body (a slow robot, a 500, an errcode).
+/// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
+    public const string Ok = """{"errcode":0,"errmsg":"ok"}""";
+
     private readonly HttpListener listener = new();
     private readonly Task loop;
+    private readonly Func<string, (TimeSpan Delay, int Status, string Body)> answer;
+    private int inFlight;
 
-    public WebhookReceiver()
+    public WebhookReceiver(Func<string, (TimeSpan Delay, int Status, string Body)>? answer = null)
     {
+        this.answer = answer ?? (_ => (TimeSpan.Zero, 200, Ok));
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
@@ -25,6 +33,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public string BaseUrl { get; }
 
     public List<(string Path, string ContentType, string Body)> Requests { get; } = [];
+
+    /// <summary>Requests received and not answered yet.</summary>
+    public int InFlight => Volatile.Read(ref inFlight);
+
+    /// <summary>Completed when the first request arrives.</summary>
+    public TaskCompletionSource FirstRequest { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private async Task ServeAsync()
     {
@@ -40,19 +54,46 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 return;
             }
 
+            _ = Task.Run(() => AnswerAsync(context));
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        Interlocked.Increment(ref inFlight);
+        try
+        {
+            string path;
             using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
             {
                 var body = await reader.ReadToEndAsync();
+                path = context.Request.Url!.PathAndQuery;
                 lock (Requests)
                 {
-                    Requests.Add((context.Request.Url!.PathAndQuery, context.Request.ContentType ?? "", body));
+                    Requests.Add((path, context.Request.ContentType ?? "", body));
                 }
             }
 
-            var answer = Encoding.UTF8.GetBytes("""{"errcode":0,"errmsg":"ok"}""");
+            FirstRequest.TrySetResult();
+            var (delay, status, text) = answer(path);
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay);
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(text);
+            context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";
-            await context.Response.OutputStream.WriteAsync(answer);
+            await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
+        }
+        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException)
+        {
+            // The client gave up (its timeout) or the listener stopped.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
         }
     }
 

@@ -629,7 +629,15 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AttemptLog")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttemptsBeforeResend")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Channel")
@@ -659,6 +667,9 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartsSent")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RecipientKey")
@@ -699,6 +710,55 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReminderDeliveries");
+                });
+
+            modelBuilder.Entity("WorkPlanTracker.Domain.ReminderPlannedDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PlannedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("ReminderPlannedDays");
+                });
+
+            modelBuilder.Entity("WorkPlanTracker.Domain.ReminderSentItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DigestDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FiredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ItemDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientKey")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DigestDay", "RecipientKey");
+
+                    b.HasIndex("RecipientKey", "AssignmentId", "Kind", "ItemDate", "FiredOn")
+                        .IsUnique();
+
+                    b.ToTable("ReminderSentItems");
                 });
 
             modelBuilder.Entity("WorkPlanTracker.Domain.ReminderSettings", b =>
