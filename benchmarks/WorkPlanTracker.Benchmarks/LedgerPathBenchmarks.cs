@@ -22,7 +22,7 @@ public class LedgerPathBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var data = new DashboardDataSet { Years = 1, PlansPerYear = 1, TasksPerPlan = Tasks, SupportingShare = 0.05, WithSourceText = true };
+        var data = new DashboardDataSet { Years = 1, PlansPerYear = 1, TasksPerPlan = Tasks, SupportingShare = 0.05, SourceDocument = tasks => GeneratedPlan.Create(Math.Min(tasks, GeneratedPlan.MaxTasks)) };
         var path = DashboardDatabase.EnsureAsync(data).GetAwaiter().GetResult();
         ledgers = new LedgerService(DashboardDatabase.Factory(path), new FixedClock(data.AsOfUtc));
         year = data.AsOfUtc.Year;
