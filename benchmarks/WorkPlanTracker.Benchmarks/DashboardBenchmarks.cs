@@ -66,7 +66,7 @@ public static class DashboardDatabase
 
     public static async Task<string> EnsureAsync(DashboardDataSet data)
     {
-        var path = Path.Combine(Folder, $"dashboard-{data.Years}y-{data.PlansPerYear}p-{data.TasksPerPlan}t-{data.Units}u-{data.Seed}.db");
+        var path = Path.Combine(Folder, $"dashboard-{data.Years}y-{data.PlansPerYear}p-{data.TasksPerPlan}t-{data.Units}u-{data.Seed}{(data.SourceDocument is null ? "" : "-src")}{(data.SupportingShare == new DashboardDataSet().SupportingShare ? "" : $"-s{data.SupportingShare}")}.db");
         if (File.Exists(path))
         {
             return path;

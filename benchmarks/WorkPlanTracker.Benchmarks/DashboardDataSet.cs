@@ -24,6 +24,9 @@ public sealed class DashboardDataSet
     /// <summary>Average share of the other units given each task as supporting units.</summary>
     public double SupportingShare { get; init; } = 0.6;
 
+    /// <summary>The source document kept on a plan of so many tasks, as an import keeps it (the ledger benchmarks); none when null.</summary>
+    public Func<int, string>? SourceDocument { get; init; }
+
     public DateTime AsOfUtc { get; init; } = new(2026, 11, 15, 2, 0, 0, DateTimeKind.Utc);
     public int Seed { get; init; } = 20_261_123;
 
@@ -112,6 +115,7 @@ public sealed class DashboardDataSet
             IssuedOn = issued,
             Status = PlanStatus.Published,
             ImportedAtUtc = Utc(issued),
+            Source = new PlanSource { Text = SourceDocument?.Invoke(TasksPerPlan) ?? "" },
             ReportingCycle = ReportingCycle.Monthly(5),
         };
         var sections = SectionTitles.Select((title, i) => new PlanSection { Plan = plan, Path = Chinese(i + 1), Title = title, SortOrder = i }).ToList();

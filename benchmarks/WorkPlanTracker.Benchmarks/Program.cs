@@ -18,6 +18,19 @@ public static class Program
             return;
         }
 
+        if (args is ["generate-plan", var size, var file])
+        {
+            // A plan file of any size for trying the importer and the ledgers from the command line.
+            File.WriteAllText(file, GeneratedPlan.Create(int.Parse(size, System.Globalization.CultureInfo.InvariantCulture)));
+            return;
+        }
+
+        if (args is ["ledger-figures", var database])
+        {
+            LedgerFigures.Run(database);
+            return;
+        }
+
         if (args is ["dashboard-figures", .. var more])
         {
             // One timed pass over every dashboard query: a quick look before the full benchmark run.

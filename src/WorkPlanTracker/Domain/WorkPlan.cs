@@ -15,9 +15,9 @@ public class WorkPlan : IAudited, IVersioned
     public DateOnly? IssuedOn { get; set; }
     public PlanStatus Status { get; set; } = PlanStatus.Draft;
 
-    /// <summary>File the plan was imported from, and its text as read, kept so a re-import can be compared and the source shown.</summary>
+    /// <summary>File the plan was imported from; its text is in <see cref="Source"/>, loaded only where it is read.</summary>
     public string? SourceFileName { get; set; }
-    public string SourceText { get; set; } = "";
+    public PlanSource? Source { get; set; }
     public DateTime ImportedAtUtc { get; set; }
 
     /// <summary>The plan's reporting cycle (报送周期), stored as these two columns; tasks may override it.</summary>

@@ -16,6 +16,9 @@ internal sealed class WorkPlanConfiguration : IEntityTypeConfiguration<WorkPlan>
         plan.HasIndex(p => new { p.Year, p.Title });
         plan.HasMany(p => p.Sections).WithOne(s => s.Plan).HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Cascade);
         plan.HasMany(p => p.Tasks).WithOne(t => t.Plan).HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
+        // Table splitting: the source text stays in the Plans row but is read only with Include(p => p.Source).
+        plan.HasOne(p => p.Source).WithOne().HasForeignKey<PlanSource>(s => s.PlanId);
+        plan.Navigation(p => p.Source).IsRequired();
         plan.Ignore(p => p.DisplayTitle);
         plan.Ignore(p => p.ReportingCycle);
     }

@@ -1,3 +1,4 @@
+using WorkPlanTracker.Components;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
@@ -77,22 +78,30 @@ public sealed class EscalationService(IDbContextFactory<AppDbContext> dbFactory,
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The notices an actor may read, newest first: all for the office and leaders; a unit user's own units' only.</summary>
-    public async Task<IReadOnlyList<EscalationRow>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page of the notices an actor may read, newest first: all for the office and leaders; a unit user's own
+    /// units' only. Counted and paged in the database, so the list costs the same however many years it holds.
+    /// </summary>
+    public async Task<PagedList<EscalationRow>> ListAsync(Actor actor, int page = 1, int pageSize = Paging.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var notices = Visible(db, actor);
+        var total = await notices.CountAsync(cancellationToken);
+        var skip = Paging.Skip(page, pageSize, total);
         var found = await notices
             .Include(n => n.Assignment!).ThenInclude(a => a.Task!).ThenInclude(t => t.Plan)
             .Include(n => n.Assignment!).ThenInclude(a => a.OrgUnit)
             .OrderByDescending(n => n.IssuedAtUtc).ThenByDescending(n => n.Id)
+            .Skip(skip).Take(pageSize)
             .ToListAsync(cancellationToken);
         var today = Today;
-        return found.Select(n => new EscalationRow(
+        var rows = found.Select(n => new EscalationRow(
             n.Id, n.Number, n.AssignmentId, n.Assignment!.OrgUnit!.Name, n.Assignment.Task!.Plan!.DisplayTitle, n.Assignment.Task.Path,
             n.Assignment.Task.Title, n.IssuedOn, n.RespondBy, n.IsAcknowledged, n.RespondedAtUtc is { } at ? WorkCalendar.DateOf(at) : null,
             n.IsResponseLate(today))).ToList();
+        return new PagedList<EscalationRow>(rows, (skip / pageSize) + 1, pageSize, total);
     }
 
     /// <summary>One notice with everything its printed form shows, or null when it does not exist or the actor may not see it.</summary>

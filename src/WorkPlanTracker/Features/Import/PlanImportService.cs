@@ -160,6 +160,7 @@ public sealed class PlanImportService(
 
     private static Task<WorkPlan?> LoadWithTasksAsync(AppDbContext db, int planId, CancellationToken cancellationToken) =>
         db.Plans
+            .Include(p => p.Source)
             .Include(p => p.Sections)
             .Include(p => p.Tasks).ThenInclude(t => t.Parties)
             .Include(p => p.Tasks).ThenInclude(t => t.Assignments)
@@ -174,7 +175,8 @@ public sealed class PlanImportService(
         plan.DocumentNumber = parsed.DocumentNumber;
         plan.IssuedOn = parsed.IssuedOn;
         plan.SourceFileName = sourceFileName;
-        plan.SourceText = sourceText;
+        plan.Source ??= new PlanSource();
+        plan.Source.Text = sourceText;
         plan.ImportedAtUtc = clock.GetUtcNow().UtcDateTime;
     }
 

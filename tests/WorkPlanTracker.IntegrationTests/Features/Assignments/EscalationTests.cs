@@ -95,13 +95,13 @@ public partial class EscalationTests(EscalationFixture fixture) : IClassFixture<
         Assert.True((await service.IssueAsync(fixture.Office, late.Id, "年度报告逾期未报送", InAWeek)).Succeeded);
         var notice = Assert.Single(await service.ForAssignmentAsync(fixture.Office, late.Id));
 
-        Assert.Contains(await service.ListAsync(fixture.Leader), row => row.Id == notice.Id && row.UnitName == "工作流甲局" && row.TaskPath == "一.3");
-        Assert.Contains(await service.ListAsync(fixture.Office), row => row.Id == notice.Id);
-        Assert.Contains(await service.ListAsync(ownUnit), row => row.Id == notice.Id);
+        Assert.Contains((await service.ListAsync(fixture.Leader)).Items, row => row.Id == notice.Id && row.UnitName == "工作流甲局" && row.TaskPath == "一.3");
+        Assert.Contains((await service.ListAsync(fixture.Office)).Items, row => row.Id == notice.Id);
+        Assert.Contains((await service.ListAsync(ownUnit)).Items, row => row.Id == notice.Id);
         Assert.NotNull(await service.GetAsync(fixture.Leader, notice.Id));
 
         Assert.Empty(await service.ForAssignmentAsync(otherUnit, late.Id));
-        Assert.DoesNotContain(await service.ListAsync(otherUnit), row => row.Id == notice.Id);
+        Assert.DoesNotContain((await service.ListAsync(otherUnit)).Items, row => row.Id == notice.Id);
         Assert.Null(await service.GetAsync(otherUnit, notice.Id));
         Assert.Equal(EscalationService.NoticeNotFound, await service.AcknowledgeAsync(otherUnit, notice.Id));
         Assert.Equal(EscalationService.NoticeNotFound, await service.RespondAsync(otherUnit, notice.Id, "冒充回复"));
@@ -111,6 +111,25 @@ public partial class EscalationTests(EscalationFixture fixture) : IClassFixture<
 
         var untouched = Assert.Single(await service.ForAssignmentAsync(fixture.Leader, late.Id));
         Assert.Equal((null, null), (untouched.AcknowledgedAtUtc, untouched.Response));
+    }
+
+    [Fact]
+    public async Task The_list_is_read_a_page_at_a_time_newest_first_and_a_page_past_the_end_shows_the_last()
+    {
+        var late = await fixture.AssignmentAsync("一.6", fixture.UnitB);
+        Assert.True((await service.IssueAsync(fixture.Office, late.Id, "政策文件库逾期未更新", InAWeek)).Succeeded);
+        var all = await service.ListAsync(fixture.Office, 1, 1000);
+
+        var first = await service.ListAsync(fixture.Office, 1, 1);
+        var second = await service.ListAsync(fixture.Office, 2, 1);
+        var beyond = await service.ListAsync(fixture.Office, 999, 1);
+
+        Assert.Equal(all.Items.Count, first.TotalCount);
+        Assert.Equal(all.Items.Count, first.PageCount);
+        Assert.Equal(late.Id, Assert.Single(first.Items).AssignmentId);
+        Assert.Equal(all.Items.Select(r => r.Id).Take(2), first.Items.Concat(second.Items).Select(r => r.Id));
+        Assert.Equal((first.PageCount, all.Items[^1].Id), (beyond.Page, Assert.Single(beyond.Items).Id));
+        Assert.DoesNotContain((await service.ListAsync(fixture.UserOf(fixture.UnitA), 1, 1000)).Items, r => r.AssignmentId == late.Id);
     }
 
     private async Task<int> CloseAsync(string path, int unitId)

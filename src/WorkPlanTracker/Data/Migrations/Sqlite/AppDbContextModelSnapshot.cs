@@ -527,6 +527,22 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.ToTable("Sections");
                 });
 
+            modelBuilder.Entity("WorkPlanTracker.Domain.PlanSource", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("Id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SourceText");
+
+                    b.HasKey("PlanId");
+
+                    b.ToTable("Plans", (string)null);
+                });
+
             modelBuilder.Entity("WorkPlanTracker.Domain.ProgressReport", b =>
                 {
                     b.Property<int>("Id")
@@ -990,10 +1006,6 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SourceText")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -1302,6 +1314,15 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("WorkPlanTracker.Domain.PlanSource", b =>
+                {
+                    b.HasOne("WorkPlanTracker.Domain.WorkPlan", null)
+                        .WithOne("Source")
+                        .HasForeignKey("WorkPlanTracker.Domain.PlanSource", "PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WorkPlanTracker.Domain.ProgressReport", b =>
                 {
                     b.HasOne("WorkPlanTracker.Domain.TaskAssignment", "Assignment")
@@ -1447,6 +1468,9 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
             modelBuilder.Entity("WorkPlanTracker.Domain.WorkPlan", b =>
                 {
                     b.Navigation("Sections");
+
+                    b.Navigation("Source")
+                        .IsRequired();
 
                     b.Navigation("Tasks");
                 });
