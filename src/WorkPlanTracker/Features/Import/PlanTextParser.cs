@@ -18,8 +18,8 @@ public sealed class PlanTextParser
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = ChineseTextNormalizer.Normalize(text);
-        var lines = normalized.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        var lines = RunningTextSplitter.Split(normalized.Split('\n'));
+        for (var i = 0; i < lines.Count; i++)
         {
             lines[i] = DeadlineParser.RepairGarbledDates(lines[i].Trim());
         }
