@@ -29,6 +29,7 @@ public sealed class PlanTextParser
 
         var body = FlattenedTableReader.ToCanonicalLines(lines);
         var items = PlanOutline.Build(PlanParagraphs.Build(body), plan.Warnings);
+        var carried = new List<string>();
         foreach (var item in items)
         {
             if (item.IsSection)
@@ -37,8 +38,13 @@ public sealed class PlanTextParser
             }
             else
             {
-                plan.Tasks.Add(ToTask(item, plan));
+                var task = ToTask(item, plan);
+                task.SupportingUnits.AddRange(carried.Where(u => !task.SupportingUnits.Contains(u) && !task.LeadUnits.Contains(u)));
+                plan.Tasks.Add(task);
             }
+
+            // "以下均需各片区配合落实，不再列出": from here on every task has those supporting units too.
+            carried.AddRange(item.Note?.CarriedSupportingUnits.Where(u => !carried.Contains(u)) ?? []);
         }
 
         AddCoverageWarnings(plan);
@@ -53,8 +59,8 @@ public sealed class PlanTextParser
             Path = item.Path,
             Title = TaskTitle.ForTask(text),
             Text = text,
-            LeadUnits = item.Note?.LeadUnits ?? [],
-            SupportingUnits = item.Note?.SupportingUnits ?? [],
+            LeadUnits = [.. item.Note?.LeadUnits ?? []],
+            SupportingUnits = [.. item.Note?.SupportingUnits ?? []],
             Milestones = DeadlineParser.FindDatedSteps(text, plan.Year, plan.IssuedOn),
         };
 

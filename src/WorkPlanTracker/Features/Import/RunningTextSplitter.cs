@@ -28,7 +28,8 @@ internal static partial class RunningTextSplitter
             var start = 0;
             foreach (Match match in InlineMarker().Matches(line))
             {
-                if (!TryClassify(match, out var style, out var number) || !sequence.Accept(style, number))
+                if (!match.Groups["noise"].Success
+                    && (!TryClassify(match, out var style, out var number) || !sequence.Accept(style, number)))
                 {
                     continue;
                 }
@@ -126,6 +127,7 @@ internal static partial class RunningTextSplitter
         + @"|\((?<pcn>[一二三四五六七八九十]{1,3})\)"
         + @"|\((?<par>\d{1,2})\)"
         + @"|(?<![\d.．第])(?<ar>\d{1,2})[.．、](?![\d])"
-        + @"|(?<ci>[①-⑳])")]
+        + @"|(?<ci>[①-⑳])"
+        + @"|(?<noise>(?<=\s)(?:来源[:：]|附件下载|分享到|【?打印本页|【?关闭窗口|扫一扫在手机))")]
     private static partial Regex InlineMarker();
 }
