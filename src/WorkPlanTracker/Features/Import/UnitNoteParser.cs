@@ -41,6 +41,12 @@ internal static partial class UnitNoteParser
             var open = FindMatchingOpen(text, text.Length - 1);
             if (open >= 0)
             {
+                // "…环境。区直各有关单位，各乡镇人民政府(街道办事处)": the parentheses belong to the last unit name.
+                if (TrySplitTrailingUnitList(text, out body, out note))
+                {
+                    return true;
+                }
+
                 var content = text[(open + 1)..^1];
                 if (IsNoteContent(content))
                 {
@@ -49,7 +55,8 @@ internal static partial class UnitNoteParser
                     return true;
                 }
 
-                return false;
+                // "责任单位：危化处(60日)": a labelled note whose last name carries an aside.
+                return TrySplitLabelledSentence(text, out body, out note);
             }
 
             // The opening parenthesis was lost: "…便捷市数据资源局牵头，…完成时限：20247月底前)".
