@@ -30,6 +30,8 @@ public sealed class PlanTextParser
         var body = FlattenedTableReader.ToCanonicalLines(lines);
         var items = PlanOutline.Build(PlanParagraphs.Build(body), plan.Warnings);
         var carried = new List<string>();
+        var isTable = TableRowUnits.HasTableHeader(normalized);
+        var unitsMidRow = isTable && TableRowUnits.HeaderPutsUnitsBeforeText(normalized);
         foreach (var item in items)
         {
             if (item.IsSection)
@@ -39,6 +41,11 @@ public sealed class PlanTextParser
             else
             {
                 var task = ToTask(item, plan);
+                if (isTable)
+                {
+                    ReadTableRowUnits(task, unitsMidRow, plan.Tasks.Count > 0 ? plan.Tasks[^1] : null);
+                }
+
                 task.SupportingUnits.AddRange(carried.Where(u => !task.SupportingUnits.Contains(u) && !task.LeadUnits.Contains(u)));
                 plan.Tasks.Add(task);
             }
@@ -97,6 +104,28 @@ public sealed class PlanTextParser
         }
 
         return task;
+    }
+
+    // A flattened table: units between the task and its requirement are read from the row; a row that prints
+    // no units at all sits in a merged cell and takes the units of the row above.
+    private static void ReadTableRowUnits(ParsedTask task, bool unitsMidRow, ParsedTask? previous)
+    {
+        if (task.LeadUnits.Count > 0 || task.SupportingUnits.Count > 0)
+        {
+            return;
+        }
+
+        var names = unitsMidRow ? TableRowUnits.Find(task.Text) : [];
+        if (names.Count > 0)
+        {
+            task.LeadUnits.Add(names[0]);
+            task.SupportingUnits.AddRange(names.Skip(1).Where(n => n != names[0]).Distinct());
+        }
+        else if (previous is not null)
+        {
+            task.LeadUnits.AddRange(previous.LeadUnits);
+            task.SupportingUnits.AddRange(previous.SupportingUnits);
+        }
     }
 
     private static void AddCoverageWarnings(ParsedPlan plan)
