@@ -100,7 +100,7 @@ internal static partial class TableRowUnits
 
         if (stop < row.Length && stop - start < LongestName && (IsSeparator(row[stop]) || IsUnitStart(row, stop)) && EndsLikeUnit(row[start..stop]))
         {
-            return stop;
+            return Continue(row, stop);
         }
 
         // Otherwise the name runs into the requirement text: it ends at its first unit ending.

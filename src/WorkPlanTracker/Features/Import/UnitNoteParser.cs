@@ -552,7 +552,7 @@ internal static partial class UnitNoteParser
     [GeneratedRegex("[。：:；！？“”\"《》]|\\d{4}")]
     private static partial Regex NotInUnitName();
 
-    [GeneratedRegex("(?:局|委|办|府|室|会|院|厅|处|所|站|队|部|门|心|组|行|社|馆|司|科|台|团|署|镇|乡|道|村|区|县|市|省|位)$")]
+    [GeneratedRegex("(?:局|委|办|府|室|会|院|厅|处|所|站|队|部|门|心|组|行|社|馆|司|科|台|团|署|镇|乡|道|村|区|县|市|省|位|构)$")]
     private static partial Regex UnitSuffix();
 
     [GeneratedRegex("[市区县省各镇乡]")]
