@@ -113,6 +113,12 @@ internal static partial class TableRowUnits
 
             if (EndsLikeUnit(row[start..end]))
             {
+                // "各设区|市": an ending that one more character completes is the longer name.
+                if (end < row.Length && EndsLikeUnit(row[start..(end + 1)]))
+                {
+                    end++;
+                }
+
                 return Continue(row, end);
             }
         }
