@@ -26,15 +26,15 @@ internal static partial class RunningTextSplitter
             }
 
             var start = 0;
-            foreach (Match match in InlineMarker().Matches(line))
+            var candidates = ReadCandidates(line);
+            for (var c = 0; c < candidates.Count; c++)
             {
-                if (!match.Groups["noise"].Success
-                    && (!TryClassify(match, out var style, out var number) || !sequence.Accept(style, number)))
+                var (cut, style, number) = candidates[c];
+                if (style is not null && !sequence.Accept(style.Value, number, SkipsOneNumber(candidates, c)))
                 {
                     continue;
                 }
 
-                var cut = match.Index;
                 if (cut > start)
                 {
                     result.Add(line[start..cut].Trim());
@@ -47,6 +47,48 @@ internal static partial class RunningTextSplitter
         }
 
         return result;
+    }
+
+    private static List<(int Index, NumberingStyle? Style, int Number)> ReadCandidates(string line)
+    {
+        var candidates = new List<(int, NumberingStyle?, int)>();
+        foreach (Match match in InlineMarker().Matches(line))
+        {
+            if (match.Groups["noise"].Success)
+            {
+                candidates.Add((match.Index, null, 0));
+            }
+            else if (TryClassify(match, out var style, out var number))
+            {
+                candidates.Add((match.Index, style, number));
+            }
+        }
+
+        return candidates;
+    }
+
+    // A published plan may skip a number (…27. 29. 30.…): a number one past the expected one is still a marker
+    // when the next number of its style continues from it.
+    private static bool SkipsOneNumber(List<(int Index, NumberingStyle? Style, int Number)> candidates, int at)
+    {
+        var (_, style, number) = candidates[at];
+        for (var i = at + 1; i < candidates.Count; i++)
+        {
+            if (candidates[i].Style == style)
+            {
+                if (candidates[i].Number == number + 1)
+                {
+                    return true;
+                }
+
+                if (candidates[i].Number == number - 1)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool TryClassify(Match match, out NumberingStyle style, out int number)
@@ -94,11 +136,12 @@ internal static partial class RunningTextSplitter
         private readonly Dictionary<NumberingStyle, int> _last = [];
         private readonly HashSet<NumberingStyle> _mayRestart = [];
 
-        public bool Accept(NumberingStyle style, int number)
+        public bool Accept(NumberingStyle style, int number, bool continuesAfterGap)
         {
             var last = _last.GetValueOrDefault(style);
             var known = _levels.Contains(style);
-            var fits = number == last + 1 || (number == 1 && (!known || _mayRestart.Contains(style)));
+            var fits = number == last + 1 || (number == 1 && (!known || _mayRestart.Contains(style)))
+                || (known && last > 0 && number == last + 2 && continuesAfterGap);
             if (!fits)
             {
                 return false;

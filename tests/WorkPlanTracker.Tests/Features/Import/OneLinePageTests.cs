@@ -33,6 +33,14 @@ public sealed class OneLinePageTests
     }
 
     [Fact]
+    public void A_number_missing_from_the_sequence_does_not_lose_the_items_after_it()
+    {
+        var plan = ParseOneLine("一、加强公开 1.推进预算公开。 2.推进决策公开。 4.推进结果公开。 5.推进执行公开。 二、强化保障 6.加强领导。");
+
+        Assert.Equal(["一.1", "一.2", "一.4", "一.5", "二.6"], plan.Tasks.Select(t => t.Path));
+    }
+
+    [Fact]
     public void Page_furniture_after_the_body_is_not_part_of_the_last_task()
     {
         var plan = ParseOneLine("一、加强公开。做好解读。（区财政局牵头） 来源：区政府办 附件下载 工作方案.pdf");
