@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace WorkPlanTracker.Features.Import;
 
@@ -6,7 +7,7 @@ namespace WorkPlanTracker.Features.Import;
 /// Turns the plain text of a published work plan (工作要点 / 任务分工方案) into sections and tasks.
 /// Stateless and thread-safe: every call works on its own data; only the conversion tables are shared.
 /// </summary>
-public sealed class PlanTextParser
+public sealed partial class PlanTextParser
 {
     private const string NoUnitsInPlan = "全文未写明任何责任单位，需手动分配";
     private const string FewDeadlinesInPlan = "多数任务未写明完成时限，需手动设定";
@@ -34,7 +35,7 @@ public sealed class PlanTextParser
         var unitsMidRow = isTable && TableRowUnits.HeaderPutsUnitsBeforeText(normalized);
         foreach (var item in items)
         {
-            if (item.IsSection)
+            if (item.IsSection || IsPreamble(item))
             {
                 plan.Sections.Add(new ParsedSection { Path = item.Path, Title = TaskTitle.ForSection(item.BodyText) });
             }
@@ -106,6 +107,10 @@ public sealed class PlanTextParser
         return task;
     }
 
+    // "一、指导思想" / "总体目标" / "基本原则": the plan's preamble, not work anyone is assigned, unless a note says otherwise.
+    private static bool IsPreamble(OutlineItem item) =>
+        item.Note is null && item.Path.IndexOf('.', StringComparison.Ordinal) < 0 && PreambleHeading().IsMatch(item.BodyText);
+
     // A flattened table: units between the task and its requirement are read from the row; a row that prints
     // no units at all sits in a merged cell and takes the units of the row above.
     private static void ReadTableRowUnits(ParsedTask task, bool unitsMidRow, ParsedTask? previous)
@@ -127,6 +132,9 @@ public sealed class PlanTextParser
             task.SupportingUnits.AddRange(previous.SupportingUnits);
         }
     }
+
+    [GeneratedRegex("^(?:指导思想|总体要求|总体目标|工作目标|主要目标|基本原则|工作原则|目标任务|指导思想和工作目标|指导思想和总体目标)")]
+    private static partial Regex PreambleHeading();
 
     private static void AddCoverageWarnings(ParsedPlan plan)
     {

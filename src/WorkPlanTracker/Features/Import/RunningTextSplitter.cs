@@ -127,19 +127,23 @@ internal static partial class RunningTextSplitter
     }
 
     /// <summary>
-    /// The numbering of the document as read so far. Levels are ranked by first appearance; a number of a
-    /// higher level lets every lower level start again at 1 (or go on, for plans numbering across sections).
+    /// The numbering of the document as read so far. Levels follow the order official documents use
+    /// (一、 (一) 1. (1) ①), whatever list the text happens to start with; a number of a higher level lets every
+    /// lower level start again at 1 (or go on, for plans numbering across sections).
     /// </summary>
     private sealed class MarkerSequence
     {
-        private readonly List<NumberingStyle> _levels = [];
+        private readonly List<NumberingStyle> _levels =
+            [NumberingStyle.ChineseNumeral, NumberingStyle.ParenthesizedChinese, NumberingStyle.Arabic, NumberingStyle.ParenthesizedArabic, NumberingStyle.Circled];
+
+        private readonly HashSet<NumberingStyle> _seen = [];
         private readonly Dictionary<NumberingStyle, int> _last = [];
         private readonly HashSet<NumberingStyle> _mayRestart = [];
 
         public bool Accept(NumberingStyle style, int number, bool continuesAfterGap)
         {
             var last = _last.GetValueOrDefault(style);
-            var known = _levels.Contains(style);
+            var known = _seen.Contains(style);
             var fits = number == last + 1 || (number == 1 && (!known || _mayRestart.Contains(style)))
                 || (known && last > 0 && number == last + 2 && continuesAfterGap);
             if (!fits)
@@ -147,10 +151,7 @@ internal static partial class RunningTextSplitter
                 return false;
             }
 
-            if (!known)
-            {
-                _levels.Add(style);
-            }
+            _seen.Add(style);
 
             _last[style] = number;
             _mayRestart.Remove(style);

@@ -41,6 +41,25 @@ public sealed class OneLinePageTests
     }
 
     [Fact]
+    public void Numbering_levels_follow_the_official_order_even_when_a_short_list_comes_first()
+    {
+        var plan = ParseOneLine(
+            "一、工作日测算 1.全年总天数365日； 2.双休日104日。 二、重点任务 (一)重点检查 1.检查加油站。责任单位：危化处。 2.检查商户。责任单位：基础处。 (二)其他工作 1.综合监管。责任单位：协调处。");
+
+        Assert.Contains("二.(二).1", plan.Tasks.Select(t => t.Path));
+        Assert.Equal(["协调处"], plan.Tasks.Single(t => t.Path == "二.(二).1").LeadUnits);
+    }
+
+    [Fact]
+    public void A_guiding_principles_heading_without_units_is_a_section_not_a_task()
+    {
+        var plan = ParseOneLine("一、指导思想 坚持以习近平新时代中国特色社会主义思想为指导。 二、重点任务 1.推进公开。（区政府办牵头）");
+
+        Assert.Equal(["二.1"], plan.Tasks.Select(t => t.Path));
+        Assert.Contains(plan.Sections, s => s.Path == "一");
+    }
+
+    [Fact]
     public void Page_furniture_after_the_body_is_not_part_of_the_last_task()
     {
         var plan = ParseOneLine("一、加强公开。做好解读。（区财政局牵头） 来源：区政府办 附件下载 工作方案.pdf");
