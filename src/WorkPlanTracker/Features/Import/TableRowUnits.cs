@@ -41,6 +41,14 @@ internal static partial class TableRowUnits
             }
 
             var (names, end) = ReadRun(row, i);
+
+            // The unit cells come right after the task's title: the first run of several names is the cells,
+            // a later one is a list inside the requirement text.
+            if (names.Count >= 2)
+            {
+                return names;
+            }
+
             if (names.Count > best.Count)
             {
                 best = names;
