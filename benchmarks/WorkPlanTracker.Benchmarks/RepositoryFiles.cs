@@ -25,4 +25,11 @@ public static class RepositoryFiles
         var seeds = Path.Combine(Root(), "seeds");
         return Directory.GetFiles(seeds, prefix + "_*.txt").Single();
     }
+
+    /// <summary>The plan of the real-plan corpus whose name starts with <paramref name="prefix"/> (01, 02 …).</summary>
+    public static string CorpusPlan(string prefix)
+    {
+        var plans = Path.Combine(Root(), "tests", "WorkPlanTracker.Tests", "Features", "Import", "Corpus", "plans");
+        return Directory.GetFiles(plans, prefix + "_*.txt").Single();
+    }
 }

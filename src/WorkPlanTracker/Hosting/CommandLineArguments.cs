@@ -17,7 +17,7 @@ public sealed class CommandLineArguments
     /// <summary>Arguments for the host's configuration: the shared switches, in the form the host reads.</summary>
     public IReadOnlyList<string> HostArguments { get; private init; } = [];
 
-    public static IReadOnlyCollection<string> Verbs { get; } = ["import", "export-ledger", "reminders"];
+    public static IReadOnlyCollection<string> Verbs { get; } = ["import", "import-eval", "export-ledger", "reminders"];
 
     /// <summary>Parses, or writes what is wrong to <paramref name="error"/> and returns null.</summary>
     public static CommandLineArguments? TryParse(IReadOnlyList<string> args, TextWriter error)

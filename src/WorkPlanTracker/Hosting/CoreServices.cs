@@ -43,6 +43,7 @@ public static class CoreServices
 
         builder.Services.AddSingleton<PlanTextParser>();
         builder.Services.AddSingleton<PlanDocumentReader>();
+        builder.Services.AddSingleton<ImportEvaluation>();
         builder.Services.AddScoped<PlanImportService>();
         builder.Services.AddScoped<SamplePlanSeeder>();
         builder.Services.AddScoped<DatabaseStartup>();

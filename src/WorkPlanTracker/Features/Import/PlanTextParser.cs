@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace WorkPlanTracker.Features.Import;
 
@@ -6,7 +7,7 @@ namespace WorkPlanTracker.Features.Import;
 /// Turns the plain text of a published work plan (工作要点 / 任务分工方案) into sections and tasks.
 /// Stateless and thread-safe: every call works on its own data; only the conversion tables are shared.
 /// </summary>
-public sealed class PlanTextParser
+public sealed partial class PlanTextParser
 {
     private const string NoUnitsInPlan = "全文未写明任何责任单位，需手动分配";
     private const string FewDeadlinesInPlan = "多数任务未写明完成时限，需手动设定";
@@ -18,8 +19,8 @@ public sealed class PlanTextParser
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = ChineseTextNormalizer.Normalize(text);
-        var lines = normalized.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        var lines = RunningTextSplitter.Split(normalized.Split('\n'));
+        for (var i = 0; i < lines.Count; i++)
         {
             lines[i] = DeadlineParser.RepairGarbledDates(lines[i].Trim());
         }
@@ -29,16 +30,29 @@ public sealed class PlanTextParser
 
         var body = FlattenedTableReader.ToCanonicalLines(lines);
         var items = PlanOutline.Build(PlanParagraphs.Build(body), plan.Warnings);
+        var carried = new List<string>();
+        var isTable = TableRowUnits.HasTableHeader(normalized);
+        var unitsMidRow = isTable && TableRowUnits.HeaderPutsUnitsBeforeText(normalized);
         foreach (var item in items)
         {
-            if (item.IsSection)
+            if (item.IsSection || IsPreamble(item))
             {
                 plan.Sections.Add(new ParsedSection { Path = item.Path, Title = TaskTitle.ForSection(item.BodyText) });
             }
             else
             {
-                plan.Tasks.Add(ToTask(item, plan));
+                var task = ToTask(item, plan);
+                if (isTable)
+                {
+                    ReadTableRowUnits(task, unitsMidRow, plan.Tasks.Count > 0 ? plan.Tasks[^1] : null);
+                }
+
+                task.SupportingUnits.AddRange(carried.Where(u => !task.SupportingUnits.Contains(u) && !task.LeadUnits.Contains(u)));
+                plan.Tasks.Add(task);
             }
+
+            // "以下均需各片区配合落实，不再列出": from here on every task has those supporting units too.
+            carried.AddRange(item.Note?.CarriedSupportingUnits.Where(u => !carried.Contains(u)) ?? []);
         }
 
         AddCoverageWarnings(plan);
@@ -53,8 +67,8 @@ public sealed class PlanTextParser
             Path = item.Path,
             Title = TaskTitle.ForTask(text),
             Text = text,
-            LeadUnits = item.Note?.LeadUnits ?? [],
-            SupportingUnits = item.Note?.SupportingUnits ?? [],
+            LeadUnits = [.. item.Note?.LeadUnits ?? []],
+            SupportingUnits = [.. item.Note?.SupportingUnits ?? []],
             Milestones = DeadlineParser.FindDatedSteps(text, plan.Year, plan.IssuedOn),
         };
 
@@ -92,6 +106,35 @@ public sealed class PlanTextParser
 
         return task;
     }
+
+    // "一、指导思想" / "总体目标" / "基本原则": the plan's preamble, not work anyone is assigned, unless a note says otherwise.
+    private static bool IsPreamble(OutlineItem item) =>
+        item.Note is null && item.Path.IndexOf('.', StringComparison.Ordinal) < 0 && PreambleHeading().IsMatch(item.BodyText);
+
+    // A flattened table: units between the task and its requirement are read from the row; a row that prints
+    // no units at all sits in a merged cell and takes the units of the row above.
+    private static void ReadTableRowUnits(ParsedTask task, bool unitsMidRow, ParsedTask? previous)
+    {
+        if (task.LeadUnits.Count > 0 || task.SupportingUnits.Count > 0)
+        {
+            return;
+        }
+
+        var names = unitsMidRow ? TableRowUnits.Find(task.Text) : [];
+        if (names.Count > 0)
+        {
+            task.LeadUnits.Add(names[0]);
+            task.SupportingUnits.AddRange(names.Skip(1).Where(n => n != names[0]).Distinct());
+        }
+        else if (previous is not null)
+        {
+            task.LeadUnits.AddRange(previous.LeadUnits);
+            task.SupportingUnits.AddRange(previous.SupportingUnits);
+        }
+    }
+
+    [GeneratedRegex("^(?:指导思想|总体要求|总体目标|工作目标|主要目标|基本原则|工作原则|目标任务|指导思想和工作目标|指导思想和总体目标)")]
+    private static partial Regex PreambleHeading();
 
     private static void AddCoverageWarnings(ParsedPlan plan)
     {

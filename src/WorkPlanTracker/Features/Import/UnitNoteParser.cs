@@ -5,6 +5,9 @@ namespace WorkPlanTracker.Features.Import;
 /// <summary>The responsibility note of one task: who leads, who supports, and the 完成时限 as written.</summary>
 internal sealed record UnitNote(List<string> LeadUnits, List<string> SupportingUnits, string? DeadlinePhrase)
 {
+    /// <summary>Units a carry-over rule (以下均需各片区配合落实，不再列出) adds as supporting units to every later task.</summary>
+    public List<string> CarriedSupportingUnits { get; init; } = [];
+
     public bool HasUnits => LeadUnits.Count > 0 || SupportingUnits.Count > 0;
 }
 
@@ -38,6 +41,12 @@ internal static partial class UnitNoteParser
             var open = FindMatchingOpen(text, text.Length - 1);
             if (open >= 0)
             {
+                // "…环境。区直各有关单位，各乡镇人民政府(街道办事处)": the parentheses belong to the last unit name.
+                if (TrySplitTrailingUnitList(text, out body, out note))
+                {
+                    return true;
+                }
+
                 var content = text[(open + 1)..^1];
                 if (IsNoteContent(content))
                 {
@@ -46,7 +55,8 @@ internal static partial class UnitNoteParser
                     return true;
                 }
 
-                return false;
+                // "责任单位：危化处(60日)": a labelled note whose last name carries an aside.
+                return TrySplitLabelledSentence(text, out body, out note);
             }
 
             // The opening parenthesis was lost: "…便捷市数据资源局牵头，…完成时限：20247月底前)".
@@ -63,6 +73,11 @@ internal static partial class UnitNoteParser
                 note = content.Trim();
                 return true;
             }
+        }
+
+        if (TrySplitLabelledSentence(text, out body, out note) || TrySplitTrailingUnitList(text, out body, out note))
+        {
+            return true;
         }
 
         // No parentheses at all ("…目录。县区政府，市财政局(国资委)…负责落实，完成时限：20247月底前"):
@@ -90,6 +105,16 @@ internal static partial class UnitNoteParser
 
     public static UnitNote Parse(string note)
     {
+        var carried = new List<string>();
+        var carryOver = CarryOverRule().Match(note);
+        if (carryOver.Success)
+        {
+            carried = SplitUnitNames(carryOver.Groups["units"].Value);
+            note = note.Remove(carryOver.Index, carryOver.Length);
+        }
+
+        // "危化处(60日)，基础处(104日)" / "法规处30日": work-day counts, not part of the names; they may be the only separator.
+        note = WorkDayCount().Replace(note, "、");
         var (units, deadline) = SeparateDeadline(note.Trim());
         var assignments = LabelledRole().IsMatch(units) ? ReadLabelledRoles(units) : ReadRoleVerbs(units);
 
@@ -107,7 +132,7 @@ internal static partial class UnitNoteParser
         }
 
         supporting.RemoveAll(leads.Contains);
-        return new UnitNote(leads, supporting, deadline);
+        return new UnitNote(leads, supporting, deadline) { CarriedSupportingUnits = carried };
     }
 
     /// <summary>Splits a list of unit names on 、，；and on 和/及 between names, keeping parentheses inside names.</summary>
@@ -119,7 +144,7 @@ internal static partial class UnitNoteParser
             var names = new List<string>();
             foreach (var piece in SplitAtDepthZero(group, "、"))
             {
-                foreach (var part in UnitConjunction().Split(piece))
+                foreach (var part in SplitGluedUnits(piece))
                 {
                     var name = CleanUnitName(part);
                     if (name.Length > 0)
@@ -146,6 +171,98 @@ internal static partial class UnitNoteParser
         }
 
         return UnitSuffix().IsMatch(core);
+    }
+
+    /// <summary>
+    /// Cells of a flattened table run together: "区财政金融局区农业农村局" is two units. A name is cut where a unit
+    /// ending (局, 办, 厅…) meets the start of another unit (区, 省, 市, 各…) and both halves look like unit names.
+    /// </summary>
+    private static IEnumerable<string> SplitGluedUnits(string piece)
+    {
+        foreach (var part in UnitConjunction().Split(piece))
+        {
+            var rest = part;
+            var cut = FindGlue(rest);
+            while (cut > 0)
+            {
+                yield return rest[..cut];
+                rest = rest[cut..];
+                cut = FindGlue(rest);
+            }
+
+            yield return rest;
+        }
+    }
+
+    private static int FindGlue(string text)
+    {
+        foreach (Match glue in GluedUnitBoundary().Matches(text))
+        {
+            var cut = glue.Index + 1;
+            if (LooksLikeUnitName(CleanUnitName(text[..cut])) && LooksLikeUnitName(CleanUnitName(text[cut..])) && !InsideParentheses(text, cut))
+            {
+                return cut;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool InsideParentheses(string text, int index)
+    {
+        var depth = 0;
+        for (var i = 0; i < index; i++)
+        {
+            depth += text[i] == '(' ? 1 : text[i] == ')' && depth > 0 ? -1 : 0;
+        }
+
+        return depth > 0;
+    }
+
+    // "…进行监督检查。责任单位：危化处(60日)": a labelled note as the last sentence, with no parentheses.
+    private static bool TrySplitLabelledSentence(string text, out string body, out string note)
+    {
+        body = text;
+        note = "";
+        var sentenceStart = text.LastIndexOf('。') + 1;
+        var label = LabelledRole().Match(text, sentenceStart);
+        if (!label.Success)
+        {
+            return false;
+        }
+
+        var content = text[label.Index..];
+        if (!IsNoteContent(content) || label.Index == 0)
+        {
+            return false;
+        }
+
+        body = text[..label.Index].TrimEnd();
+        note = content.Trim();
+        return true;
+    }
+
+    // A table row flattened to text: "…营商环境。区直各有关单位，各区属事业单位": the unit cells follow the last sentence.
+    private static bool TrySplitTrailingUnitList(string text, out string body, out string note)
+    {
+        body = text;
+        note = "";
+        var sentenceStart = text.LastIndexOf('。') + 1;
+        if (sentenceStart == 0)
+        {
+            return false;
+        }
+
+        var tail = text[sentenceStart..].Trim();
+        var names = SplitUnitNames(tail);
+        if (tail.Length == 0 || names.Count == 0 || !names.TrueForAll(LooksLikeUnitName))
+        {
+            return false;
+        }
+
+        body = text[..sentenceStart];
+        note = tail;
+        return true;
     }
 
     private static (string Units, string? Deadline) SeparateDeadline(string note)
@@ -402,10 +519,19 @@ internal static partial class UnitNoteParser
         return result;
     }
 
-    [GeneratedRegex("牵头|配合|负责|责任单位|完成时限|协办|主办单位")]
+    [GeneratedRegex("牵头|配合|负责|责任单位|责任制单位|责任部门|完成时限|协办|主办单位")]
     private static partial Regex NoteKeyword();
 
-    [GeneratedRegex("(牵头单位|主办单位|牵头部门|责任单位|责任部门|负责单位|配合单位|配合部门|协办单位|参与单位)[:：]")]
+    [GeneratedRegex(@"[，,;；]?\s*以下均?需?(?<units>[^，,;；()]+?)(?:配合|协助)?(?:落实|负责)?[，,]?不再(?:一一)?列出")]
+    private static partial Regex CarryOverRule();
+
+    [GeneratedRegex(@"\(\d+(?:个工作)?日\)|(?<=[处队室科局委办])\d+(?:个工作)?日")]
+    private static partial Regex WorkDayCount();
+
+    [GeneratedRegex("[局委办厅处队室心组司站所社](?=[区省市县各])")]
+    private static partial Regex GluedUnitBoundary();
+
+    [GeneratedRegex("(牵头单位|主办单位|牵头部门|责任单位|责任部门|负责单位|配合单位|配合部门|协办单位|参与单位|责任制单位|指导部门)[:：]")]
     private static partial Regex LabelledRole();
 
     [GeneratedRegex("(?:完成时限|完成时间|时限要求|时间要求|完成期限)[:：]?")]
@@ -426,7 +552,7 @@ internal static partial class UnitNoteParser
     [GeneratedRegex("[。：:；！？“”\"《》]|\\d{4}")]
     private static partial Regex NotInUnitName();
 
-    [GeneratedRegex("(?:局|委|办|府|室|会|院|厅|处|所|站|队|部|门|心|组|行|社|馆|司|科|台|团|署|镇|乡|道|村|区|县|市|省|位)$")]
+    [GeneratedRegex("(?:局|委|办|府|室|会|院|厅|处|所|站|队|部|门|心|组|行|社|馆|司|科|台|团|署|镇|乡|道|村|区|县|市|省|位|构)$")]
     private static partial Regex UnitSuffix();
 
     [GeneratedRegex("[市区县省各镇乡]")]

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using WorkPlanTracker.Hosting;
+
+namespace WorkPlanTracker.Features.Import;
+
+/// <summary>The <c>import-eval DIR [--json]</c> verb of docs/CLI.md: the importer's accuracy on a corpus with answer keys.</summary>
+public static class ImportEvalCommand
+{
+    private const string Usage = "用法：import-eval DIR [--json]（DIR 下有 plans/ 与 keys/）";
+
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output)
+    {
+        string? directory = null;
+        var json = false;
+        foreach (var arg in args)
+        {
+            switch (arg)
+            {
+                case "--json":
+                    json = true;
+                    break;
+                case var a when a.StartsWith("--", StringComparison.Ordinal):
+                    throw new CommandLineException($"import-eval 不认识选项 {a}；{Usage}");
+                case var a when directory is null:
+                    directory = a;
+                    break;
+                default:
+                    throw new CommandLineException($"import-eval 只接受一个目录，多出了 {arg}");
+            }
+        }
+
+        if (directory is null)
+        {
+            throw new CommandLineException(Usage);
+        }
+
+        if (!Directory.Exists(directory))
+        {
+            throw new CommandLineException($"找不到目录：{directory}");
+        }
+
+        var accuracy = services.GetRequiredService<ImportEvaluation>().Evaluate(directory);
+        if (json)
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(new
+            {
+                documents = accuracy.Documents.Select(d => new
+                {
+                    d.Name,
+                    d.KeyTasks,
+                    d.TasksFound,
+                    d.ExtraTasks,
+                    unitsFound = d.Units.Found,
+                    unitsWrong = d.Units.Wrong,
+                    unitsMissed = d.Units.Missed,
+                    d.DeadlinesRight,
+                    d.TaskRecall,
+                    d.UnitsF1,
+                    d.DeadlineAccuracy,
+                    d.Refusal,
+                }),
+                totals = new
+                {
+                    accuracy.KeyTasks,
+                    accuracy.TasksFound,
+                    accuracy.ExtraTasks,
+                    accuracy.DeadlinesRight,
+                    accuracy.TaskRecall,
+                    accuracy.UnitsF1,
+                    accuracy.DeadlineAccuracy,
+                },
+            }, ImportCommand.JsonOptions));
+        }
+        else
+        {
+            await output.WriteAsync(accuracy.ToMarkdown());
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,177 @@
+using System.Text.RegularExpressions;
+
+namespace WorkPlanTracker.Features.Import;
+
+/// <summary>
+/// Puts back the line breaks a crawler or a copy from a web page lost: a body on one line is cut before every
+/// item number found inside the running text. A number counts only where it continues its own sequence
+/// (一、 after 一、 is 二、; 1. after 3. is 4.), which tells a real marker from 1.5亿元, 第1季度, a date, or a
+/// number quoted inside a sentence.
+/// </summary>
+internal static partial class RunningTextSplitter
+{
+    // Shorter lines are ordinary lines of a document that kept its breaks.
+    private const int LongLine = 300;
+
+    public static List<string> Split(IReadOnlyList<string> lines)
+    {
+        var result = new List<string>(lines.Count);
+        var sequence = new MarkerSequence();
+        foreach (var line in lines)
+        {
+            if (line.Length < LongLine)
+            {
+                result.Add(line);
+                continue;
+            }
+
+            var start = 0;
+            var candidates = ReadCandidates(line);
+            for (var c = 0; c < candidates.Count; c++)
+            {
+                var (cut, style, number) = candidates[c];
+                if (style is not null && !sequence.Accept(style.Value, number, SkipsOneNumber(candidates, c)))
+                {
+                    continue;
+                }
+
+                if (cut > start)
+                {
+                    result.Add(line[start..cut].Trim());
+                }
+
+                start = cut;
+            }
+
+            result.Add(line[start..].Trim());
+        }
+
+        return result;
+    }
+
+    private static List<(int Index, NumberingStyle? Style, int Number)> ReadCandidates(string line)
+    {
+        var candidates = new List<(int, NumberingStyle?, int)>();
+        foreach (Match match in InlineMarker().Matches(line))
+        {
+            if (match.Groups["noise"].Success)
+            {
+                candidates.Add((match.Index, null, 0));
+            }
+            else if (TryClassify(match, out var style, out var number))
+            {
+                candidates.Add((match.Index, style, number));
+            }
+        }
+
+        return candidates;
+    }
+
+    // A published plan may skip a number (…27. 29. 30.…): a number one past the expected one is still a marker
+    // when the next number of its style continues from it.
+    private static bool SkipsOneNumber(List<(int Index, NumberingStyle? Style, int Number)> candidates, int at)
+    {
+        var (_, style, number) = candidates[at];
+        for (var i = at + 1; i < candidates.Count; i++)
+        {
+            if (candidates[i].Style == style)
+            {
+                if (candidates[i].Number == number + 1)
+                {
+                    return true;
+                }
+
+                if (candidates[i].Number == number - 1)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TryClassify(Match match, out NumberingStyle style, out int number)
+    {
+        number = 0;
+        style = default;
+        if (match.Groups["cn"].Success)
+        {
+            style = NumberingStyle.ChineseNumeral;
+            return PlanNumbering.TryParseChineseNumeral(match.Groups["cn"].Value, out number);
+        }
+
+        if (match.Groups["pcn"].Success)
+        {
+            style = NumberingStyle.ParenthesizedChinese;
+            return PlanNumbering.TryParseChineseNumeral(match.Groups["pcn"].Value, out number);
+        }
+
+        if (match.Groups["par"].Success)
+        {
+            style = NumberingStyle.ParenthesizedArabic;
+            number = int.Parse(match.Groups["par"].ValueSpan);
+            return true;
+        }
+
+        if (match.Groups["ar"].Success)
+        {
+            style = NumberingStyle.Arabic;
+            number = int.Parse(match.Groups["ar"].ValueSpan);
+            return true;
+        }
+
+        style = NumberingStyle.Circled;
+        number = match.Groups["ci"].Value[0] - '①' + 1;
+        return true;
+    }
+
+    /// <summary>
+    /// The numbering of the document as read so far. Levels follow the order official documents use
+    /// (一、 (一) 1. (1) ①), whatever list the text happens to start with; a number of a higher level lets every
+    /// lower level start again at 1 (or go on, for plans numbering across sections).
+    /// </summary>
+    private sealed class MarkerSequence
+    {
+        private readonly List<NumberingStyle> _levels =
+            [NumberingStyle.ChineseNumeral, NumberingStyle.ParenthesizedChinese, NumberingStyle.Arabic, NumberingStyle.ParenthesizedArabic, NumberingStyle.Circled];
+
+        private readonly HashSet<NumberingStyle> _seen = [];
+        private readonly Dictionary<NumberingStyle, int> _last = [];
+        private readonly HashSet<NumberingStyle> _mayRestart = [];
+
+        public bool Accept(NumberingStyle style, int number, bool continuesAfterGap)
+        {
+            var last = _last.GetValueOrDefault(style);
+            var known = _seen.Contains(style);
+            var fits = number == last + 1 || (number == 1 && (!known || _mayRestart.Contains(style)))
+                || (known && last > 0 && number == last + 2 && continuesAfterGap);
+            if (!fits)
+            {
+                return false;
+            }
+
+            _seen.Add(style);
+
+            _last[style] = number;
+            _mayRestart.Remove(style);
+            foreach (var deeper in _levels.Skip(_levels.IndexOf(style) + 1))
+            {
+                _mayRestart.Add(deeper);
+            }
+
+            return true;
+        }
+    }
+
+    // A Chinese numeral not part of a longer numeral or 第…; an Arabic number not part of a longer number or a
+    // decimal; parenthesised forms after normalisation use ASCII parentheses.
+    [GeneratedRegex(
+        @"(?<![一二三四五六七八九十第])(?<cn>[一二三四五六七八九十]{1,3})[、]"
+        + @"|\((?<pcn>[一二三四五六七八九十]{1,3})\)"
+        + @"|\((?<par>\d{1,2})\)"
+        + @"|(?<![\d.．第])(?<ar>\d{1,2})[.．、](?![\d])"
+        + @"|(?<ci>[①-⑳])"
+        + @"|(?<noise>(?<=\s)(?:来源[:：]|附件下载|分享到|【?打印本页|【?关闭窗口|扫一扫在手机))")]
+    private static partial Regex InlineMarker();
+}

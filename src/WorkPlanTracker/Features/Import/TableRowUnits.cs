@@ -1,0 +1,175 @@
+using System.Text.RegularExpressions;
+
+namespace WorkPlanTracker.Features.Import;
+
+/// <summary>
+/// Reads the unit cells of a plan table that was flattened to text with no delimiter between cells, when the
+/// unit columns sit between the task and its requirement (header 工作任务 牵头单位 责任单位 工作要求):
+/// "12.做好…公开工作省发改委省商务厅各设区市、平潭综合实验区公开市场准入…". The units are the longest run of
+/// unit names (glued or separated by 、，) in the row; a name ends at a unit ending (厅, 委, 局, 办…).
+/// </summary>
+internal static partial class TableRowUnits
+{
+    private const int LongestName = 16;
+
+    private static readonly string[] Endings =
+        ["管委会", "实验区", "设区市", "部门", "机构", "中心", "政府", "公司", "厅", "委", "局", "办", "组", "室", "处", "队", "会", "行", "市", "区"];
+
+    // What may follow an ending and still belong to the same name: 省政府|各部门, 各设区市|政府, 省编办|(省审改办).
+    private static readonly string[] Continuations =
+        ["各部门", "各直属机构", "各相关部门", "各有关部门", "直属机构", "管委会", "管理委员会", "人民政府", "政府", "办公室", "管理局", "等相关部门", "等有关部门"];
+
+    /// <summary>True when the document's table header puts a unit column before the requirement column.</summary>
+    public static bool HeaderPutsUnitsBeforeText(string text)
+    {
+        var header = UnitsThenRequirementHeader().Match(text.Replace(" ", "", StringComparison.Ordinal).Replace("\u3000", "", StringComparison.Ordinal));
+        return header.Success;
+    }
+
+    /// <summary>True when a flattened plan table is present (a header of glued column titles).</summary>
+    public static bool HasTableHeader(string text) =>
+        TableHeader().IsMatch(text.Replace(" ", "", StringComparison.Ordinal).Replace("\u3000", "", StringComparison.Ordinal));
+
+    public static List<string> Find(string row)
+    {
+        List<string> best = [];
+        for (var i = 1; i < row.Length; i++)
+        {
+            if (!IsUnitStart(row, i))
+            {
+                continue;
+            }
+
+            var (names, end) = ReadRun(row, i);
+
+            // The unit cells come right after the task's title: the first run of several names is the cells,
+            // a later one is a list inside the requirement text.
+            if (names.Count >= 2)
+            {
+                return names;
+            }
+
+            if (names.Count > best.Count)
+            {
+                best = names;
+            }
+
+            if (names.Count > 0)
+            {
+                i = end - 1;
+            }
+        }
+
+        return best;
+    }
+
+    private static (List<string> Names, int End) ReadRun(string row, int start)
+    {
+        var names = new List<string>();
+        var position = start;
+        while (position < row.Length)
+        {
+            var end = ReadName(row, position, afterSeparator: names.Count > 0 && IsSeparator(row[position - 1]));
+            if (end < 0)
+            {
+                break;
+            }
+
+            names.Add(row[position..end]);
+            position = end;
+            if (position < row.Length && IsSeparator(row[position]))
+            {
+                position++;
+                continue;
+            }
+
+            if (position >= row.Length || !IsUnitStart(row, position))
+            {
+                break;
+            }
+        }
+
+        return (names, position);
+    }
+
+    private static int ReadName(string row, int start, bool afterSeparator)
+    {
+        if (!afterSeparator && !IsUnitStart(row, start))
+        {
+            return -1;
+        }
+
+        // A name set off by a separator or by the next glued name is taken whole when it ends like a unit.
+        var stop = start;
+        while (stop < row.Length && stop - start < LongestName && !IsSeparator(row[stop]) && !IsSentenceMark(row[stop]) && (stop == start || !IsUnitStart(row, stop)))
+        {
+            stop++;
+        }
+
+        if (stop < row.Length && stop - start < LongestName && (IsSeparator(row[stop]) || IsUnitStart(row, stop)) && EndsLikeUnit(row[start..stop]))
+        {
+            return Continue(row, stop);
+        }
+
+        // Otherwise the name runs into the requirement text: it ends at its first unit ending.
+        for (var end = start + 2; end <= Math.Min(row.Length, start + LongestName); end++)
+        {
+            if (IsSentenceMark(row[end - 1]) || IsSeparator(row[end - 1]))
+            {
+                return -1;
+            }
+
+            if (EndsLikeUnit(row[start..end]))
+            {
+                // "各设区|市": an ending that one more character completes is the longer name.
+                if (end < row.Length && EndsLikeUnit(row[start..(end + 1)]))
+                {
+                    end++;
+                }
+
+                return Continue(row, end);
+            }
+        }
+
+        return -1;
+    }
+
+    private static int Continue(string row, int end)
+    {
+        if (end < row.Length && row[end] == '(')
+        {
+            var close = row.IndexOf(')', end);
+            if (close > end && close - end <= 12)
+            {
+                return close + 1;
+            }
+        }
+
+        foreach (var continuation in Continuations)
+        {
+            if (string.CompareOrdinal(row, end, continuation, 0, continuation.Length) == 0)
+            {
+                return Continue(row, end + continuation.Length);
+            }
+        }
+
+        return end;
+    }
+
+    private static bool EndsLikeUnit(string name) =>
+        name.Length >= 2 && !name.Contains('的', StringComparison.Ordinal) && Endings.Any(e => name.EndsWith(e, StringComparison.Ordinal) && name.Length > e.Length)
+        && UnitNoteParser.LooksLikeUnitName(name);
+
+    private static bool IsUnitStart(string row, int i) =>
+        row[i] is '省' or '各' || string.CompareOrdinal(row, i, "中央", 0, 2) == 0 || string.CompareOrdinal(row, i, "平潭", 0, 2) == 0;
+
+    private static bool IsSeparator(char c) => c is '、' or '，' or ',';
+
+    private static bool IsSentenceMark(char c) => c is '。' or '；' or ';' or '：' or ':' or '！' or '？';
+
+    [GeneratedRegex("(?:工作任务|主要任务|重点任务|任务内容|具体任务)(?:牵头单位|牵头部门|责任单位|责任部门|指导部门|配合单位)")]
+    private static partial Regex UnitsThenRequirementHeader();
+
+    [GeneratedRegex("(?:工作任务|主要任务|重点任务|任务内容|具体任务|工作要求|序号)(?:工作要求|牵头单位|牵头部门|责任单位|责任部门|指导部门|配合/责任单位|配合单位)")]
+    private static partial Regex TableHeader();
+}

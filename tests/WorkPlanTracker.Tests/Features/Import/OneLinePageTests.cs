@@ -1,0 +1,134 @@
+using WorkPlanTracker.Features.Import;
+
+namespace WorkPlanTracker.Tests.Features.Import;
+
+/// <summary>Plans whose page lost its line breaks, with the note and table shapes real published plans use.</summary>
+public sealed class OneLinePageTests
+{
+    private static readonly PlanTextParser Parser = new();
+
+    // Long enough to be read as a body that lost its breaks, as a crawler stores a page.
+    private static readonly string Padding = string.Concat(Enumerable.Repeat("坚持以人民为中心的发展思想，", 20));
+
+    private static ParsedPlan ParseOneLine(string body) =>
+        Parser.Parse("2024年政务公开工作要点 " + Padding + "。 " + body);
+
+    [Fact]
+    public void Finds_the_numbers_inside_running_text_and_not_amounts_quarters_or_dates()
+    {
+        var plan = ParseOneLine(
+            "一、加强公开 1.推进预算公开。全年安排1.5亿元，第1季度完成，2024年3月1日前上报。 2.推进决策公开。做好解读。 二、强化保障 1.加强领导。明确分工。");
+
+        Assert.Equal(["一.1", "一.2", "二.1"], plan.Tasks.Select(t => t.Path));
+        Assert.Contains("1.5亿元", plan.Tasks[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_number_that_breaks_the_sequence_stays_in_the_sentence()
+    {
+        var plan = ParseOneLine("一、加强公开 1.推进预算公开，重点做好3.项工作。 2.推进决策公开。 二、强化保障。");
+
+        Assert.Equal(["一.1", "一.2", "二"], plan.Tasks.Select(t => t.Path));
+        Assert.Contains("3.项工作", plan.Tasks[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_number_missing_from_the_sequence_does_not_lose_the_items_after_it()
+    {
+        var plan = ParseOneLine("一、加强公开 1.推进预算公开。 2.推进决策公开。 4.推进结果公开。 5.推进执行公开。 二、强化保障 6.加强领导。");
+
+        Assert.Equal(["一.1", "一.2", "一.4", "一.5", "二.6"], plan.Tasks.Select(t => t.Path));
+    }
+
+    [Fact]
+    public void Numbering_levels_follow_the_official_order_even_when_a_short_list_comes_first()
+    {
+        var plan = ParseOneLine(
+            "一、工作日测算 1.全年总天数365日； 2.双休日104日。 二、重点任务 (一)重点检查 1.检查加油站。责任单位：危化处。 2.检查商户。责任单位：基础处。 (二)其他工作 1.综合监管。责任单位：协调处。");
+
+        Assert.Contains("二.(二).1", plan.Tasks.Select(t => t.Path));
+        Assert.Equal(["协调处"], plan.Tasks.Single(t => t.Path == "二.(二).1").LeadUnits);
+    }
+
+    [Fact]
+    public void A_guiding_principles_heading_without_units_is_a_section_not_a_task()
+    {
+        var plan = ParseOneLine("一、指导思想 坚持以习近平新时代中国特色社会主义思想为指导。 二、重点任务 1.推进公开。（区政府办牵头）");
+
+        Assert.Equal(["二.1"], plan.Tasks.Select(t => t.Path));
+        Assert.Contains(plan.Sections, s => s.Path == "一");
+    }
+
+    [Fact]
+    public void Page_furniture_after_the_body_is_not_part_of_the_last_task()
+    {
+        var plan = ParseOneLine("一、加强公开。做好解读。（区财政局牵头） 来源：区政府办 附件下载 工作方案.pdf");
+
+        var task = Assert.Single(plan.Tasks);
+        Assert.DoesNotContain("来源", task.Text, StringComparison.Ordinal);
+        Assert.Equal(["区财政局"], task.LeadUnits);
+    }
+
+    [Fact]
+    public void A_labelled_note_sentence_without_parentheses_ends_the_task()
+    {
+        var plan = ParseOneLine("一、加强公开。做好政策解读。责任单位：省工信厅、财政厅，各设区市人民政府。 二、优化服务。推进一网通办。责任单位：省数据局。");
+
+        Assert.Equal(["省工信厅", "财政厅", "各设区市人民政府"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["省数据局"], plan.Tasks[1].LeadUnits);
+        Assert.DoesNotContain("责任单位", plan.Tasks[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Work_day_counts_after_units_are_not_part_of_the_names()
+    {
+        var plan = ParseOneLine("一、重点检查。对8家企业进行监督检查。责任单位：危化处（60日），基础处（40日）安劳支队（10日） 二、一般检查。抽查企业。责任制单位：法规处30日，协调处（5日）");
+
+        Assert.Equal(["危化处", "基础处", "安劳支队"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["法规处", "协调处"], plan.Tasks[1].LeadUnits);
+    }
+
+    [Fact]
+    public void A_carry_over_rule_adds_its_unit_to_every_later_task_and_is_no_unit_itself()
+    {
+        var plan = ParseOneLine(
+            "一、重点任务 1.开展调查。摸清底数。（区生态局牵头负责;各片区负责配合落实，以下均需各片区配合落实，不再列出） 2.开展监测。建立网络。（区生态局牵头） 二、保障措施 1.加强领导。（区生态局牵头，有关部门按职责分工负责）");
+
+        Assert.All(plan.Tasks, t => Assert.Contains("各片区", t.SupportingUnits));
+        Assert.DoesNotContain(plan.Tasks, t => t.SupportingUnits.Concat(t.LeadUnits).Any(u => u.Contains("以下", StringComparison.Ordinal)));
+        Assert.Equal(["区生态局"], plan.Tasks[1].LeadUnits);
+    }
+}
+
+/// <summary>Plan tables flattened to text: cells run together with no delimiter.</summary>
+public sealed class FlattenedTableRowTests
+{
+    private static readonly PlanTextParser Parser = new();
+
+    // The cover letter in front of the table, on the same line, as a crawler stores the page.
+    private static readonly string CoverLetter = "各片区管理局，区直各单位：现将任务分解表印发给你们，" + string.Concat(Enumerable.Repeat("请认真组织实施，", 40)) + "。";
+
+    [Fact]
+    public void Unit_cells_after_the_requirement_are_split_even_when_glued()
+    {
+        var plan = Parser.Parse(CoverLetter
+            + "2022年政务公开工作主要任务分解表工作任务工作要求牵头单位配合/责任单位一、加强信息公开1.增强政策透明度。区财政金融局区农业农村局区直有关单位，各乡镇人民政府（街道办事处）2.加强舆情回应。 区直各单位，各片区管理局");
+
+        Assert.Equal(["区财政金融局", "区农业农村局", "区直有关单位", "各乡镇人民政府(街道办事处)"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["区直各单位", "各片区管理局"], plan.Tasks[1].LeadUnits);
+    }
+
+    [Fact]
+    public void Unit_cells_between_the_task_and_its_requirement_are_read_and_a_merged_row_takes_the_units_above()
+    {
+        var plan = Parser.Parse(CoverLetter
+            + "2018年政务公开工作主要任务分解表工 作 任 务牵头单位责 任 单 位工 作 要 求一、加强公开解读"
+            + "1.推进预决算公开省财政厅省审改办省政府各部门、各直属机构，各设区市政府、平潭综合实验区管委会推动市县级政府全面公开预算。"
+            + "2.推进重大项目公开 3.做好清单公开省编办（省审改办）省直各部门，各设区市公开权责清单。");
+
+        var tasks = plan.Tasks.ToDictionary(t => t.Path);
+        Assert.Equal(["省财政厅", "省审改办", "省政府各部门", "各直属机构", "各设区市政府", "平潭综合实验区管委会"], tasks["一.1"].LeadUnits.Concat(tasks["一.1"].SupportingUnits));
+        Assert.Equal(tasks["一.1"].LeadUnits.Concat(tasks["一.1"].SupportingUnits), tasks["一.2"].LeadUnits.Concat(tasks["一.2"].SupportingUnits));
+        Assert.Equal(["省编办(省审改办)", "省直各部门", "各设区市"], tasks["一.3"].LeadUnits.Concat(tasks["一.3"].SupportingUnits));
+    }
+}
