@@ -25,6 +25,7 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddSingleton(db.Get<PlanImportService>());
         ctx.Services.AddSingleton(new PlanDocumentReader());
+        ctx.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ImportOptions()));
         return ctx;
     }
 
