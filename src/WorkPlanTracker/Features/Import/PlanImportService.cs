@@ -49,26 +49,33 @@ public sealed class PlanImportService(
     }
 
     /// <summary>Saves a reviewed plan: a new draft, or an update of the earlier version the review found.</summary>
-    public async Task<int> CommitAsync(ImportReview review, CancellationToken cancellationToken = default)
+    /// <param name="refuseErrors">The page refuses a plan with errors left (duplicate numbers, empty texts); the CLI saves it as read.</param>
+    public async Task<int> CommitAsync(ImportReview review, bool refuseErrors = true, CancellationToken cancellationToken = default)
     {
-        if (review.ErrorCount > 0)
+        if (refuseErrors && review.ErrorCount > 0)
         {
             throw new ImportInputException($"还有 {review.ErrorCount} 处错误（标红的任务）需要修改后才能保存。");
         }
 
+        review.DropFragments();
         if (review.Revision is { } revision)
         {
-            return (await UpdateAsync(revision.PlanId, review.Plan, review.Source.Name, review.Source.Text, cancellationToken)).PlanId;
+            return (await UpdateAsync(revision.PlanId, review.Plan, review.Source.Name, review.Source.Text, review.KeptSeparate, cancellationToken)).PlanId;
         }
 
-        return (await SaveAsync(review.Plan, review.Source.Name, review.Source.Text, cancellationToken)).Id;
+        return (await SaveAsync(review.Plan, review.Source.Name, review.Source.Text, review.KeptSeparate, cancellationToken)).Id;
     }
 
     /// <summary>Saves a parsed plan as a draft, in one transaction.</summary>
-    public async Task<WorkPlan> SaveAsync(ParsedPlan parsed, string? sourceFileName, string sourceText, CancellationToken cancellationToken = default)
+    public Task<WorkPlan> SaveAsync(ParsedPlan parsed, string? sourceFileName, string sourceText, CancellationToken cancellationToken = default) =>
+        SaveAsync(parsed, sourceFileName, sourceText, [], cancellationToken);
+
+    /// <param name="keepSeparate">Names the office keeps as new units although a known unit is similar.</param>
+    public async Task<WorkPlan> SaveAsync(ParsedPlan parsed, string? sourceFileName, string sourceText, IEnumerable<string> keepSeparate, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        units.KeepSeparate(keepSeparate);
         var plan = new WorkPlan();
         CopyMetadata(parsed, sourceFileName, sourceText, plan);
         var sectionsByPath = AddSections(plan, parsed.Sections);
@@ -106,13 +113,18 @@ public sealed class PlanImportService(
     /// reports stay), new tasks are added, and tasks the revision dropped are deleted unless work was already
     /// assigned on them, in which case they are kept so no reported progress is lost.
     /// </summary>
-    public async Task<PlanUpdateResult> UpdateAsync(int planId, ParsedPlan revised, string? sourceFileName, string sourceText, CancellationToken cancellationToken = default)
+    public Task<PlanUpdateResult> UpdateAsync(int planId, ParsedPlan revised, string? sourceFileName, string sourceText, CancellationToken cancellationToken = default) =>
+        UpdateAsync(planId, revised, sourceFileName, sourceText, [], cancellationToken);
+
+    /// <param name="keepSeparate">Names the office keeps as new units although a known unit is similar.</param>
+    public async Task<PlanUpdateResult> UpdateAsync(int planId, ParsedPlan revised, string? sourceFileName, string sourceText, IEnumerable<string> keepSeparate, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var plan = await LoadWithTasksAsync(db, planId, cancellationToken)
             ?? throw new ImportInputException($"要更新的计划（编号 {planId}）已不存在，请重新导入。");
         var revision = PlanRevision.Compare(plan, revised);
         var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        units.KeepSeparate(keepSeparate);
         CopyMetadata(revised, sourceFileName, sourceText, plan);
         var sectionsByPath = plan.Sections.ToDictionary(s => s.Path, StringComparer.Ordinal);
         foreach (var section in revised.Sections.Where(s => !sectionsByPath.ContainsKey(s.Path)))
