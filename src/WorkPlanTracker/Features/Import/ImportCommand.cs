@@ -45,10 +45,8 @@ public static class ImportCommand
             await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync();
             var review = await importer.ReviewAsync(document, name, parseOptions);
             parsed = review.Plan;
-            review.DropFragments();
-            saved = review.Revision is { } revision
-                ? Updated(await importer.UpdateAsync(revision.PlanId, review.Plan, name, document.Text))
-                : $"，已保存为计划 #{await importer.CommitAsync(review, refuseErrors: false)}";
+            var (planId, update) = await importer.SaveReviewAsync(review, refuseErrors: false);
+            saved = update is { } updated ? Updated(updated) : $"，已保存为计划 #{planId}";
         }
 
         if (json)

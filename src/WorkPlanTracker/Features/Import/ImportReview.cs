@@ -28,6 +28,12 @@ public sealed class ImportReview
     private readonly Dictionary<ParsedTask, int> originalOrder;
 
     public ParsedPlan Plan { get; }
+
+    /// <summary>The document as the importer read it, before any edit on this page; saved for the next re-import.</summary>
+    public ParsedPlan? OriginalParse { get; init; }
+
+    /// <summary>What the earlier import remembered (items removed or turned into headings then), carried forward.</summary>
+    public ImportSnapshot? CarriedOver { get; init; }
     public PlanDocumentSummary Source { get; }
 
     /// <summary>Set when a plan of the same year and title was imported before: saving then updates it.</summary>
@@ -189,6 +195,21 @@ public sealed class ImportReview
         var place = originalOrder.GetValueOrDefault(task, int.MaxValue);
         var at = Plan.Tasks.FindIndex(t => originalOrder.GetValueOrDefault(t, int.MaxValue) > place);
         Plan.Tasks.Insert(at < 0 ? Plan.Tasks.Count : at, task);
+    }
+
+    /// <summary>What this import remembers for the next: the reading before review and the items taken out, old and new.</summary>
+    public ImportSnapshot Snapshot()
+    {
+        var parsed = OriginalParse ?? ImportSnapshot.Copy(Plan);
+        var texts = parsed.Tasks.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        return new ImportSnapshot
+        {
+            Parsed = parsed,
+            Removed = (CarriedOver?.Removed.Where(i => texts.Contains(i.Text)) ?? [])
+                .Concat(RemovedTasks.Select(t => new SetAsideItem(t.Path, t.Text))).Distinct().ToList(),
+            Demoted = (CarriedOver?.Demoted.Where(i => texts.Contains(i.Text)) ?? [])
+                .Concat(DemotedTasks.Select(t => new SetAsideItem(t.Path, t.Text))).Distinct().ToList(),
+        };
     }
 
     /// <summary>Before saving: names the office left as fragments are dropped rather than made into units.</summary>

@@ -32,38 +32,69 @@ public sealed class PlanImportService(
         return parsed;
     }
 
-    /// <summary>Parses a document into a review: the plan, what the unit directory knows of its names, and an earlier version if there is one.</summary>
+    /// <summary>
+    /// Parses a document into a review: the plan, what the unit directory knows of its names, and an earlier version
+    /// if there is one. For an earlier version the office's corrections are applied to every field the document did
+    /// not change (see <see cref="ReimportMerge"/>), so the review and the list of changes show only the document's changes.
+    /// </summary>
     public async Task<ImportReview> ReviewAsync(PlanDocument document, string sourceName, PlanParseOptions? options = null, CancellationToken cancellationToken = default)
     {
         var parsed = Parse(document, sourceName, options);
+        var original = ImportSnapshot.Copy(parsed);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var units = await db.Units.AsNoTracking().Select(u => new UnitCandidate(u.Id, u.Name, u.Aliases)).ToListAsync(cancellationToken);
         var groups = await db.UnitGroups.AsNoTracking().Select(g => g.Name).ToListAsync(cancellationToken);
         var previous = await FindPreviousVersionAsync(parsed, cancellationToken);
+        var snapshot = ImportSnapshot.FromJson(previous?.ImportSnapshot);
+        if (previous is not null && snapshot is not null)
+        {
+            ReimportMerge.KeepOfficeCorrections(snapshot, previous, parsed);
+        }
+
         return new ImportReview(
             parsed,
             new PlanDocumentSummary(sourceName, document.SourceKind, document.EncodingName, document.Text),
             units,
             groups,
-            previous is null ? null : PlanRevision.Compare(previous, parsed));
+            previous is null ? null : PlanRevision.Compare(previous, parsed))
+        {
+            OriginalParse = original,
+            CarriedOver = snapshot,
+        };
     }
 
     /// <summary>Saves a reviewed plan: a new draft, or an update of the earlier version the review found.</summary>
     /// <param name="refuseErrors">The page refuses a plan with errors left (duplicate numbers, empty texts); the CLI saves it as read.</param>
-    public async Task<int> CommitAsync(ImportReview review, bool refuseErrors = true, CancellationToken cancellationToken = default)
+    public async Task<int> CommitAsync(ImportReview review, bool refuseErrors = true, CancellationToken cancellationToken = default) =>
+        (await SaveReviewAsync(review, refuseErrors, cancellationToken)).PlanId;
+
+    /// <summary>Like <see cref="CommitAsync"/>; says for an update what changed (null for a new plan).</summary>
+    public async Task<(int PlanId, PlanUpdateResult? Update)> SaveReviewAsync(ImportReview review, bool refuseErrors = true, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(review);
         if (refuseErrors && review.ErrorCount > 0)
         {
             throw new ImportInputException($"还有 {review.ErrorCount} 处错误（标红的任务）需要修改后才能保存。");
         }
 
         review.DropFragments();
+        (int PlanId, PlanUpdateResult? Update) saved;
         if (review.Revision is { } revision)
         {
-            return (await UpdateAsync(revision.PlanId, review.Plan, review.Source.Name, review.Source.Text, review.KeptSeparate, cancellationToken)).PlanId;
+            var update = await UpdateAsync(revision.PlanId, review.Plan, review.Source.Name, review.Source.Text, review.KeptSeparate, cancellationToken);
+            saved = (update.PlanId, update);
+        }
+        else
+        {
+            saved = ((await SaveAsync(review.Plan, review.Source.Name, review.Source.Text, review.KeptSeparate, cancellationToken)).Id, null);
         }
 
-        return (await SaveAsync(review.Plan, review.Source.Name, review.Source.Text, review.KeptSeparate, cancellationToken)).Id;
+        var snapshot = review.Snapshot().ToJson();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var plan = await db.Plans.SingleAsync(p => p.Id == saved.PlanId, cancellationToken);
+        plan.ImportSnapshot = snapshot;
+        await db.SaveChangesAsync(cancellationToken);
+        return saved;
     }
 
     /// <summary>Saves a parsed plan as a draft, in one transaction.</summary>
