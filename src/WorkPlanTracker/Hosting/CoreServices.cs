@@ -42,7 +42,11 @@ public static class CoreServices
             ServiceLifetime.Scoped);
 
         builder.Services.AddSingleton<PlanTextParser>();
-        builder.Services.AddSingleton<PlanDocumentReader>();
+        builder.Services.AddOptions<ImportOptions>()
+            .Bind(builder.Configuration.GetSection(ImportOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(services => new PlanDocumentReader(new PlanDocumentReaderOptions(), services.GetRequiredService<IOptions<ImportOptions>>().Value));
         builder.Services.AddSingleton<ImportEvaluation>();
         builder.Services.AddScoped<PlanImportService>();
         builder.Services.AddScoped<SamplePlanSeeder>();

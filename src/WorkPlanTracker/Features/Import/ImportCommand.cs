@@ -35,12 +35,18 @@ public static class ImportCommand
             document = importer.Read(name, stream);
         }
 
-        var parsed = importer.Parse(document, name, new PlanParseOptions { Year = year });
-        int? planId = null;
+        var parseOptions = new PlanParseOptions { Year = year };
+        var parsed = importer.Parse(document, name, parseOptions);
+        string? saved = null;
         if (!dryRun)
         {
+            // The same rule as the import page: a plan of the same year and title is updated (its assignments and
+            // reports stay), never imported a second time beside it.
             await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync();
-            planId = (await importer.SaveAsync(parsed, name, document.Text)).Id;
+            var review = await importer.ReviewAsync(document, name, parseOptions);
+            parsed = review.Plan;
+            var (planId, update) = await importer.SaveReviewAsync(review, refuseErrors: false);
+            saved = update is { } updated ? Updated(updated) : $"，已保存为计划 #{planId}";
         }
 
         if (json)
@@ -50,7 +56,7 @@ public static class ImportCommand
         else
         {
             await output.WriteLineAsync($"{parsed.Title}（{parsed.Year}年）：{parsed.Tasks.Count} 项任务，{parsed.Warnings.Count} 条提示"
-                + (planId is { } id ? $"，已保存为计划 #{id}" : "，未保存（--dry-run）"));
+                + (saved ?? "，未保存（--dry-run）"));
             foreach (var warning in parsed.Warnings)
             {
                 await output.WriteLineAsync($"  {warning.Path} {warning.Message}");
@@ -59,6 +65,10 @@ public static class ImportCommand
 
         return 0;
     }
+
+    private static string Updated(PlanUpdateResult result) =>
+        $"，已更新已有的计划 #{result.PlanId}（新增 {result.Added} 项，修改 {result.Changed} 项，删除 {result.Deleted} 项"
+        + (result.KeptWithWork > 0 ? $"，{result.KeptWithWork} 项已分派的任务保留" : "") + "）";
 
     private static (string File, bool DryRun, bool Json, int? Year) ParseArguments(IReadOnlyList<string> args)
     {

@@ -22,9 +22,18 @@ public sealed class ImportReview
         knownNames = new HashSet<string>(candidates.SelectMany(u => u.Aliases.Append(u.Name)).Concat(groupNames), StringComparer.Ordinal);
         ParserWarnings = plan.Warnings.Where(w => w.Path.Length > 0).ToLookup(w => w.Path);
         PlanWarnings = plan.Warnings.Where(w => w.Path.Length == 0).Select(w => w.Message).ToList();
+        originalOrder = plan.Tasks.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i);
     }
 
+    private readonly Dictionary<ParsedTask, int> originalOrder;
+
     public ParsedPlan Plan { get; }
+
+    /// <summary>The document as the importer read it, before any edit on this page; saved for the next re-import.</summary>
+    public ParsedPlan? OriginalParse { get; init; }
+
+    /// <summary>What the earlier import remembered (items removed or turned into headings then), carried forward.</summary>
+    public ImportSnapshot? CarriedOver { get; init; }
     public PlanDocumentSummary Source { get; }
 
     /// <summary>Set when a plan of the same year and title was imported before: saving then updates it.</summary>
@@ -62,14 +71,7 @@ public sealed class ImportReview
 
         foreach (var name in task.LeadUnits.Concat(task.SupportingUnits).Where(n => !knownNames.Contains(n)))
         {
-            var match = matcher.Match(name);
-            issues.Add(match is { Kind: UnitMatchKind.Close, Score: >= UnitNameMatcher.AutoAcceptScore }
-                ? new TaskIssue(TaskIssueLevel.Info, $"“{name}”即“{match.UnitName}”，将记为其简称")
-                : match is { Kind: UnitMatchKind.Close }
-                ? new TaskIssue(TaskIssueLevel.Suggestion, $"“{name}”可能是“{match.UnitName}”", name, match.UnitName)
-                : UnitNameRules.IsGroupName(name)
-                    ? new TaskIssue(TaskIssueLevel.Info, $"新单位组“{name}”：保存后在单位页设置成员")
-                    : new TaskIssue(TaskIssueLevel.Info, $"新单位“{name}”：保存时加入单位名录"));
+            issues.Add(UnitIssue(name));
         }
 
         issues.AddRange(ParserWarnings[task.Path]
@@ -77,6 +79,157 @@ public sealed class ImportReview
             .Select(w => new TaskIssue(TaskIssueLevel.Warning, w.Message)));
         return issues;
     }
+
+    /// <summary>
+    /// What the review says of a name the directory does not hold. A merge into a known unit by similarity is
+    /// never silent: it waits for 确认并入 or 作为新单位. A sentence fragment named once is a warning, not a new unit.
+    /// </summary>
+    private TaskIssue UnitIssue(string name)
+    {
+        if (KeptSeparate.Contains(name))
+        {
+            return new TaskIssue(TaskIssueLevel.Info, $"新单位“{name}”：保存时加入单位名录（不并入相近的已有单位）");
+        }
+
+        var match = matcher.Match(name);
+        if (match is { Kind: UnitMatchKind.Close } && ConfirmedMerges.Contains(name))
+        {
+            return new TaskIssue(TaskIssueLevel.Info, $"“{name}”并入已有单位“{match.UnitName}”，记为其简称");
+        }
+
+        if (match is { Kind: UnitMatchKind.Close, Score: >= UnitNameMatcher.AutoAcceptScore })
+        {
+            return new TaskIssue(TaskIssueLevel.Suggestion, $"“{name}”与已有单位“{match.UnitName}”相近，将并入该单位（记为其简称）：请确认", name, match.UnitName, TaskIssueAction.ConfirmMerge);
+        }
+
+        if (match is { Kind: UnitMatchKind.Close })
+        {
+            return new TaskIssue(TaskIssueLevel.Suggestion, $"“{name}”可能是“{match.UnitName}”", name, match.UnitName);
+        }
+
+        if (UnitNameRules.IsGroupName(name))
+        {
+            return new TaskIssue(TaskIssueLevel.Info, $"新单位组“{name}”：保存后在单位页设置成员");
+        }
+
+        if (IsFragment(name))
+        {
+            return new TaskIssue(TaskIssueLevel.Warning, $"“{name}”不像单位名称，像是句子的一部分：请改成单位全称或删除；不改则保存时不作为单位", name, Action: TaskIssueAction.RemoveName);
+        }
+
+        return new TaskIssue(TaskIssueLevel.Info, $"新单位“{name}”：保存时加入单位名录");
+    }
+
+    /// <summary>A fragment is a name no other task of the plan repeats and that reads like part of a sentence.</summary>
+    public bool IsFragment(string name) =>
+        !knownNames.Contains(name)
+        && UnitNameRules.LooksLikeSentenceFragment(name)
+        && Plan.Tasks.Count(t => t.LeadUnits.Contains(name) || t.SupportingUnits.Contains(name)) <= 1;
+
+    /// <summary>Names whose merge into a similar known unit the office confirmed.</summary>
+    public HashSet<string> ConfirmedMerges { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Names the office keeps as new units although a known unit is similar (区市场监管局 is not 区市场局).</summary>
+    public HashSet<string> KeptSeparate { get; } = new(StringComparer.Ordinal);
+
+    public void ConfirmMerge(string name)
+    {
+        KeptSeparate.Remove(name);
+        ConfirmedMerges.Add(name);
+    }
+
+    public void KeepSeparate(string name)
+    {
+        ConfirmedMerges.Remove(name);
+        KeptSeparate.Add(name);
+    }
+
+    /// <summary>Items the office removed: not tasks, not saved, no warnings. Kept to be restored and remembered on re-import.</summary>
+    public List<ParsedTask> RemovedTasks { get; } = [];
+
+    /// <summary>Items the office turned into section headings (一、总体要求): saved as headings, never as tasks.</summary>
+    public List<ParsedTask> DemotedTasks { get; } = [];
+
+    /// <summary>Takes an item out of the plan: it is not saved and counts nowhere.</summary>
+    public void Remove(ParsedTask task)
+    {
+        if (Plan.Tasks.Remove(task))
+        {
+            RemovedTasks.Add(task);
+        }
+    }
+
+    /// <summary>Turns an item into a section heading at its place: the tasks numbered under it become its children.</summary>
+    public void Demote(ParsedTask task)
+    {
+        var index = Plan.Tasks.IndexOf(task);
+        if (index < 0)
+        {
+            return;
+        }
+
+        var firstTaskOf = Plan.Sections.ToDictionary(s => s, s => FirstTaskIndex(s.Path));
+        Plan.Tasks.RemoveAt(index);
+        var section = new ParsedSection { Path = task.Path, Title = HeadingTitle(task) };
+        var at = Plan.Sections.FindIndex(s => firstTaskOf[s] > index);
+        Plan.Sections.Insert(at < 0 ? Plan.Sections.Count : at, section);
+        DemotedTasks.Add(task);
+    }
+
+    /// <summary>Undoes a removal or a demotion: the item is a task again, at its place in the numbering.</summary>
+    public void Restore(ParsedTask task)
+    {
+        if (DemotedTasks.Remove(task))
+        {
+            var section = Plan.Sections.FindLast(s => s.Path == task.Path);
+            if (section is not null)
+            {
+                Plan.Sections.Remove(section);
+            }
+        }
+        else if (!RemovedTasks.Remove(task))
+        {
+            return;
+        }
+
+        var place = originalOrder.GetValueOrDefault(task, int.MaxValue);
+        var at = Plan.Tasks.FindIndex(t => originalOrder.GetValueOrDefault(t, int.MaxValue) > place);
+        Plan.Tasks.Insert(at < 0 ? Plan.Tasks.Count : at, task);
+    }
+
+    /// <summary>What this import remembers for the next: the reading before review and the items taken out, old and new.</summary>
+    public ImportSnapshot Snapshot()
+    {
+        var parsed = OriginalParse ?? ImportSnapshot.Copy(Plan);
+        var texts = parsed.Tasks.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        return new ImportSnapshot
+        {
+            Parsed = parsed,
+            Removed = (CarriedOver?.Removed.Where(i => texts.Contains(i.Text)) ?? [])
+                .Concat(RemovedTasks.Select(t => new SetAsideItem(t.Path, t.Text))).Distinct().ToList(),
+            Demoted = (CarriedOver?.Demoted.Where(i => texts.Contains(i.Text)) ?? [])
+                .Concat(DemotedTasks.Select(t => new SetAsideItem(t.Path, t.Text))).Distinct().ToList(),
+        };
+    }
+
+    /// <summary>Before saving: names the office left as fragments are dropped rather than made into units.</summary>
+    public void DropFragments()
+    {
+        foreach (var task in Plan.Tasks)
+        {
+            task.LeadUnits.RemoveAll(IsFragment);
+            task.SupportingUnits.RemoveAll(IsFragment);
+        }
+    }
+
+    private int FirstTaskIndex(string sectionPath)
+    {
+        var index = Plan.Tasks.FindIndex(t => t.Path.StartsWith(sectionPath + ".", StringComparison.Ordinal));
+        return index < 0 ? int.MaxValue : index;
+    }
+
+    private static string HeadingTitle(ParsedTask task) =>
+        string.IsNullOrWhiteSpace(task.Title) ? task.Text.Trim() : task.Title.Trim();
 
     public int ErrorCount => Plan.Tasks.Sum(t => IssuesFor(t).Count(i => i.Level == TaskIssueLevel.Error));
 
@@ -152,7 +305,20 @@ public enum TaskIssueLevel
 
 /// <param name="WrittenName">For a suggestion: the name as written.</param>
 /// <param name="SuggestedName">For a suggestion: the directory's name to use instead.</param>
-public sealed record TaskIssue(TaskIssueLevel Level, string Message, string? WrittenName = null, string? SuggestedName = null);
+/// <param name="Action">What the buttons beside the issue do.</param>
+public sealed record TaskIssue(TaskIssueLevel Level, string Message, string? WrittenName = null, string? SuggestedName = null, TaskIssueAction Action = TaskIssueAction.UseSuggestion);
+
+public enum TaskIssueAction
+{
+    /// <summary>采用 the suggested directory name (when there is one).</summary>
+    UseSuggestion,
+
+    /// <summary>确认并入 the similar known unit, or 作为新单位.</summary>
+    ConfirmMerge,
+
+    /// <summary>删除 the name from the task.</summary>
+    RemoveName,
+}
 
 /// <summary>Where the plan under review came from, for the page to say so.</summary>
 public sealed record PlanDocumentSummary(string Name, string SourceKind, string? EncodingName, string Text);

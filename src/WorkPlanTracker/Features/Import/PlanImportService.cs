@@ -32,43 +32,81 @@ public sealed class PlanImportService(
         return parsed;
     }
 
-    /// <summary>Parses a document into a review: the plan, what the unit directory knows of its names, and an earlier version if there is one.</summary>
+    /// <summary>
+    /// Parses a document into a review: the plan, what the unit directory knows of its names, and an earlier version
+    /// if there is one. For an earlier version the office's corrections are applied to every field the document did
+    /// not change (see <see cref="ReimportMerge"/>), so the review and the list of changes show only the document's changes.
+    /// </summary>
     public async Task<ImportReview> ReviewAsync(PlanDocument document, string sourceName, PlanParseOptions? options = null, CancellationToken cancellationToken = default)
     {
         var parsed = Parse(document, sourceName, options);
+        var original = ImportSnapshot.Copy(parsed);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var units = await db.Units.AsNoTracking().Select(u => new UnitCandidate(u.Id, u.Name, u.Aliases)).ToListAsync(cancellationToken);
         var groups = await db.UnitGroups.AsNoTracking().Select(g => g.Name).ToListAsync(cancellationToken);
         var previous = await FindPreviousVersionAsync(parsed, cancellationToken);
+        var snapshot = ImportSnapshot.FromJson(previous?.ImportSnapshot);
+        if (previous is not null && snapshot is not null)
+        {
+            ReimportMerge.KeepOfficeCorrections(snapshot, previous, parsed);
+        }
+
         return new ImportReview(
             parsed,
             new PlanDocumentSummary(sourceName, document.SourceKind, document.EncodingName, document.Text),
             units,
             groups,
-            previous is null ? null : PlanRevision.Compare(previous, parsed));
+            previous is null ? null : PlanRevision.Compare(previous, parsed))
+        {
+            OriginalParse = original,
+            CarriedOver = snapshot,
+        };
     }
 
     /// <summary>Saves a reviewed plan: a new draft, or an update of the earlier version the review found.</summary>
-    public async Task<int> CommitAsync(ImportReview review, CancellationToken cancellationToken = default)
+    /// <param name="refuseErrors">The page refuses a plan with errors left (duplicate numbers, empty texts); the CLI saves it as read.</param>
+    public async Task<int> CommitAsync(ImportReview review, bool refuseErrors = true, CancellationToken cancellationToken = default) =>
+        (await SaveReviewAsync(review, refuseErrors, cancellationToken)).PlanId;
+
+    /// <summary>Like <see cref="CommitAsync"/>; says for an update what changed (null for a new plan).</summary>
+    public async Task<(int PlanId, PlanUpdateResult? Update)> SaveReviewAsync(ImportReview review, bool refuseErrors = true, CancellationToken cancellationToken = default)
     {
-        if (review.ErrorCount > 0)
+        ArgumentNullException.ThrowIfNull(review);
+        if (refuseErrors && review.ErrorCount > 0)
         {
             throw new ImportInputException($"还有 {review.ErrorCount} 处错误（标红的任务）需要修改后才能保存。");
         }
 
+        review.DropFragments();
+        (int PlanId, PlanUpdateResult? Update) saved;
         if (review.Revision is { } revision)
         {
-            return (await UpdateAsync(revision.PlanId, review.Plan, review.Source.Name, review.Source.Text, cancellationToken)).PlanId;
+            var update = await UpdateAsync(revision.PlanId, review.Plan, review.Source.Name, review.Source.Text, review.KeptSeparate, cancellationToken);
+            saved = (update.PlanId, update);
+        }
+        else
+        {
+            saved = ((await SaveAsync(review.Plan, review.Source.Name, review.Source.Text, review.KeptSeparate, cancellationToken)).Id, null);
         }
 
-        return (await SaveAsync(review.Plan, review.Source.Name, review.Source.Text, cancellationToken)).Id;
+        var snapshot = review.Snapshot().ToJson();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var plan = await db.Plans.SingleAsync(p => p.Id == saved.PlanId, cancellationToken);
+        plan.ImportSnapshot = snapshot;
+        await db.SaveChangesAsync(cancellationToken);
+        return saved;
     }
 
     /// <summary>Saves a parsed plan as a draft, in one transaction.</summary>
-    public async Task<WorkPlan> SaveAsync(ParsedPlan parsed, string? sourceFileName, string sourceText, CancellationToken cancellationToken = default)
+    public Task<WorkPlan> SaveAsync(ParsedPlan parsed, string? sourceFileName, string sourceText, CancellationToken cancellationToken = default) =>
+        SaveAsync(parsed, sourceFileName, sourceText, [], cancellationToken);
+
+    /// <param name="keepSeparate">Names the office keeps as new units although a known unit is similar.</param>
+    public async Task<WorkPlan> SaveAsync(ParsedPlan parsed, string? sourceFileName, string sourceText, IEnumerable<string> keepSeparate, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        units.KeepSeparate(keepSeparate);
         var plan = new WorkPlan();
         CopyMetadata(parsed, sourceFileName, sourceText, plan);
         var sectionsByPath = AddSections(plan, parsed.Sections);
@@ -106,13 +144,18 @@ public sealed class PlanImportService(
     /// reports stay), new tasks are added, and tasks the revision dropped are deleted unless work was already
     /// assigned on them, in which case they are kept so no reported progress is lost.
     /// </summary>
-    public async Task<PlanUpdateResult> UpdateAsync(int planId, ParsedPlan revised, string? sourceFileName, string sourceText, CancellationToken cancellationToken = default)
+    public Task<PlanUpdateResult> UpdateAsync(int planId, ParsedPlan revised, string? sourceFileName, string sourceText, CancellationToken cancellationToken = default) =>
+        UpdateAsync(planId, revised, sourceFileName, sourceText, [], cancellationToken);
+
+    /// <param name="keepSeparate">Names the office keeps as new units although a known unit is similar.</param>
+    public async Task<PlanUpdateResult> UpdateAsync(int planId, ParsedPlan revised, string? sourceFileName, string sourceText, IEnumerable<string> keepSeparate, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var plan = await LoadWithTasksAsync(db, planId, cancellationToken)
             ?? throw new ImportInputException($"要更新的计划（编号 {planId}）已不存在，请重新导入。");
         var revision = PlanRevision.Compare(plan, revised);
         var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        units.KeepSeparate(keepSeparate);
         CopyMetadata(revised, sourceFileName, sourceText, plan);
         var sectionsByPath = plan.Sections.ToDictionary(s => s.Path, StringComparer.Ordinal);
         foreach (var section in revised.Sections.Where(s => !sectionsByPath.ContainsKey(s.Path)))

@@ -16,6 +16,7 @@ public sealed class UnitDirectory
     private readonly Dictionary<string, UnitGroup> groupsByName = new(StringComparer.Ordinal);
     private readonly Dictionary<int, OrgUnit> unitsById;
     private readonly UnitNameMatcher matcher;
+    private readonly HashSet<string> keptSeparate = new(StringComparer.Ordinal);
 
     private UnitDirectory(AppDbContext db, IEnumerable<OrgUnit> units, IEnumerable<UnitGroup> groups)
     {
@@ -36,6 +37,9 @@ public sealed class UnitDirectory
 
     public static async Task<UnitDirectory> LoadAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
         new(db, await db.Units.ToListAsync(cancellationToken), await db.UnitGroups.ToListAsync(cancellationToken));
+
+    /// <summary>Names the office decided are units of their own although a known unit is similar: never merged.</summary>
+    public void KeepSeparate(IEnumerable<string> names) => keptSeparate.UnionWith(names);
 
     /// <summary>Finds the unit or group a name stands for, adding a new one to the context when it is unknown.</summary>
     public (OrgUnit? Unit, UnitGroup? Group) Resolve(string name)
@@ -61,7 +65,8 @@ public sealed class UnitDirectory
 
         // Only a sure match (the same name but for a standard abbreviation) joins an existing unit
         // unasked; weaker ones are suggestions on the review page.
-        if (matcher.Match(key) is { Kind: UnitMatchKind.Close, Score: >= UnitNameMatcher.AutoAcceptScore } match
+        if (!keptSeparate.Contains(key)
+            && matcher.Match(key) is { Kind: UnitMatchKind.Close, Score: >= UnitNameMatcher.AutoAcceptScore } match
             && unitsById.TryGetValue(match.UnitId, out var known))
         {
             known.Aliases.Add(key);

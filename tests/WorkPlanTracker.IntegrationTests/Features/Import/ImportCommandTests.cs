@@ -59,6 +59,48 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Importing_the_same_plan_twice_updates_it_as_the_import_page_does_instead_of_adding_a_second_plan()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, "测试县2026年政务公开工作要点\n一、工作任务\n1.加强政策解读。(县政府办牵头,2026年6月底前)\n");
+        try
+        {
+            var first = await CommandLineRunner.RunAsync("import", file, "--data-dir", dataDirectory);
+            await File.WriteAllTextAsync(file, "测试县2026年政务公开工作要点\n一、工作任务\n1.加强政策解读。(县政府办牵头,2026年9月底前)\n2.做好依申请公开。(县司法局牵头,2026年12月底前)\n");
+            var second = await CommandLineRunner.RunAsync("import", file, "--data-dir", dataDirectory);
+
+            Assert.True(first.ExitCode == 0, first.StandardError);
+            Assert.True(second.ExitCode == 0, second.StandardError);
+            Assert.Contains("已更新已有的计划 #", second.StandardOutput);
+            Assert.Contains("新增 1 项，修改 1 项，删除 0 项", second.StandardOutput);
+            await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "workplantracker.db")}");
+            await connection.OpenAsync();
+            var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM Plans WHERE Title = '测试县2026年政务公开工作要点'";
+            Assert.Equal(1L, await command.ExecuteScalarAsync());
+            command.CommandText = "SELECT Deadline FROM Tasks WHERE Path = '一.1' AND PlanId = (SELECT Id FROM Plans WHERE Title = '测试县2026年政务公开工作要点')";
+            Assert.Equal("2026-09-30", await command.ExecuteScalarAsync());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task A_pdf_plan_is_read_by_the_cli()
+    {
+        var pdf = Path.Combine(CommandLineRunner.RepositoryRoot, "tests", "WorkPlanTracker.Tests", "Features", "Import", "Documents", "Fixtures", "shijiazhuang-2020.pdf");
+
+        var result = await CommandLineRunner.RunAsync("import", pdf, "--dry-run", "--json", "--data-dir", dataDirectory);
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        Assert.Equal("石家庄市2020年政务公开工作要点", json.RootElement.GetProperty("title").GetString());
+        Assert.True(json.RootElement.GetProperty("tasks").GetArrayLength() >= 20);
+    }
+
+    [Fact]
     public async Task A_missing_file_is_bad_input_with_a_one_line_message()
     {
         var result = await CommandLineRunner.RunAsync("import", "/no/such/plan.txt", "--dry-run", "--data-dir", dataDirectory);

@@ -25,6 +25,7 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddSingleton(db.Get<PlanImportService>());
         ctx.Services.AddSingleton(new PlanDocumentReader());
+        ctx.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ImportOptions()));
         return ctx;
     }
 
@@ -90,14 +91,55 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
     }
 
     [Fact]
-    public async Task An_unsupported_file_is_refused_before_parsing()
+    public async Task A_damaged_pdf_is_refused_before_parsing()
     {
         await using var ctx = NewContext();
         var page = ctx.Render<ImportPage>();
 
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary([0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x34, 0x0A, 0x00, 0x01], "plan.pdf"));
 
-        page.WaitForAssertion(() => Assert.Contains("plan.pdf", page.Find(".alert-danger").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("“plan.pdf”已损坏，无法作为 PDF 读取", page.Find(".alert-danger").TextContent));
         Assert.Empty(page.FindAll("tr.review-row"));
+    }
+
+    [Fact]
+    public async Task An_item_that_is_not_a_task_is_turned_into_a_heading_or_removed_and_counts_nowhere()
+    {
+        await using var ctx = NewContext();
+        var page = ctx.Render<ImportPage>();
+        page.Find("#plan-text").Change("""
+            标题县2032年政务公开工作要点
+            一、总体要求。坚持以人民为中心。
+            二、基本原则
+            三、工作任务
+            1.加强政策解读。(县政府办公室牵头,2032年6月底前)
+            """);
+        page.Find("#parse-pasted").Click();
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tr.review-row").Count));
+
+        page.FindAll("tr.review-row")[0].QuerySelector("button.remove-item")!.Click();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tr.review-row").Count));
+        page.FindAll("tr.review-row")[0].QuerySelector("button.demote-item")!.Click();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("tr.review-row")));
+        Assert.Contains("已移除：一", page.Find(".set-aside-item.removed").TextContent);
+        Assert.Contains("已改为标题：二、基本原则", page.Find(".set-aside-item.demoted").TextContent);
+        Assert.Contains("共 1 项任务 · 0 处错误 · 0 处提示", page.Find(".import-actions").TextContent);
+
+        page.Find(".set-aside-item.removed button.restore-item").Click();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tr.review-row").Count));
+    }
+
+    [Fact]
+    public async Task A_pdf_upload_is_read_and_named_as_pdf()
+    {
+        await using var ctx = NewContext();
+        var page = ctx.Render<ImportPage>();
+        var pdf = await File.ReadAllBytesAsync(Documents.PdfPlanReadingTests.Fixture("shijiazhuang-2020.pdf"));
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(pdf, "要点.pdf"));
+
+        page.WaitForAssertion(() => Assert.True(page.FindAll("tr.review-row").Count >= 20), TimeSpan.FromSeconds(30));
+        Assert.Contains("要点.pdf（PDF）", page.Find(".review-meta").TextContent);
     }
 }

@@ -88,13 +88,99 @@ public class ImportReviewTests
     }
 
     [Fact]
-    public void A_standard_abbreviation_is_announced_as_the_known_unit_not_as_a_new_one()
+    public void A_merge_into_a_similar_known_unit_is_shown_and_waits_for_the_office_to_confirm_it()
     {
         var task = Task("1", ["市发展和改革委员会"], new DateOnly(2024, 6, 30));
+        var review = ReviewOf(task);
 
-        var issue = Assert.Single(ReviewOf(task).IssuesFor(task));
+        var issue = Assert.Single(review.IssuesFor(task));
 
-        Assert.Equal(new TaskIssue(TaskIssueLevel.Info, "“市发展和改革委员会”即“市发展改革委”，将记为其简称"), issue);
+        Assert.Equal(new TaskIssue(TaskIssueLevel.Suggestion, "“市发展和改革委员会”与已有单位“市发展改革委”相近，将并入该单位（记为其简称）：请确认", "市发展和改革委员会", "市发展改革委", TaskIssueAction.ConfirmMerge), issue);
+        Assert.Equal(1, review.WarningCount);
+
+        review.ConfirmMerge("市发展和改革委员会");
+        Assert.Equal(new TaskIssue(TaskIssueLevel.Info, "“市发展和改革委员会”并入已有单位“市发展改革委”，记为其简称"), Assert.Single(review.IssuesFor(task)));
+
+        review.KeepSeparate("市发展和改革委员会");
+        Assert.Equal(TaskIssueLevel.Info, Assert.Single(review.IssuesFor(task)).Level);
+        Assert.Contains("新单位“市发展和改革委员会”", review.IssuesFor(task)[0].Message, StringComparison.Ordinal);
+        Assert.Equal(0, review.WarningCount);
+    }
+
+    [Fact]
+    public void A_sentence_fragment_named_once_is_a_warning_not_a_new_unit_and_is_dropped_on_save()
+    {
+        var task = Task("1", ["以下均需各片区", "市数据资源局"], new DateOnly(2024, 6, 30));
+        var review = ReviewOf(task);
+
+        var issue = Assert.Single(review.IssuesFor(task));
+
+        Assert.Equal(TaskIssueLevel.Warning, issue.Level);
+        Assert.Equal(TaskIssueAction.RemoveName, issue.Action);
+        Assert.StartsWith("“以下均需各片区”不像单位名称，像是句子的一部分", issue.Message, StringComparison.Ordinal);
+        review.DropFragments();
+        Assert.Equal(["市数据资源局"], task.LeadUnits);
+    }
+
+    [Theory]
+    [InlineData("市应急管理局", false)]
+    [InlineData("市住房和城乡建设局", false)]
+    [InlineData("市财政局(国资委)", false)]
+    [InlineData("各县(市、区)政府", false)]
+    [InlineData("以下均需各片区", true)]
+    [InlineData("各部门要按照职责分工", true)]
+    [InlineData("区政府办公室会同区发展改革委", true)]
+    [InlineData("全面推进基层政务公开标准化规范化建设工作", true)]
+    public void Sentence_fragments_are_told_from_unit_names(string name, bool fragment) =>
+        Assert.Equal(fragment, WorkPlanTracker.Domain.UnitNameRules.LooksLikeSentenceFragment(name));
+
+    [Fact]
+    public void A_fragment_like_name_that_several_tasks_name_is_taken_as_a_unit()
+    {
+        var first = Task("1", ["各片区配合落实单位"], new DateOnly(2024, 6, 30));
+        var second = Task("2", ["各片区配合落实单位"], new DateOnly(2024, 6, 30));
+
+        Assert.DoesNotContain(ReviewOf(first, second).IssuesFor(first), i => i.Level == TaskIssueLevel.Warning);
+    }
+
+    [Fact]
+    public void An_item_turned_into_a_heading_counts_nowhere_and_becomes_the_section_of_the_tasks_under_it()
+    {
+        var preamble = Task("一", text: "总体要求");
+        var principle = Task("二", text: "基本原则");
+        var child = Task("二.1", ["市数据资源局"], new DateOnly(2024, 6, 30));
+        var other = Task("三.1", ["市数据资源局"], new DateOnly(2024, 6, 30));
+        var review = ReviewOf(preamble, principle, child, other);
+        Assert.Equal(4, review.WarningCount);
+
+        review.Demote(principle);
+        review.Remove(preamble);
+
+        Assert.Equal([child, other], review.Plan.Tasks);
+        Assert.Equal(0, review.WarningCount);
+        var section = Assert.Single(review.Plan.Sections);
+        Assert.Equal(("二", "基本原则"), (section.Path, section.Title));
+        Assert.Equal([principle], review.DemotedTasks);
+        Assert.Equal([preamble], review.RemovedTasks);
+    }
+
+    [Fact]
+    public void A_removed_or_demoted_item_can_be_restored_at_its_place()
+    {
+        var preamble = Task("一", text: "总体要求");
+        var principle = Task("二", text: "基本原则");
+        var child = Task("二.1", ["市数据资源局"], new DateOnly(2024, 6, 30));
+        var review = ReviewOf(preamble, principle, child);
+        review.Remove(preamble);
+        review.Demote(principle);
+
+        review.Restore(principle);
+        review.Restore(preamble);
+
+        Assert.Equal([preamble, principle, child], review.Plan.Tasks);
+        Assert.Empty(review.Plan.Sections);
+        Assert.Empty(review.DemotedTasks);
+        Assert.Empty(review.RemovedTasks);
     }
 
     [Theory]

@@ -10,19 +10,36 @@ internal static class ImportInputMessages
 {
     public const string PastedName = "粘贴的内容";
 
-    private const string SupportedTypes = ".txt、.html、.docx 或 .xlsx";
+    private const string SupportedTypes = ".txt、.html、.docx、.xlsx、.pdf（或 .doc、.wps、.xls、.et）";
 
     public static ImportInputException Unsupported(string fileName) =>
         new($"文件“{fileName}”的格式不受支持：请上传 {SupportedTypes} 文件", fileName);
 
-    public static ImportInputException Pdf(string fileName) =>
-        new($"文件“{fileName}”是 PDF 文件，格式不受支持：请上传原始的 Word（.docx）文件，或把 PDF 中的文字复制后粘贴导入", fileName);
+    public static ImportInputException PdfWithoutText(string fileName) =>
+        new($"文件“{fileName}”是扫描件或图片生成的 PDF，没有可以读取的文字：请上传原始的 Word（.docx）文件或有文字层的 PDF，或先用 WPS/Office 的“图片转文字”（OCR）功能识别后再粘贴导入", fileName);
 
-    public static ImportInputException LegacyWord(string fileName) =>
-        new($"文件“{fileName}”是旧版 Word 格式（.doc），无法直接读取：请用 Word 或 WPS 打开后“另存为” .docx 格式，再上传新文件", fileName);
+    public static ImportInputException PdfEncrypted(string fileName, Exception? inner = null) =>
+        new($"文件“{fileName}”是加密的 PDF，需要密码才能打开：请上传未加密的 PDF 或原始的 Word（.docx）文件", fileName, inner);
 
-    public static ImportInputException LegacyExcel(string fileName) =>
-        new($"文件“{fileName}”是旧版 Excel 格式（.xls），无法直接读取：请用 Excel 或 WPS 打开后“另存为” .xlsx 格式，再上传新文件", fileName);
+    public static ImportInputException PdfCorrupt(string fileName, Exception? inner = null) =>
+        new($"文件“{fileName}”已损坏，无法作为 PDF 读取：请重新下载或重新导出 PDF，或上传原始的 Word（.docx）文件", fileName, inner);
+
+    public static ImportInputException PdfTooManyPages(string fileName, int pages, int limit) =>
+        new($"文件“{fileName}”有 {pages.ToString(CultureInfo.InvariantCulture)} 页，超过了 {limit.ToString(CultureInfo.InvariantCulture)} 页的上限：请只保留工作计划本身（删去附件、汇编的其他文件）后再上传", fileName);
+
+    public static ImportInputException PdfTooSlow(string fileName, int seconds) =>
+        new($"文件“{fileName}”的内容过于复杂，{seconds.ToString(CultureInfo.InvariantCulture)} 秒内未能读完，已停止读取：请上传原始的 Word（.docx）文件，或把计划正文复制后粘贴导入", fileName);
+
+    public static ImportInputException LegacyOfficeMissing(string fileName, bool excel) =>
+        excel
+            ? new($"文件“{fileName}”是旧版 Excel/WPS 表格格式（.xls/.et），服务器上没有安装转换所需的 LibreOffice，无法直接读取：请用 WPS 表格或 Excel 打开，点“文件 → 另存为”，文件类型选“Excel 工作簿（*.xlsx）”，保存后上传新文件", fileName)
+            : new($"文件“{fileName}”是旧版 Word/WPS 文字格式（.doc/.wps），服务器上没有安装转换所需的 LibreOffice，无法直接读取：请用 WPS 文字或 Word 打开，点“文件 → 另存为”，文件类型选“Word 文档（*.docx）”，保存后上传新文件", fileName);
+
+    public static ImportInputException LegacyOfficeTimeout(string fileName, int seconds, bool excel) =>
+        new($"文件“{fileName}”在 {seconds.ToString(CultureInfo.InvariantCulture)} 秒内未能完成格式转换，已停止：请用 WPS 或 {(excel ? "Excel" : "Word")} 打开后“另存为” {(excel ? ".xlsx" : ".docx")} 格式，再上传新文件", fileName);
+
+    public static ImportInputException LegacyOfficeFailed(string fileName, bool excel, Exception? inner = null) =>
+        new($"文件“{fileName}”无法转换，可能已损坏或设置了打开密码：请用 WPS 或 {(excel ? "Excel" : "Word")} 打开后“另存为” {(excel ? ".xlsx" : ".docx")} 格式，再上传新文件", fileName, inner);
 
     public static ImportInputException EncryptedOrLegacy(string fileName) =>
         new($"文件“{fileName}”设置了打开密码，或是旧版 Office 格式，无法读取：请在 Word/Excel 中取消密码，或“另存为” .docx/.xlsx 格式后再上传", fileName);

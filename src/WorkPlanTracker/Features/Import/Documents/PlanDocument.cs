@@ -7,7 +7,7 @@ public sealed class PlanDocument
 {
     public string Text { get; init; } = "";
 
-    /// <summary>"text", "html", "docx" or "xlsx": what the content turned out to be, not what its name claimed.</summary>
+    /// <summary>"text", "html", "docx", "xlsx", "pdf", "doc" or "xls": what the content turned out to be, not what its name claimed.</summary>
     public string SourceKind { get; init; } = PlanSourceKinds.Text;
 
     /// <summary>For text and HTML files: "UTF-8", "UTF-16" or "GB18030"; null for pasted text and Office files.</summary>
@@ -20,4 +20,11 @@ public static class PlanSourceKinds
     public const string Html = "html";
     public const string Docx = "docx";
     public const string Xlsx = "xlsx";
+    public const string Pdf = "pdf";
+
+    /// <summary>A .doc or .wps file converted to .docx by LibreOffice.</summary>
+    public const string LegacyWord = "doc";
+
+    /// <summary>An .xls or .et file converted to .xlsx by LibreOffice.</summary>
+    public const string LegacyExcel = "xls";
 }

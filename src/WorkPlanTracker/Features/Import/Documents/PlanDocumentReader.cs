@@ -16,6 +16,8 @@ public sealed class PlanDocumentReader
 
     private readonly PlanDocumentReaderOptions options;
     private readonly OfficePackageInspector inspector;
+    private readonly ImportOptions formats;
+    private readonly LegacyOfficeConverter converter;
 
     public PlanDocumentReader()
         : this(new PlanDocumentReaderOptions())
@@ -23,9 +25,23 @@ public sealed class PlanDocumentReader
     }
 
     public PlanDocumentReader(PlanDocumentReaderOptions options)
+        : this(options, new ImportOptions())
+    {
+    }
+
+    public PlanDocumentReader(PlanDocumentReaderOptions options, ImportOptions formats)
+        : this(options, formats, new LegacyOfficeConverter(formats))
+    {
+    }
+
+    public PlanDocumentReader(PlanDocumentReaderOptions options, ImportOptions formats, LegacyOfficeConverter converter)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(formats);
+        ArgumentNullException.ThrowIfNull(converter);
         this.options = options;
+        this.formats = formats;
+        this.converter = converter;
         inspector = new OfficePackageInspector(options);
     }
 
@@ -43,17 +59,12 @@ public sealed class PlanDocumentReader
             throw ImportInputMessages.Empty(name);
         }
 
-        if (LegacyWordExtensions.Contains(extension))
-        {
-            throw ImportInputMessages.LegacyWord(name);
-        }
-
-        if (LegacyExcelExtensions.Contains(extension))
-        {
-            throw ImportInputMessages.LegacyExcel(name);
-        }
-
         var bytes = new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        if (LegacyWordExtensions.Contains(extension) || LegacyExcelExtensions.Contains(extension))
+        {
+            return ReadLegacyOffice(name, extension, bytes);
+        }
+
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
         {
             // Password-protected .docx/.xlsx are OLE containers too, so the name decides which advice fits.
@@ -64,9 +75,15 @@ public sealed class PlanDocumentReader
             };
         }
 
-        if (bytes.StartsWith("%PDF"u8))
+        if (bytes.StartsWith("%PDF"u8) || (extension == ".pdf" && bytes[..Math.Min(bytes.Length, 1024)].IndexOf("%PDF"u8) >= 0))
         {
-            throw ImportInputMessages.Pdf(name);
+            var text = PdfPlanReader.Read(name, new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), formats);
+            return new PlanDocument { Text = text, SourceKind = PlanSourceKinds.Pdf };
+        }
+
+        if (extension == ".pdf")
+        {
+            throw ImportInputMessages.PdfCorrupt(name);
         }
 
         if (bytes.StartsWith(@"{\rtf"u8))
@@ -104,6 +121,25 @@ public sealed class PlanDocumentReader
         return plain.Length == 0
             ? throw ImportInputMessages.PastedEmpty()
             : new PlanDocument { Text = plain, SourceKind = PlanSourceKinds.Text };
+    }
+
+    /// <summary>
+    /// Old Word/WPS and Excel/WPS files go through LibreOffice and then the .docx/.xlsx readers. A .docx saved
+    /// under an old name is read directly, as its content says what it is.
+    /// </summary>
+    private PlanDocument ReadLegacyOffice(string name, string extension, ReadOnlySpan<byte> bytes)
+    {
+        var excel = LegacyExcelExtensions.Contains(extension);
+        if (bytes.StartsWith("PK\x03\x04"u8))
+        {
+            using var package = new MemoryStream(bytes.ToArray());
+            return ReadPackage(name, excel ? ".xlsx" : ".docx", package);
+        }
+
+        var converted = converter.Convert(name, bytes, excel);
+        using var buffer = new MemoryStream(converted);
+        var document = ReadPackage(name, excel ? ".xlsx" : ".docx", buffer);
+        return new PlanDocument { Text = document.Text, SourceKind = excel ? PlanSourceKinds.LegacyExcel : PlanSourceKinds.LegacyWord };
     }
 
     private PlanDocument ReadPackage(string name, string extension, MemoryStream buffer)
