@@ -51,7 +51,7 @@ public class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            await users.CreateAsync(new AppUser { UserName = "locktest", DisplayName = "锁定测试" }, "Right12345");
+            await users.CreateAsync(new AppUser { UserName = "locktest", DisplayName = "锁定测试" }, "Right-12345x");
         }
 
         var client = app.CreateClient(new() { AllowAutoRedirect = false });
@@ -60,7 +60,7 @@ public class SignInTests(AppFactory app) : IClassFixture<AppFactory>
             await AppFactory.SubmitLoginAsync(client, "locktest", "Wrong12345");
         }
 
-        var response = await AppFactory.SubmitLoginAsync(client, "locktest", "Right12345");
+        var response = await AppFactory.SubmitLoginAsync(client, "locktest", "Right-12345x");
 
         Assert.Contains("账号已锁定", await response.Content.ReadAsStringAsync());
     }
