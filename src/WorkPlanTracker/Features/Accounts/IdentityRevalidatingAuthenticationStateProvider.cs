@@ -20,6 +20,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
     {
         this.sessions = sessions;
         sessions.AccountChanged += OnAccountChanged;
+        AuthenticationStateChanged += OnStateChanged;
     }
 
     protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(10);
@@ -28,27 +29,31 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
         await sessions.IsCurrentAsync(authenticationState.User, cancellationToken);
 
     // Raised on the administrator's thread: the check runs on its own and never throws back into the admin's save.
-    private void OnAccountChanged(string userId) => _ = SignOutIfRevokedAsync(userId);
+    private void OnAccountChanged(string userId) => _ = SignOutIfRevokedAsync(userId, null);
 
-    private async Task SignOutIfRevokedAsync(string userId)
+    // A page whose connection was made just before its account changed checks at once, not at the next interval.
+    private void OnStateChanged(Task<AuthenticationState> state) => _ = SignOutIfRevokedAsync(null, state);
+
+    private async Task SignOutIfRevokedAsync(string? changedUserId, Task<AuthenticationState>? known)
     {
         try
         {
-            var state = await GetAuthenticationStateAsync();
-            if (AccountSessions.UserId(state.User) == userId && !await sessions.IsCurrentAsync(state.User))
+            var state = await (known ?? GetAuthenticationStateAsync());
+            if ((changedUserId is null || AccountSessions.UserId(state.User) == changedUserId) && !await sessions.IsCurrentAsync(state.User))
             {
                 SetAuthenticationState(Task.FromResult(SignedOut));
             }
         }
         catch (InvalidOperationException)
         {
-            // A circuit still starting has no state yet (it checks the account when it gets one), or one just closed.
+            // A circuit still starting has no state yet (it checks when it gets one), or one just closed.
         }
     }
 
     protected override void Dispose(bool disposing)
     {
         sessions.AccountChanged -= OnAccountChanged;
+        AuthenticationStateChanged -= OnStateChanged;
         base.Dispose(disposing);
     }
 }

@@ -45,6 +45,7 @@ public sealed class EvidenceBatch(EvidenceStore store, int assignmentId) : IDisp
             try
             {
                 // Evidence may be confidential: folders 700 and files 600 on Unix.
+                Hosting.PrivateStorage.CreateFolder(store.Root);
                 Hosting.PrivateStorage.CreateFolder(Path.GetDirectoryName(path)!);
                 using (var stream = Hosting.PrivateStorage.CreateFile(path))
                 {
