@@ -27,7 +27,7 @@ public class AppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>The first administrator's password in tests (configured, as an installer would).</summary>
-    public const string AdminPassword = "Admin2024x";
+    public const string AdminPassword = "Admin-2024-Test";
 
     public string DataDirectory { get; }
 

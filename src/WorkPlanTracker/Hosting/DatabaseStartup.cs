@@ -13,11 +13,21 @@ public sealed class DatabaseStartup(
 {
     public async Task PrepareAsync(CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(storage.Value.FullDataDirectory);
+        PrivateStorage.CreateFolder(storage.Value.FullDataDirectory);
+        var databaseFile = storage.Value.DatabaseFile;
+        if (string.IsNullOrWhiteSpace(storage.Value.ConnectionString) && !File.Exists(databaseFile))
+        {
+            // An empty file is an empty SQLite database; made here so it is private before it holds any password hash.
+            await PrivateStorage.CreateFile(databaseFile).DisposeAsync();
+        }
+
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
+
+        // Also an older installation's file, made before this rule.
+        PrivateStorage.Protect(databaseFile);
 
         await seeder.SeedIfEmptyAsync(cancellationToken);
     }

@@ -27,9 +27,15 @@ public static class WebServices
         {
             options.DefaultCultureInfo = Chinese.Name;
             options.SupportedCultures = [Chinese.Name];
+            // Its error boundary writes the exception text as markup, and that text can echo the address: the
+            // layout's own boundary shows a fixed message instead.
+            options.EnableErrorLogger = false;
         });
         builder.Services.AddLocalization();
         builder.AddAccounts();
+        builder.AddInstallationKeyRing();
+        // The server's name and version help only an attacker.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.AddReminderScheduling();
         return builder;
     }
@@ -48,7 +54,11 @@ public static class WebServices
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+            // Sent on HTTPS responses only; see README 安全 / Security measures for running behind a proxy.
+            app.UseHsts();
         }
+
+        app.UseSecurityHeaders();
 
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseAuthentication();

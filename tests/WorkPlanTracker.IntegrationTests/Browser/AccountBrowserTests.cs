@@ -41,7 +41,7 @@ public class AccountBrowserTests(BrowserFixture browser)
             await BrowserFixture.EnterAsync(page.Locator("#new-user"), userName);
             await BrowserFixture.EnterAsync(page.Locator("#new-name"), "王副市长");
             await page.Locator("#new-role").SelectOptionAsync(WorkPlanTracker.Features.Accounts.AppRoles.Leadership);
-            await BrowserFixture.EnterAsync(page.Locator("#new-password"), "Leader12345");
+            await BrowserFixture.EnterAsync(page.Locator("#new-password"), "Leader-12345x");
             await page.Locator("#create-user").ClickAsync();
             return await UserExistsAsync(userName);
         });
@@ -57,7 +57,7 @@ public class AccountBrowserTests(BrowserFixture browser)
         await page.Locator("#save-user").ClickAsync();
         await Assertions.Expect(page.Locator(".alert-success")).ToContainTextAsync($"已保存 {userName} 的账号设置");
         await Assertions.Expect(row).ToContainTextAsync("王市长");
-        var leader = await browser.NewSessionAsync(userName, "Leader12345");
+        var leader = await browser.NewSessionAsync(userName, "Leader-12345x");
         var home = await browser.OpenAsync("/", leader);
         await Assertions.Expect(home.Locator(".app-user")).ToContainTextAsync(userName);
         await Assertions.Expect(home.Locator(".app-nav")).Not.ToContainTextAsync("导入计划");

@@ -3,7 +3,7 @@ namespace WorkPlanTracker.Features.Accounts;
 /// <summary>The accounts demo mode creates. Their password is public by design: demo mode is for trying the app, never for real data.</summary>
 public static class DemoAccounts
 {
-    public const string Password = "Demo2024!";
+    public const string Password = "Demo-Plan-2024";
 
     public static IReadOnlyList<DemoAccount> All { get; } =
     [

@@ -16,18 +16,32 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         MaxAge = TimeSpan.FromSeconds(5),
     };
 
-    public void RedirectTo(string? uri)
-    {
-        uri ??= "";
+    public void RedirectTo(string? uri) => navigationManager.NavigateTo(LocalUrl(uri, navigationManager.BaseUri));
 
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+    /// <summary>
+    /// The address itself when it stays on this site, else the home page: a sign-in link may carry any returnUrl,
+    /// and an address elsewhere (<c>https://…</c>, <c>//host</c>, <c>/\host</c>, <c>javascript:</c>) must not be followed.
+    /// </summary>
+    public static string LocalUrl(string? uri, string baseUri)
+    {
+        if (string.IsNullOrWhiteSpace(uri) || uri.Any(char.IsControl))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            return "";
         }
 
-        navigationManager.NavigateTo(uri);
+        if (uri.StartsWith(baseUri, StringComparison.OrdinalIgnoreCase))
+        {
+            uri = "/" + uri[baseUri.Length..];
+        }
+
+        if (uri.StartsWith('/'))
+        {
+            return uri.Length > 1 && uri[1] is '/' or '\\' ? "" : uri;
+        }
+
+        var end = uri.IndexOfAny(['/', '?', '#']);
+        var head = end < 0 ? uri : uri[..end];
+        return head.Contains(':', StringComparison.Ordinal) || head.Contains('\\', StringComparison.Ordinal) || !Uri.IsWellFormedUriString(uri, UriKind.Relative) ? "" : uri;
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)

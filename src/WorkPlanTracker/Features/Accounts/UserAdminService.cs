@@ -6,7 +6,12 @@ using WorkPlanTracker.Domain;
 namespace WorkPlanTracker.Features.Accounts;
 
 /// <summary>What an administrator does with accounts: create them, set role and units, reset passwords, lock and unlock.</summary>
-public sealed class UserAdminService(UserManager<AppUser> users, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ICurrentUser actingUser)
+public sealed class UserAdminService(
+    UserManager<AppUser> users,
+    IDbContextFactory<AppDbContext> dbFactory,
+    TimeProvider clock,
+    ICurrentUser actingUser,
+    AccountSessions sessions)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -75,8 +80,8 @@ public sealed class UserAdminService(UserManager<AppUser> users, IDbContextFacto
 
     /// <summary>
     /// Changes an account's name, role and units. Refused when another administrator changed the account since the
-    /// page was loaded, and when it would leave no active administrator. The person's open sessions pick up the
-    /// new role at their next check.
+    /// page was loaded, and when it would leave no active administrator. The person is signed out everywhere at once
+    /// and signs in again with the new role.
     /// </summary>
     public async Task<AdminResult> UpdateAsync(UserEdit edit)
     {
@@ -125,6 +130,7 @@ public sealed class UserAdminService(UserManager<AppUser> users, IDbContextFacto
         await SetUnitsAsync(user.Id, newUnitIds);
         await RecordAccessAsync(user.Id, oldRoles.FirstOrDefault(), oldUnits, edit.Role, await UnitNamesAsync(newUnitIds));
         await users.UpdateSecurityStampAsync(user);
+        sessions.Changed(user.Id);
         return AdminResult.Ok($"已保存 {user.UserName} 的账号设置");
     }
 
@@ -179,6 +185,7 @@ public sealed class UserAdminService(UserManager<AppUser> users, IDbContextFacto
 
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, newPassword);
+        sessions.Changed(user.Id);
         return result.Succeeded ? AdminResult.Ok($"已重置 {user.UserName} 的密码") : AdminResult.From(result);
     }
 
@@ -203,8 +210,9 @@ public sealed class UserAdminService(UserManager<AppUser> users, IDbContextFacto
             await users.ResetAccessFailedCountAsync(user);
         }
 
-        // A new security stamp ends the locked person's open sessions at their next check.
+        // A new security stamp ends the locked person's sessions: open pages at once, any other request at its next check.
         await users.UpdateSecurityStampAsync(user);
+        sessions.Changed(user.Id);
         return result.Succeeded ? AdminResult.Ok(locked ? $"已停用 {user.UserName}" : $"已启用 {user.UserName}") : AdminResult.From(result);
     }
 

@@ -6,11 +6,20 @@ using WorkPlanTracker.Data;
 namespace WorkPlanTracker.Features.Assignments;
 
 /// <summary>Builds the <see cref="Actor"/> of the current circuit from its authentication state and the user's units in the database.</summary>
-public sealed class ActorResolver(AuthenticationStateProvider authentication, IDbContextFactory<AppDbContext> dbFactory)
+public sealed class ActorResolver(
+    AuthenticationStateProvider authentication,
+    IDbContextFactory<AppDbContext> dbFactory,
+    Accounts.AccountSessions? sessions = null)
 {
+    /// <summary>The circuit's user, or nobody when the account was disabled or changed since the page opened.</summary>
     public async Task<Actor> CurrentAsync()
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
+        if (sessions is not null && !await sessions.IsCurrentAsync(user))
+        {
+            user = new ClaimsPrincipal(new ClaimsIdentity());
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync();
         return await ForUserAsync(user, db);
     }

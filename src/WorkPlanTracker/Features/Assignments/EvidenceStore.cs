@@ -44,8 +44,10 @@ public sealed class EvidenceBatch(EvidenceStore store, int assignmentId) : IDisp
             var path = store.PathOf(assignmentId, storedName);
             try
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+                // Evidence may be confidential: folders 700 and files 600 on Unix.
+                Hosting.PrivateStorage.CreateFolder(store.Root);
+                Hosting.PrivateStorage.CreateFolder(Path.GetDirectoryName(path)!);
+                using (var stream = Hosting.PrivateStorage.CreateFile(path))
                 {
                     written.Add(path);
                     stream.Write(upload.Content);

@@ -65,9 +65,10 @@ public static class LedgerEndpoints
     {
         var (ledgers, actor) = await ResolveAsync(http, cancellationToken);
         var asOf = ledgers.Today;
-        if (!string.IsNullOrEmpty(date) && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
+        if (!string.IsNullOrEmpty(date) && (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf)
+            || asOf.Year is < Dashboard.DashboardQuery.FirstYear or > Dashboard.DashboardQuery.LastYear))
         {
-            return Results.Text($"日期“{date}”无效，请写成 2024-07-31 这样的格式。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+            return Results.Text($"日期“{date}”无效，请写成 2024-07-31 这样的格式，年份在 {Dashboard.DashboardQuery.FirstYear}—{Dashboard.DashboardQuery.LastYear} 之间。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
         }
 
         var result = await ledgers.OverdueAsync(actor, asOf, cancellationToken);

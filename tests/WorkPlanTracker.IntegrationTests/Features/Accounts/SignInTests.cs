@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkPlanTracker.Features.Accounts;
@@ -46,23 +49,75 @@ public class SignInTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_password()
+    public async Task Five_wrong_passwords_from_one_place_stop_that_place_but_never_lock_the_administrator_out()
     {
-        await using (var scope = app.Services.CreateAsyncScope())
+        using var factory = WithSources();
+        var attacker = SourceClient(factory, "203.0.113.9");
+        for (var i = 1; i <= 4; i++)
         {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            await users.CreateAsync(new AppUser { UserName = "locktest", DisplayName = "锁定测试" }, "Right12345");
+            Assert.Contains("用户名或密码不正确", await LoginTextAsync(attacker, "admin", "Wrong-12345x"), StringComparison.Ordinal);
         }
 
-        var client = app.CreateClient(new() { AllowAutoRedirect = false });
-        for (var i = 0; i < 5; i++)
+        Assert.Contains("密码输错次数过多", await LoginTextAsync(attacker, "admin", "Wrong-12345x"), StringComparison.Ordinal);
+        Assert.Contains("密码输错次数过多", await LoginTextAsync(attacker, "admin", AppFactory.AdminPassword), StringComparison.Ordinal);
+
+        var office = SourceClient(factory, "198.51.100.20");
+        Assert.Equal(HttpStatusCode.Redirect, (await AppFactory.SubmitLoginAsync(office, "admin", AppFactory.AdminPassword)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_user_name_gets_exactly_the_answers_a_real_one_gets()
+    {
+        using var factory = WithSources();
+        var known = SourceClient(factory, "192.0.2.1");
+        var unknown = SourceClient(factory, "192.0.2.2");
+
+        var answers = new List<string>();
+        for (var i = 1; i <= 6; i++)
         {
-            await AppFactory.SubmitLoginAsync(client, "locktest", "Wrong12345");
+            var answer = Message(await LoginTextAsync(known, "leader", "Wrong-12345x"));
+            Assert.Equal(answer, Message(await LoginTextAsync(unknown, "nobody-like-this", "Wrong-12345x")));
+            answers.Add(answer);
         }
 
-        var response = await AppFactory.SubmitLoginAsync(client, "locktest", "Right12345");
+        Assert.Equal("用户名或密码不正确。", answers[0]);
+        Assert.Contains("密码输错次数过多", answers[^1], StringComparison.Ordinal);
+    }
 
-        Assert.Contains("账号已锁定", await response.Content.ReadAsStringAsync());
+    private WebApplicationFactory<Program> WithSources() =>
+        app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter, SourceFromHeader>()));
+
+    private static HttpClient SourceClient(WebApplicationFactory<Program> factory, string address)
+    {
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(SourceFromHeader.Header, address);
+        return client;
+    }
+
+    private static async Task<string> LoginTextAsync(HttpClient client, string userName, string password) =>
+        await (await AppFactory.SubmitLoginAsync(client, userName, password)).Content.ReadAsStringAsync();
+
+    private static string Message(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "alert-danger[^>]*>([^<]+)<").Groups[1].Value;
+
+    /// <summary>The test server has no client address; this gives each test client one, as a real connection would.</summary>
+    private sealed class SourceFromHeader : IStartupFilter
+    {
+        public const string Header = "X-Test-Source";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => builder =>
+        {
+            builder.Use((context, following) =>
+            {
+                if (context.Request.Headers.TryGetValue(Header, out var address))
+                {
+                    context.Connection.RemoteIpAddress = IPAddress.Parse(address.ToString());
+                }
+
+                return following(context);
+            });
+            next(builder);
+        };
     }
 
     [Fact]

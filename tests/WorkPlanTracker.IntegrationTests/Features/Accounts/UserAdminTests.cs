@@ -25,20 +25,20 @@ public class UserAdminTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var unitId = await UnitIdAsync("市数据资源局");
 
-        var result = await WithAdminAsync(a => a.CreateAsync(new NewUser { UserName = "zhang", DisplayName = "张三", Role = AppRoles.UnitUser, Password = "Zhang12345", UnitIds = [unitId] }));
+        var result = await WithAdminAsync(a => a.CreateAsync(new NewUser { UserName = "zhang", DisplayName = "张三", Role = AppRoles.UnitUser, Password = "Zhang-12345-x", UnitIds = [unitId] }));
 
         Assert.True(result.Succeeded, result.Message);
         var row = (await WithAdminAsync(a => a.ListAsync())).Single(u => u.UserName == "zhang");
         Assert.Equal((AppRoles.UnitUser, "市数据资源局", false), (row.Role, row.UnitNames, row.IsLocked));
-        Assert.Equal(HttpStatusCode.OK, (await (await app.SignedInClientAsync("zhang", "Zhang12345")).GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignedInClientAsync("zhang", "Zhang-12345-x")).GetAsync("/")).StatusCode);
     }
 
     [Theory]
-    [InlineData("li", AppRoles.UnitUser, "Li12345678", false, "至少要关联一个单位")]
-    [InlineData("wang", AppRoles.Leadership, "short1", false, "密码至少需要 8 位")]
+    [InlineData("li", AppRoles.UnitUser, "Li-12345678x", false, "至少要关联一个单位")]
+    [InlineData("wang", AppRoles.Leadership, "short1", false, "密码至少需要 12 位")]
     [InlineData("zhao", AppRoles.Leadership, "nodigitsatall", false, "密码至少需要包含一个数字")]
-    [InlineData("admin", AppRoles.Leadership, "Admin12345", false, "用户名“admin”已被使用")]
-    [InlineData("sun", "NoSuchRole", "Sun12345678", false, "请选择角色")]
+    [InlineData("admin", AppRoles.Leadership, "Admin-12345x", false, "用户名“admin”已被使用")]
+    [InlineData("sun", "NoSuchRole", "Sun-12345678x", false, "请选择角色")]
     public async Task Invalid_accounts_are_refused_with_a_chinese_reason_and_nothing_is_created(string userName, string role, string password, bool withUnit, string reason)
     {
         var before = (await WithAdminAsync(a => a.ListAsync())).Count;
@@ -53,29 +53,29 @@ public class UserAdminTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task A_reset_password_replaces_the_old_one()
     {
-        await WithAdminAsync(a => a.CreateAsync(new NewUser { UserName = "qian", DisplayName = "钱", Role = AppRoles.Leadership, Password = "Qian12345" }));
+        await WithAdminAsync(a => a.CreateAsync(new NewUser { UserName = "qian", DisplayName = "钱", Role = AppRoles.Leadership, Password = "Qian-12345-x" }));
         var id = (await WithAdminAsync(a => a.ListAsync())).Single(u => u.UserName == "qian").Id;
 
-        var result = await WithAdminAsync(a => a.ResetPasswordAsync(id, "Qian54321"));
+        var result = await WithAdminAsync(a => a.ResetPasswordAsync(id, "Qian-54321-x"));
 
         Assert.True(result.Succeeded, result.Message);
         var client = app.CreateClient(new() { AllowAutoRedirect = false });
-        Assert.Equal(HttpStatusCode.OK, (await AppFactory.SubmitLoginAsync(client, "qian", "Qian12345")).StatusCode);
-        await app.SignedInClientAsync("qian", "Qian54321");
+        Assert.Equal(HttpStatusCode.OK, (await AppFactory.SubmitLoginAsync(client, "qian", "Qian-12345-x")).StatusCode);
+        await app.SignedInClientAsync("qian", "Qian-54321-x");
     }
 
     [Fact]
     public async Task A_locked_account_cannot_sign_in_until_unlocked()
     {
-        await WithAdminAsync(a => a.CreateAsync(new NewUser { UserName = "zhou", DisplayName = "周", Role = AppRoles.Leadership, Password = "Zhou12345" }));
+        await WithAdminAsync(a => a.CreateAsync(new NewUser { UserName = "zhou", DisplayName = "周", Role = AppRoles.Leadership, Password = "Zhou-12345-x" }));
         var id = (await WithAdminAsync(a => a.ListAsync())).Single(u => u.UserName == "zhou").Id;
 
         Assert.True((await WithAdminAsync(a => a.SetLockedAsync(id, locked: true))).Succeeded);
-        var refused = await AppFactory.SubmitLoginAsync(app.CreateClient(new() { AllowAutoRedirect = false }), "zhou", "Zhou12345");
+        var refused = await AppFactory.SubmitLoginAsync(app.CreateClient(new() { AllowAutoRedirect = false }), "zhou", "Zhou-12345-x");
         Assert.Contains("已被管理员停用", await refused.Content.ReadAsStringAsync());
 
         Assert.True((await WithAdminAsync(a => a.SetLockedAsync(id, locked: false))).Succeeded);
-        await app.SignedInClientAsync("zhou", "Zhou12345");
+        await app.SignedInClientAsync("zhou", "Zhou-12345-x");
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public class UserAdminTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var first = await UnitIdAsync("市数据资源局");
         var second = await UnitIdAsync("市财政局");
-        await WithAdminAsync(a => a.CreateAsync(new NewUser { UserName = "zhou", DisplayName = "周", Role = AppRoles.UnitUser, Password = "Zhou12345", UnitIds = [first] }));
+        await WithAdminAsync(a => a.CreateAsync(new NewUser { UserName = "zhou", DisplayName = "周", Role = AppRoles.UnitUser, Password = "Zhou-12345-x", UnitIds = [first] }));
         var row = (await WithAdminAsync(a => a.ListAsync())).Single(u => u.UserName == "zhou");
 
         var result = await WithAdminAsync(a => a.UpdateAsync(new UserEdit { Id = row.Id, ConcurrencyStamp = row.ConcurrencyStamp, DisplayName = "周科长", Role = AppRoles.UnitUser, UnitIds = [second] }));
@@ -128,7 +128,7 @@ public class UserAdminTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task A_role_change_takes_the_units_away_from_a_former_unit_user_and_the_new_role_applies_at_sign_in()
     {
         var unitId = await UnitIdAsync("市数据资源局");
-        await WithAdminAsync(a => a.CreateAsync(new NewUser { UserName = "wu", DisplayName = "吴", Role = AppRoles.UnitUser, Password = "Wu12345678", UnitIds = [unitId] }));
+        await WithAdminAsync(a => a.CreateAsync(new NewUser { UserName = "wu", DisplayName = "吴", Role = AppRoles.UnitUser, Password = "Wu-12345678x", UnitIds = [unitId] }));
         var row = (await WithAdminAsync(a => a.ListAsync())).Single(u => u.UserName == "wu");
 
         var result = await WithAdminAsync(a => a.UpdateAsync(new UserEdit { Id = row.Id, ConcurrencyStamp = row.ConcurrencyStamp, DisplayName = "吴", Role = AppRoles.PlanningOffice, UnitIds = [unitId] }));
@@ -136,14 +136,14 @@ public class UserAdminTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.True(result.Succeeded, result.Message);
         var after = (await WithAdminAsync(a => a.ListAsync())).Single(u => u.UserName == "wu");
         Assert.Equal((AppRoles.PlanningOffice, ""), (after.Role, after.UnitNames));
-        var client = await app.SignedInClientAsync("wu", "Wu12345678");
+        var client = await app.SignedInClientAsync("wu", "Wu-12345678x");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/review")).StatusCode);
     }
 
     [Fact]
     public async Task An_edit_made_on_a_stale_row_or_leaving_no_administrator_or_a_unit_user_without_units_changes_nothing()
     {
-        await WithAdminAsync(a => a.CreateAsync(new NewUser { UserName = "zheng", DisplayName = "郑", Role = AppRoles.Leadership, Password = "Zheng12345" }));
+        await WithAdminAsync(a => a.CreateAsync(new NewUser { UserName = "zheng", DisplayName = "郑", Role = AppRoles.Leadership, Password = "Zheng-12345x" }));
         var stale = (await WithAdminAsync(a => a.ListAsync())).Single(u => u.UserName == "zheng");
         Assert.True((await WithAdminAsync(a => a.UpdateAsync(new UserEdit { Id = stale.Id, ConcurrencyStamp = stale.ConcurrencyStamp, DisplayName = "郑主任", Role = AppRoles.Leadership }))).Succeeded);
 

@@ -92,6 +92,21 @@ public class EvidenceFileTests : IClassFixture<WorkflowFixture>, IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Evidence_files_and_their_folders_are_readable_by_the_apps_account_only()
+    {
+        var file = await ReportWithPdfAsync();
+        var assignment = await fixture.AssignmentAsync("一.1", fixture.UnitA);
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        Assert.Equal(WorkPlanTracker.Hosting.PrivateStorage.FileMode, File.GetUnixFileMode(Path.Combine(EvidenceFolder(assignment.Id), file.StoredName)));
+        Assert.Equal(WorkPlanTracker.Hosting.PrivateStorage.FolderMode, File.GetUnixFileMode(EvidenceFolder(assignment.Id)));
+        Assert.Equal(WorkPlanTracker.Hosting.PrivateStorage.FolderMode, File.GetUnixFileMode(Path.Combine(fixture.App.DataDirectory, "evidence")));
+    }
+
     [Theory]
     [InlineData("evidence-a")]
     [InlineData("office")]
