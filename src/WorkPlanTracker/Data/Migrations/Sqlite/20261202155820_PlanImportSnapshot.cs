@@ -5,7 +5,7 @@
 namespace WorkPlanTracker.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ImpFormats : Migration
+    public partial class PlanImportSnapshot : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

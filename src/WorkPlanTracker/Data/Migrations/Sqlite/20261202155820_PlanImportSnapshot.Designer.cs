@@ -11,8 +11,8 @@ using WorkPlanTracker.Data;
 namespace WorkPlanTracker.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202155820_ImpFormats")]
-    partial class ImpFormats
+    [Migration("20261202155820_PlanImportSnapshot")]
+    partial class PlanImportSnapshot
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
