@@ -20,13 +20,6 @@ public class WorkPlan : IAudited, IVersioned
     public PlanSource? Source { get; set; }
     public DateTime ImportedAtUtc { get; set; }
 
-    /// <summary>
-    /// The importer's reading of the document as imported, before the office's review, with the items the office
-    /// removed or turned into headings (JSON). A re-import compares the new reading with this one, so that only what
-    /// the document changed is proposed and the office's corrections stay. Null for plans imported before it existed.
-    /// </summary>
-    public string? ImportSnapshot { get; set; }
-
     /// <summary>The plan's reporting cycle (报送周期), stored as these two columns; tasks may override it.</summary>
     public ReportingCycleKind ReportingCycleKind { get; set; }
 

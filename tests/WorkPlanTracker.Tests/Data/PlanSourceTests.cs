@@ -19,6 +19,7 @@ public class PlanSourceTests(SeededDatabase db) : IClassFixture<SeededDatabase>
 
         Assert.Contains("\"Title\"", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("SourceText", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("ImportSnapshot", sql, StringComparison.Ordinal);
     }
 
     [Fact]

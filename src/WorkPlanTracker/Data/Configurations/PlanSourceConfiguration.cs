@@ -12,5 +12,6 @@ internal sealed class PlanSourceConfiguration : IEntityTypeConfiguration<PlanSou
         source.HasKey(s => s.PlanId);
         source.Property(s => s.PlanId).HasColumnName("Id");
         source.Property(s => s.Text).HasColumnName("SourceText");
+        source.Property(s => s.ImportSnapshot).HasColumnName("ImportSnapshot");
     }
 }

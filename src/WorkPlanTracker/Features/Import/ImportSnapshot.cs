@@ -4,7 +4,7 @@ using WorkPlanTracker.Domain;
 namespace WorkPlanTracker.Features.Import;
 
 /// <summary>
-/// What a plan's import remembers for the next one (stored as JSON on <see cref="WorkPlan.ImportSnapshot"/>): the
+/// What a plan's import remembers for the next one (stored as JSON on <see cref="PlanSource.ImportSnapshot"/>): the
 /// document as the importer read it, before review, and the items the office took out of it (removed, or turned
 /// into headings). With it a re-import is a three-way merge: old reading, the office's saved version, new reading.
 /// </summary>

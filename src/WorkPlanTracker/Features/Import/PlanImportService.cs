@@ -45,7 +45,7 @@ public sealed class PlanImportService(
         var units = await db.Units.AsNoTracking().Select(u => new UnitCandidate(u.Id, u.Name, u.Aliases)).ToListAsync(cancellationToken);
         var groups = await db.UnitGroups.AsNoTracking().Select(g => g.Name).ToListAsync(cancellationToken);
         var previous = await FindPreviousVersionAsync(parsed, cancellationToken);
-        var snapshot = ImportSnapshot.FromJson(previous?.ImportSnapshot);
+        var snapshot = ImportSnapshot.FromJson(previous?.Source?.ImportSnapshot);
         if (previous is not null && snapshot is not null)
         {
             ReimportMerge.KeepOfficeCorrections(snapshot, previous, parsed);
@@ -91,8 +91,8 @@ public sealed class PlanImportService(
 
         var snapshot = review.Snapshot().ToJson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var plan = await db.Plans.SingleAsync(p => p.Id == saved.PlanId, cancellationToken);
-        plan.ImportSnapshot = snapshot;
+        var plan = await db.Plans.Include(p => p.Source).SingleAsync(p => p.Id == saved.PlanId, cancellationToken);
+        plan.Source!.ImportSnapshot = snapshot;
         await db.SaveChangesAsync(cancellationToken);
         return saved;
     }

@@ -533,6 +533,10 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("Id");
 
+                    b.Property<string>("ImportSnapshot")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ImportSnapshot");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -984,9 +988,6 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
                     b.Property<string>("DocumentNumber")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ImportSnapshot")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ImportedAtUtc")
