@@ -46,9 +46,10 @@ public sealed class EvidenceBatch(EvidenceStore store, int assignmentId) : IDisp
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+                using (var source = upload.OpenRead())
                 {
                     written.Add(path);
-                    stream.Write(upload.Content);
+                    source.CopyTo(stream);
                 }
             }
             catch (IOException e)
@@ -64,7 +65,7 @@ public sealed class EvidenceBatch(EvidenceStore store, int assignmentId) : IDisp
             {
                 FileName = fileName,
                 ContentType = EvidenceRules.ContentTypeOf(fileName),
-                SizeBytes = upload.Content.LongLength,
+                SizeBytes = upload.SizeBytes,
                 StoredName = storedName,
                 UploadedAtUtc = nowUtc,
             });
