@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.JSInterop;
 using WorkPlanTracker.Features.Import;
 using WorkPlanTracker.Features.Import.Documents;
+using WorkPlanTracker.Features.Uploads;
 
 namespace WorkPlanTracker.Tests.Features.Import;
 
@@ -25,7 +27,36 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddSingleton(db.Get<PlanImportService>());
         ctx.Services.AddSingleton(new PlanDocumentReader());
+        ctx.Services.AddSingleton(gate);
+        ctx.AddAuthorization().SetAuthorized("office");
         return ctx;
+    }
+
+    private readonly HeavyUploadGate gate = new();
+
+    /// <summary>What plan-paste.js hands over in the browser: the textarea's text as a UTF-8 stream.</summary>
+    private static void Paste(BunitContext ctx, string text) =>
+        ctx.JSInterop.SetupModule("./js/plan-paste.js")
+            .Setup<IJSStreamReference>("pastedText", _ => true)
+            .SetResult(new PastedText(text));
+
+    private sealed class PastedText(string text) : IJSStreamReference
+    {
+        private readonly byte[] bytes = Encoding.UTF8.GetBytes(text);
+
+        public bool Opened { get; private set; }
+
+        public long Length => bytes.Length;
+
+        public ValueTask<Stream> OpenReadStreamAsync(long maxAllowedSize = 512000, CancellationToken cancellationToken = default)
+        {
+            Opened = true;
+            return Length > maxAllowedSize
+                ? throw new InvalidOperationException("longer than allowed")
+                : ValueTask.FromResult<Stream>(new MemoryStream(bytes));
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     [Fact]
@@ -34,7 +65,7 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
         await using var ctx = NewContext();
         var page = ctx.Render<ImportPage>();
 
-        page.Find("#plan-text").Change(Plan);
+        Paste(ctx, Plan);
         page.Find("#parse-pasted").Click();
 
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tr.review-row").Count));
@@ -81,7 +112,7 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
         var plans = await data.Plans.CountAsync();
         var page = ctx.Render<ImportPage>();
 
-        page.Find("#plan-text").Change("今天天气很好，我们开了一个会。");
+        Paste(ctx, "今天天气很好，我们开了一个会。");
         page.Find("#parse-pasted").Click();
 
         page.WaitForAssertion(() => Assert.Contains("没有找到编号的工作任务", page.Find(".alert-danger").TextContent));
@@ -98,6 +129,36 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary([0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x34, 0x0A, 0x00, 0x01], "plan.pdf"));
 
         page.WaitForAssertion(() => Assert.Contains("plan.pdf", page.Find(".alert-danger").TextContent));
+        Assert.Empty(page.FindAll("tr.review-row"));
+    }
+
+    [Fact]
+    public async Task A_paste_beyond_the_limit_is_refused_with_the_limit_without_fetching_it()
+    {
+        await using var ctx = NewContext();
+        var page = ctx.Render<ImportPage>();
+        Assert.Contains("可粘贴不超过 10 MB（约 349 万个汉字）的全文", page.Markup);
+        var huge = new PastedText(new string('任', (int)(ImportLimits.MaxFileBytes / 3) + 1));
+        ctx.JSInterop.SetupModule("./js/plan-paste.js").Setup<IJSStreamReference>("pastedText", _ => true).SetResult(huge);
+
+        page.Find("#parse-pasted").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("粘贴的内容太长，超过了 10 MB（约 349 万个汉字）的上限", page.Find(".alert-danger").TextContent));
+        Assert.False(huge.Opened);
+        Assert.Empty(page.FindAll("tr.review-row"));
+    }
+
+    [Fact]
+    public async Task A_second_upload_by_the_same_user_waits_for_the_first_with_a_message()
+    {
+        await using var ctx = NewContext();
+        var page = ctx.Render<ImportPage>();
+        using var running = gate.TryEnter("office");
+        Paste(ctx, Plan);
+
+        page.Find("#parse-pasted").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("您的另一个文件正在读取和检查", page.Find(".alert-danger").TextContent));
         Assert.Empty(page.FindAll("tr.review-row"));
     }
 }
