@@ -2,7 +2,7 @@ namespace WorkPlanTracker.Domain;
 
 /// <summary>
 /// Unicode's invisible direction controls (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069). Chinese names and file
-/// names never need them, and a right-to-left override makes "报告‮fdp.exe" read as "报告exe.pdf": they are dropped
+/// names never need them, and a right-to-left override makes "报告[U+202E]fdp.exe" read as "报告exe.pdf": they are dropped
 /// from every name the system keeps.
 /// </summary>
 public static class BidiControls

@@ -110,7 +110,7 @@ public static class EvidenceRules
 
     /// <summary>
     /// The name to keep and show: without any folder part a browser or a hostile client may send, without control
-    /// characters, and without direction controls (a right-to-left override would make "报告‮fdp.exe" read as "报告exe.pdf").
+    /// characters, and without direction controls (a right-to-left override would make "报告[U+202E]fdp.exe" read as "报告exe.pdf").
     /// </summary>
     public static string DisplayName(string fileName)
     {
