@@ -118,15 +118,21 @@ public class ImportBrowserTests(BrowserFixture browser)
         Assert.True(plan.Length > 30_000 && System.Text.Encoding.UTF8.GetByteCount(plan.ToString()) > 32 * 1024, "more than one SignalR message could carry");
         var page = await browser.OpenAsync("/import");
         await Assertions.Expect(page.Locator(".panel")).ToContainTextAsync("可粘贴不超过 10 MB（约 349 万个汉字）的全文");
-        await page.Locator("#plan-text").FillAsync(plan.ToString());
-
         var rows = page.Locator("tr.review-row");
         // Clicked again only while the click seems lost (button still enabled, nothing shown): a second click while the
         // first is read would only be told to wait for it.
+        var said = new List<string>();
         for (var attempt = 0; attempt < 8 && await rows.CountAsync() == 0; attempt++)
         {
-            if (await page.Locator("#parse-pasted:enabled").CountAsync() > 0 && await page.Locator(".alert-danger").CountAsync() == 0)
+            if (await page.Locator(".alert-danger").CountAsync() > 0)
             {
+                said.Add(await page.Locator(".alert-danger").First.InnerTextAsync());
+            }
+
+            if (await page.Locator("#parse-pasted:enabled").CountAsync() > 0)
+            {
+                // Filled again each time: text typed before the circuit attached is replaced with the interactive page's empty box.
+                await page.Locator("#plan-text").FillAsync(plan.ToString());
                 await page.Locator("#parse-pasted").ClickAsync();
             }
 
@@ -140,6 +146,7 @@ public class ImportBrowserTests(BrowserFixture browser)
             }
         }
 
+        Assert.True(await rows.CountAsync() > 0, "no review; the page said: " + string.Join(" | ", said));
         await Assertions.Expect(rows).ToHaveCountAsync(tasks);
         await Assertions.Expect(page.Locator("#meta-title")).ToHaveValueAsync("粘贴县2041年政务公开工作要点");
 
