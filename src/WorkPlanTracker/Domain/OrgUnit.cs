@@ -3,6 +3,12 @@ namespace WorkPlanTracker.Domain;
 /// <summary>A department, a lower-level government or an office's own division.</summary>
 public class OrgUnit : IAudited
 {
+    /// <summary>
+    /// The longest name an imported plan may add as a unit: the longest real ones (县人力资源和社会保障局 and the like)
+    /// have about 20 characters, so anything much longer is a paragraph the parser mistook for a name.
+    /// </summary>
+    public const int MaxNameLength = 64;
+
     public int Id { get; set; }
     public string Name { get; set; } = "";
 

@@ -67,6 +67,8 @@ public static class CoreServices
         builder.Services.AddScoped<AnnualReportService>();
         builder.Services.AddScoped<Features.Ledger.LedgerService>();
         builder.Services.AddScoped<Features.Ledger.LedgerUploadService>();
+        builder.Services.AddSingleton<Features.Uploads.HeavyUploadGate>();
+        builder.Services.AddScoped<Features.Uploads.UploadScratchSpace>();
         return builder;
     }
 }

@@ -88,6 +88,8 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
         if (result.Succeeded)
         {
             batch.Commit();
+            // The stored copies are what counts now; the circuit's temporary files go at once.
+            input.Files.ForEach(f => f.Discard());
         }
 
         return result;

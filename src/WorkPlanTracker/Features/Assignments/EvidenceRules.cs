@@ -4,8 +4,71 @@ using WorkPlanTracker.Domain;
 
 namespace WorkPlanTracker.Features.Assignments;
 
-/// <summary>One file a unit chose to upload with a report, as the browser sent it (name as given, bytes as read).</summary>
-public sealed record EvidenceUpload(string FileName, byte[] Content);
+/// <summary>
+/// One file a unit chose to upload with a report, as the browser sent it (name as given, bytes as read): either
+/// in memory (tests, small callers) or, from the report form, in a temporary file of the circuit's
+/// <see cref="Uploads.UploadScratchSpace"/>, so that chosen-but-not-sent files do not sit in server memory.
+/// </summary>
+public sealed class EvidenceUpload
+{
+    private readonly byte[]? content;
+
+    public EvidenceUpload(string fileName, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        FileName = fileName;
+        this.content = content;
+        SizeBytes = content.LongLength;
+    }
+
+    private EvidenceUpload(string fileName, string temporaryPath)
+    {
+        FileName = fileName;
+        TemporaryPath = temporaryPath;
+        SizeBytes = new FileInfo(temporaryPath).Length;
+    }
+
+    /// <summary>A file already written to disk; <see cref="Discard"/> deletes it.</summary>
+    public static EvidenceUpload OnDisk(string fileName, string temporaryPath) => new(fileName, temporaryPath);
+
+    public string FileName { get; }
+
+    public long SizeBytes { get; }
+
+    /// <summary>Where the bytes wait on disk; null for an in-memory upload.</summary>
+    public string? TemporaryPath { get; }
+
+    public Stream OpenRead() => content is not null
+        ? new MemoryStream(content, writable: false)
+        : new FileStream(TemporaryPath!, FileMode.Open, FileAccess.Read, FileShare.Read);
+
+    /// <summary>The first bytes, for the signature checks.</summary>
+    public byte[] ReadHead(int count)
+    {
+        using var stream = OpenRead();
+        var head = new byte[(int)Math.Min(count, SizeBytes)];
+        stream.ReadExactly(head);
+        return head;
+    }
+
+    /// <summary>Deletes the temporary file (a removed, refused or sent upload); nothing for an in-memory one.</summary>
+    public void Discard()
+    {
+        if (TemporaryPath is null)
+        {
+            return;
+        }
+
+        try
+        {
+            File.Delete(TemporaryPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The circuit's scratch folder is deleted as a whole when it ends.
+        }
+    }
+}
 
 /// <summary>
 /// What may be uploaded as 佐证材料. A type is accepted only when the extension is on the list AND the first bytes
@@ -30,26 +93,29 @@ public static class EvidenceRules
 
     private static readonly Dictionary<string, FileKind> Kinds = new(StringComparer.OrdinalIgnoreCase)
     {
-        [".pdf"] = new("application/pdf", "PDF", c => c.AsSpan().StartsWith("%PDF-"u8)),
-        [".doc"] = new("application/msword", "Word", c => c.AsSpan().StartsWith(CompoundFileSignature)),
+        [".pdf"] = new("application/pdf", "PDF", c => c.ReadHead(8).AsSpan().StartsWith("%PDF-"u8)),
+        [".doc"] = new("application/msword", "Word", c => c.ReadHead(8).AsSpan().StartsWith(CompoundFileSignature)),
         [".docx"] = new("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word", c => ZipHasPart(c, "word/document.xml")),
-        [".xls"] = new("application/vnd.ms-excel", "Excel", c => c.AsSpan().StartsWith(CompoundFileSignature)),
+        [".xls"] = new("application/vnd.ms-excel", "Excel", c => c.ReadHead(8).AsSpan().StartsWith(CompoundFileSignature)),
         [".xlsx"] = new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel", c => ZipHasPart(c, "xl/workbook.xml")),
 
         // GB/T 33190: an OFD document is a zip package whose entry file OFD.xml sits at the root.
         [".ofd"] = new("application/ofd", "OFD", c => ZipHasPart(c, "OFD.xml")),
-        [".jpg"] = new("image/jpeg", "JPG", c => c.AsSpan().StartsWith(JpegSignature)),
-        [".jpeg"] = new("image/jpeg", "JPG", c => c.AsSpan().StartsWith(JpegSignature)),
-        [".png"] = new("image/png", "PNG", c => c.AsSpan().StartsWith(PngSignature)),
+        [".jpg"] = new("image/jpeg", "JPG", c => c.ReadHead(8).AsSpan().StartsWith(JpegSignature)),
+        [".jpeg"] = new("image/jpeg", "JPG", c => c.ReadHead(8).AsSpan().StartsWith(JpegSignature)),
+        [".png"] = new("image/png", "PNG", c => c.ReadHead(8).AsSpan().StartsWith(PngSignature)),
     };
 
     private static readonly HashSet<string> Archives = new(StringComparer.OrdinalIgnoreCase) { ".zip", ".rar", ".7z", ".tar", ".gz" };
 
-    /// <summary>The name to keep and show: without any folder part a browser or a hostile client may send, without control characters.</summary>
+    /// <summary>
+    /// The name to keep and show: without any folder part a browser or a hostile client may send, without control
+    /// characters, and without direction controls (a right-to-left override would make "报告[U+202E]fdp.exe" read as "报告exe.pdf").
+    /// </summary>
     public static string DisplayName(string fileName)
     {
         var lastPart = fileName[(fileName.LastIndexOfAny(['/', '\\']) + 1)..];
-        return new string(lastPart.Where(ch => !char.IsControl(ch)).ToArray()).Trim();
+        return new string(lastPart.Where(ch => !char.IsControl(ch) && !BidiControls.IsBidiControl(ch)).ToArray()).Trim();
     }
 
     /// <summary>Why this set of files cannot be uploaded with one report, in words for the unit; null when it can.</summary>
@@ -85,17 +151,17 @@ public static class EvidenceRules
                 : $"「{name}」的文件类型不能上传。可上传 {AllowedTypesText}。";
         }
 
-        if (file.Content.Length == 0)
+        if (file.SizeBytes == 0)
         {
             return $"「{name}」是空文件，请检查后重新选择。";
         }
 
-        if (WhyTooLarge(name, file.Content.LongLength) is { } tooLarge)
+        if (WhyTooLarge(name, file.SizeBytes) is { } tooLarge)
         {
             return tooLarge;
         }
 
-        return kind.Matches(file.Content)
+        return kind.Matches(file)
             ? null
             : $"「{name}」的内容不是真正的 {kind.Label} 文件（可能改过扩展名或已损坏），请上传原始文件。";
     }
@@ -117,11 +183,11 @@ public static class EvidenceRules
     };
 
     // Reads only the zip's central directory (names), never decompresses, so a zip bomb costs nothing here.
-    private static bool ZipHasPart(byte[] content, string partName)
+    private static bool ZipHasPart(EvidenceUpload upload, string partName)
     {
         try
         {
-            using var archive = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            using var archive = new ZipArchive(upload.OpenRead(), ZipArchiveMode.Read);
             return archive.Entries.Any(e => string.Equals(e.FullName.TrimStart('/'), partName, StringComparison.OrdinalIgnoreCase));
         }
         catch (InvalidDataException)
@@ -130,5 +196,5 @@ public static class EvidenceRules
         }
     }
 
-    private sealed record FileKind(string ContentType, string Label, Func<byte[], bool> Matches);
+    private sealed record FileKind(string ContentType, string Label, Func<EvidenceUpload, bool> Matches);
 }

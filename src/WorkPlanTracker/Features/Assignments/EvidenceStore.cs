@@ -48,9 +48,10 @@ public sealed class EvidenceBatch(EvidenceStore store, int assignmentId) : IDisp
                 Hosting.PrivateStorage.CreateFolder(store.Root);
                 Hosting.PrivateStorage.CreateFolder(Path.GetDirectoryName(path)!);
                 using (var stream = Hosting.PrivateStorage.CreateFile(path))
+                using (var source = upload.OpenRead())
                 {
                     written.Add(path);
-                    stream.Write(upload.Content);
+                    source.CopyTo(stream);
                 }
             }
             catch (IOException e)
@@ -66,7 +67,7 @@ public sealed class EvidenceBatch(EvidenceStore store, int assignmentId) : IDisp
             {
                 FileName = fileName,
                 ContentType = EvidenceRules.ContentTypeOf(fileName),
-                SizeBytes = upload.Content.LongLength,
+                SizeBytes = upload.SizeBytes,
                 StoredName = storedName,
                 UploadedAtUtc = nowUtc,
             });

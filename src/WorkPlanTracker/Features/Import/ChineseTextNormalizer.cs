@@ -45,6 +45,10 @@ public static partial class ChineseTextNormalizer
                     break;
                 case '\u200b' or '\u200c' or '\u200d' or '\ufeff':
                     continue;
+
+                // Direction controls: a right-to-left override would show names and text reversed or disguised.
+                case '\u200e' or '\u200f' or >= '\u202a' and <= '\u202e' or >= '\u2066' and <= '\u2069':
+                    continue;
                 case '\u3000' or '\u00a0' or '\u2002' or '\u2003' or '\u2009' or '\u202f' or ' ':
                     pendingSpace = true;
                     continue;

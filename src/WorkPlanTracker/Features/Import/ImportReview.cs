@@ -69,7 +69,13 @@ public sealed class ImportReview
             issues.Add(new TaskIssue(TaskIssueLevel.Warning, "未找到完成时限"));
         }
 
-        foreach (var name in task.LeadUnits.Concat(task.SupportingUnits).Where(n => !knownNames.Contains(n)))
+        foreach (var name in task.LeadUnits.Concat(task.SupportingUnits).Where(n => n.Length > OrgUnit.MaxNameLength))
+        {
+            issues.Add(new TaskIssue(TaskIssueLevel.Warning,
+                $"“{name[..20]}…”有 {name.Length} 个字，超过了单位名称 {OrgUnit.MaxNameLength} 个字的上限，保存时不会作为单位：请改为正确的单位名称"));
+        }
+
+        foreach (var name in task.LeadUnits.Concat(task.SupportingUnits).Where(n => n.Length <= OrgUnit.MaxNameLength && !knownNames.Contains(n)))
         {
             issues.Add(UnitIssue(name));
         }
@@ -266,7 +272,7 @@ public sealed class ImportReview
 
         void Flush()
         {
-            var name = current.ToString().Trim().Replace('（', '(').Replace('）', ')');
+            var name = BidiControls.Strip(current.ToString()).Trim().Replace('（', '(').Replace('）', ')');
             if (name.Length > 0 && !names.Contains(name))
             {
                 names.Add(name);

@@ -245,33 +245,46 @@ public sealed class PlanImportService(
     private static void CopyTask(ParsedTask parsed, WorkTask task, UnitDirectory units, Dictionary<string, PlanSection> sectionsByPath)
     {
         task.Path = parsed.Path;
-        task.Title = parsed.Title;
-        task.Text = parsed.Text;
+        // Text edited on the review page has not been through the normaliser: direction controls are dropped here too.
+        task.Title = BidiControls.Strip(parsed.Title);
+        task.Text = BidiControls.Strip(parsed.Text);
         task.Deadline = parsed.Deadline;
         task.DeadlineText = parsed.DeadlineText;
         task.Ongoing = parsed.Ongoing;
         task.Milestones = parsed.Milestones.Select(m => new Milestone { Date = m.Date, Text = m.Text }).ToList();
         task.Section = NearestSection(sectionsByPath, parsed.Path);
-        var names = parsed.LeadUnits.Select(n => (Name: n, Role: AssignmentRole.Lead))
-            .Concat(parsed.SupportingUnits.Select(n => (Name: n, Role: AssignmentRole.Supporting)))
+        var lead = UsableUnitNames(parsed.LeadUnits);
+        var supporting = UsableUnitNames(parsed.SupportingUnits);
+        var names = lead.Select(n => (Name: n, Role: AssignmentRole.Lead))
+            .Concat(supporting.Select(n => (Name: n, Role: AssignmentRole.Supporting)))
             .ToList();
         if (!task.Parties.OrderBy(p => p.SortOrder).Select(p => (p.NameAsWritten, p.Role)).SequenceEqual(names))
         {
             task.Parties.Clear();
-            AddParties(task, units, parsed.LeadUnits, AssignmentRole.Lead);
-            AddParties(task, units, parsed.SupportingUnits, AssignmentRole.Supporting);
+            AddParties(task, units, lead, AssignmentRole.Lead);
+            AddParties(task, units, supporting, AssignmentRole.Supporting);
         }
     }
 
+    /// <summary>
+    /// The names that may become parties: trimmed, without direction controls, and no longer than
+    /// <see cref="OrgUnit.MaxNameLength"/> (the review warned about longer ones: they are text, not units).
+    /// </summary>
+    private static List<string> UsableUnitNames(IEnumerable<string> names) => names
+        .Select(n => BidiControls.Strip(n).Trim())
+        .Where(n => n.Length > 0 && n.Length <= OrgUnit.MaxNameLength)
+        .Distinct(StringComparer.Ordinal)
+        .ToList();
+
     private static void AddParties(WorkTask task, UnitDirectory units, IEnumerable<string> names, AssignmentRole role)
     {
-        foreach (var name in names.Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.Ordinal))
+        foreach (var name in names)
         {
             var (unit, group) = units.Resolve(name);
             task.Parties.Add(new TaskParty
             {
                 Role = role,
-                NameAsWritten = name.Trim(),
+                NameAsWritten = name,
                 OrgUnit = unit,
                 UnitGroup = group,
                 SortOrder = task.Parties.Count,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using WorkPlanTracker.Domain;
+using WorkPlanTracker.Features.Uploads;
 using L = WorkPlanTracker.Features.Ledger.LedgerSheetLayout;
 
 namespace WorkPlanTracker.Features.Ledger;
@@ -36,6 +37,29 @@ public static class FillInWorkbook
     public const int LinksColumn = 11;
     public const int StatusColumn = 12;
     public const int SummaryColumn = 13;
+
+    /// <summary>
+    /// What an uploaded fill-in workbook may ask of the server: a unit has at most a few hundred tasks, so 5,000 rows
+    /// is generous, and a workbook of ours decompresses to well under a MB.
+    /// </summary>
+    public static OfficePackageLimits UploadLimits { get; } = new()
+    {
+        MaxUncompressedBytes = 50 * 1024 * 1024,
+        MaxSheetRows = 5_000,
+        MaxCells = 100_000,
+        MaxSharedStringsBytes = 20 * 1024 * 1024,
+        TimeBudget = TimeSpan.FromSeconds(2),
+    };
+
+    /// <summary>The columns a unit types into, by name for messages.</summary>
+    public static IReadOnlyDictionary<int, string> InputColumns { get; } = new Dictionary<int, string>
+    {
+        [ProgressColumn] = "本次进展情况",
+        [PercentColumn] = "完成进度%",
+        [LinksColumn] = "佐证材料链接",
+        [StatusColumn] = "填报状态",
+        [SummaryColumn] = "办结情况说明",
+    };
 
     /// <summary>The hidden cell that says which unit the workbook belongs to.</summary>
     public const int UnitKeyRow = L.InfoRow;
@@ -142,10 +166,28 @@ public static class FillInWorkbook
         workbook.SaveAs(output);
     }
 
-    /// <summary>Reads a filled workbook back; throws <see cref="LedgerUploadException"/> when it is not one of ours.</summary>
-    public static FilledWorkbook Read(Stream input)
+    /// <summary>
+    /// Reads a filled workbook back; throws <see cref="LedgerUploadException"/> when it is not one of ours, or when
+    /// <see cref="OfficePackageGuard"/> refuses it (too big, too many rows, too slow) before ClosedXML opens it.
+    /// Cells are read as stored: a formula is never evaluated (its cached text is kept, and a formula in an input
+    /// column makes the row wrong, see <see cref="FilledRow.FormulaColumns"/>).
+    /// </summary>
+    public static FilledWorkbook Read(Stream input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        try
+        {
+            OfficePackageGuard.Check(input, UploadLimits, cancellationToken);
+        }
+        catch (OfficePackageRefusedException e) when (e.Problem == OfficePackageProblem.Corrupt)
+        {
+            throw new LedgerUploadException("无法读取这个文件：请上传从本系统下载、用 Excel 或 WPS 填写后保存的 .xlsx 填报表。");
+        }
+        catch (OfficePackageRefusedException e)
+        {
+            throw new LedgerUploadException($"这个文件不能导入：{e.Message}。为安全起见已拒绝读取，请上传从本系统下载、用 Excel 或 WPS 填写后保存的 .xlsx 填报表。");
+        }
+
         XLWorkbook workbook;
         try
         {
@@ -159,12 +201,12 @@ public static class FillInWorkbook
         using (workbook)
         {
             if (!workbook.TryGetWorksheet(SheetName, out var sheet)
-                || sheet.Cell(L.HeaderRow, KeyColumn).GetString() != Columns[KeyColumn - 1].Header)
+                || StoredText(sheet.Cell(L.HeaderRow, KeyColumn)) != Columns[KeyColumn - 1].Header)
             {
                 throw new LedgerUploadException($"这不是本系统的进展填报表（没有“{SheetName}”工作表或表头被改动）：请先下载本单位的填报表再填写。");
             }
 
-            if (!int.TryParse(sheet.Cell(UnitKeyRow, KeyColumn).GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var unitId))
+            if (!int.TryParse(StoredText(sheet.Cell(UnitKeyRow, KeyColumn)), NumberStyles.None, CultureInfo.InvariantCulture, out var unitId))
             {
                 throw new LedgerUploadException("填报表中的单位标识缺失或被改动：请重新下载本单位的填报表再填写。");
             }
@@ -173,10 +215,14 @@ public static class FillInWorkbook
             var last = sheet.LastRowUsed()?.RowNumber() ?? L.HeaderRow;
             for (var r = L.FirstDataRow; r <= last; r++)
             {
-                string Text(int column) => sheet.Cell(r, column).GetString().Trim();
+                var formulas = InputColumns.Keys.Where(c => sheet.Cell(r, c).HasFormula).Select(c => InputColumns[c]).ToList();
+                string Text(int column) => StoredText(sheet.Cell(r, column));
                 var filled = new FilledRow(
                     r, Text(KeyColumn), Text(PlanColumn), Text(PathColumn), Text(TaskColumn), Text(RoleColumn), Text(DeadlineColumn),
-                    Text(ProgressColumn), Text(PercentColumn), Text(LinksColumn), Text(StatusColumn), Text(SummaryColumn));
+                    Text(ProgressColumn), Text(PercentColumn), Text(LinksColumn), Text(StatusColumn), Text(SummaryColumn))
+                {
+                    FormulaColumns = formulas,
+                };
                 if (!filled.IsBlank)
                 {
                     rows.Add(filled);
@@ -185,6 +231,20 @@ public static class FillInWorkbook
 
             return new FilledWorkbook(unitId, rows);
         }
+    }
+
+    /// <summary>
+    /// The text the file holds, never a computed one: ClosedXML would evaluate a formula (=50+50 becoming 100, or
+    /// =HYPERLINK(...) becoming the name of a .NET type), so a formula cell gives Excel's cached result instead.
+    /// </summary>
+    private static string StoredText(IXLCell cell)
+    {
+        if (!cell.HasFormula)
+        {
+            return cell.GetString().Trim();
+        }
+
+        return Convert.ToString(cell.CachedValue, CultureInfo.InvariantCulture)?.Trim() ?? "";
     }
 }
 
@@ -196,8 +256,11 @@ public sealed record FilledRow(
     int RowNumber, string Key, string PlanTitle, string Path, string TaskTitle, string RoleText, string DeadlineText,
     string Progress, string Percent, string Links, string Status, string CompletionSummary)
 {
+    /// <summary>Names of the input columns that hold a formula instead of typed text; such a row is refused.</summary>
+    public IReadOnlyList<string> FormulaColumns { get; init; } = [];
+
     /// <summary>The unit typed something into this row's own columns.</summary>
-    public bool HasInput => Progress.Length + Percent.Length + Links.Length + Status.Length + CompletionSummary.Length > 0;
+    public bool HasInput => Progress.Length + Percent.Length + Links.Length + Status.Length + CompletionSummary.Length > 0 || FormulaColumns.Count > 0;
 
     /// <summary>Neither a task row (no row key) nor typed into: a note row such as "没有需要报送进展的任务".</summary>
     public bool IsBlank => !HasInput && Key.Length == 0;

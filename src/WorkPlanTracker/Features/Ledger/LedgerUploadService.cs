@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Assignments;
+using WorkPlanTracker.Features.Uploads;
 
 namespace WorkPlanTracker.Features.Ledger;
 
@@ -13,7 +14,7 @@ namespace WorkPlanTracker.Features.Ledger;
 /// <see cref="TaskAssignment.RequestCompletion"/>), so the same rules and the audit trail apply. The preview runs the
 /// steps without saving; the import saves all rows in one SaveChanges, or nothing when any row is wrong.
 /// </summary>
-public sealed class LedgerUploadService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class LedgerUploadService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, HeavyUploadGate gate)
 {
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
@@ -39,11 +40,17 @@ public sealed class LedgerUploadService(IDbContextFactory<AppDbContext> dbFactor
             return LedgerUploadOutcome.Refused($"文件为空或超过 {MaxFileBytes / 1024 / 1024} MB，请上传从本系统下载的填报表。");
         }
 
+        using var slot = gate.TryEnter(actor.UserName);
+        if (slot is null)
+        {
+            return LedgerUploadOutcome.Refused(HeavyUploadGate.BusyMessage);
+        }
+
         FilledWorkbook file;
         try
         {
             using var stream = new MemoryStream(content, writable: false);
-            file = FillInWorkbook.Read(stream);
+            file = FillInWorkbook.Read(stream, cancellationToken);
         }
         catch (LedgerUploadException e)
         {
@@ -140,6 +147,11 @@ public sealed class LedgerUploadService(IDbContextFactory<AppDbContext> dbFactor
         if (!row.HasInput)
         {
             return null;
+        }
+
+        if (row.FormulaColumns.Count > 0)
+        {
+            return $"“{string.Join("”“", row.FormulaColumns)}”中填写的是公式，系统不计算公式：请直接填写文字或数字后重新上传";
         }
 
         if (row.Status.Length > 0 && !FillInWorkbook.Statuses.Contains(row.Status))

@@ -1,20 +1,101 @@
 using System.Text;
 using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Assignments;
+using WorkPlanTracker.Features.Uploads;
+using WorkPlanTracker.Hosting;
 
 namespace WorkPlanTracker.Tests.Features.Assignments;
 
-public class EvidenceComponentsTests
+public sealed class EvidenceComponentsTests : IDisposable
 {
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n");
+
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "wpt-picker", Guid.NewGuid().ToString("N"));
+
+    private string ScratchRoot => Path.Combine(dataDirectory, "uploads-tmp");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    private BunitContext NewContext()
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddSingleton(TimeProvider.System);
+        ctx.Services.AddSingleton(Options.Create(new StorageOptions { DataDirectory = dataDirectory }));
+        ctx.Services.AddScoped<UploadScratchSpace>();
+        return ctx;
+    }
+
+    [Fact]
+    public async Task Several_files_chosen_at_once_are_each_checked_and_listed_and_wait_on_disk_not_in_memory()
+    {
+        await using var ctx = NewContext();
+        var files = new List<EvidenceUpload>();
+        var picker = ctx.Render<EvidenceFilePicker>(p => p.Add(x => x.Files, files));
+
+        picker.FindComponent<InputFile>().UploadFiles(
+            InputFileContent.CreateFromBinary(Pdf, "一.pdf"),
+            InputFileContent.CreateFromBinary(Pdf, "二.pdf"),
+            InputFileContent.CreateFromBinary(Pdf, "三.pdf"));
+
+        picker.WaitForAssertion(() => Assert.Equal(3, files.Count));
+        Assert.Equal(["一.pdf", "二.pdf", "三.pdf"], picker.FindAll(".evidence-chosen li").Select(li => li.TextContent.Split('（')[0].Trim()));
+        Assert.All(files, f =>
+        {
+            Assert.StartsWith(ScratchRoot, f.TemporaryPath, StringComparison.Ordinal);
+            Assert.Equal(Pdf, File.ReadAllBytes(f.TemporaryPath!));
+        });
+
+        var removed = files[1].TemporaryPath!;
+        picker.FindAll(".evidence-chosen button")[1].Click();
+        Assert.False(File.Exists(removed));
+        Assert.Equal(2, files.Count);
+
+        var kept = files.Select(f => f.TemporaryPath!).ToList();
+        picker.Instance.Dispose();
+        Assert.All(kept, path => Assert.False(File.Exists(path)));
+    }
+
+    [Fact]
+    public async Task The_circuits_scratch_folder_is_deleted_when_the_circuit_ends()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(Options.Create(new StorageOptions { DataDirectory = dataDirectory }))
+            .AddScoped<UploadScratchSpace>()
+            .BuildServiceProvider();
+        string path;
+        await using (var circuit = services.CreateAsyncScope())
+        {
+            await using (circuit.ServiceProvider.GetRequiredService<UploadScratchSpace>().CreateFile(out path))
+            {
+            }
+
+            Assert.True(File.Exists(path));
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+            }
+        }
+
+        Assert.False(Directory.Exists(Path.GetDirectoryName(path)));
+        await services.DisposeAsync();
+    }
 
     [Fact]
     public async Task The_picker_states_the_limits_keeps_good_files_and_names_the_refused_ones()
     {
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        await using var ctx = NewContext();
         var files = new List<EvidenceUpload>();
         var picker = ctx.Render<EvidenceFilePicker>(p => p.Add(x => x.Files, files));
 
@@ -27,13 +108,13 @@ public class EvidenceComponentsTests
         var kept = Assert.Single(files);
         Assert.Equal("进展材料.pdf", kept.FileName);
         Assert.Contains("进展材料.pdf", picker.Find(".evidence-chosen").TextContent);
+        Assert.Equal([kept.TemporaryPath!], Directory.GetFiles(ScratchRoot, "*", SearchOption.AllDirectories));
     }
 
     [Fact]
     public async Task The_picker_refuses_more_files_than_one_report_may_carry_without_reading_them()
     {
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        await using var ctx = NewContext();
         var files = new List<EvidenceUpload>();
         var picker = ctx.Render<EvidenceFilePicker>(p => p.Add(x => x.Files, files));
 

@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.JSInterop;
 using WorkPlanTracker.Features.Import;
 using WorkPlanTracker.Features.Import.Documents;
+using WorkPlanTracker.Features.Uploads;
 
 namespace WorkPlanTracker.Tests.Features.Import;
 
@@ -26,7 +28,36 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
         ctx.Services.AddSingleton(db.Get<PlanImportService>());
         ctx.Services.AddSingleton(new PlanDocumentReader());
         ctx.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ImportOptions()));
+        ctx.Services.AddSingleton(gate);
+        ctx.AddAuthorization().SetAuthorized("office");
         return ctx;
+    }
+
+    private readonly HeavyUploadGate gate = new();
+
+    /// <summary>What plan-paste.js hands over in the browser: the textarea's text as a UTF-8 stream.</summary>
+    private static void Paste(BunitContext ctx, string text) =>
+        ctx.JSInterop.SetupModule("./js/plan-paste.js")
+            .Setup<IJSStreamReference>("pastedText", _ => true)
+            .SetResult(new PastedText(text));
+
+    private sealed class PastedText(string text) : IJSStreamReference
+    {
+        private readonly byte[] bytes = Encoding.UTF8.GetBytes(text);
+
+        public bool Opened { get; private set; }
+
+        public long Length => bytes.Length;
+
+        public ValueTask<Stream> OpenReadStreamAsync(long maxAllowedSize = 512000, CancellationToken cancellationToken = default)
+        {
+            Opened = true;
+            return Length > maxAllowedSize
+                ? throw new InvalidOperationException("longer than allowed")
+                : ValueTask.FromResult<Stream>(new MemoryStream(bytes));
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     [Fact]
@@ -35,7 +66,7 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
         await using var ctx = NewContext();
         var page = ctx.Render<ImportPage>();
 
-        page.Find("#plan-text").Change(Plan);
+        Paste(ctx, Plan);
         page.Find("#parse-pasted").Click();
 
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tr.review-row").Count));
@@ -82,7 +113,7 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
         var plans = await data.Plans.CountAsync();
         var page = ctx.Render<ImportPage>();
 
-        page.Find("#plan-text").Change("今天天气很好，我们开了一个会。");
+        Paste(ctx, "今天天气很好，我们开了一个会。");
         page.Find("#parse-pasted").Click();
 
         page.WaitForAssertion(() => Assert.Contains("没有找到编号的工作任务", page.Find(".alert-danger").TextContent));
@@ -107,7 +138,7 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
     {
         await using var ctx = NewContext();
         var page = ctx.Render<ImportPage>();
-        page.Find("#plan-text").Change("""
+        Paste(ctx, """
             标题县2032年政务公开工作要点
             一、总体要求。坚持以人民为中心。
             二、基本原则
@@ -141,5 +172,35 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
 
         page.WaitForAssertion(() => Assert.True(page.FindAll("tr.review-row").Count >= 20), TimeSpan.FromSeconds(30));
         Assert.Contains("要点.pdf（PDF）", page.Find(".review-meta").TextContent);
+    }
+
+    [Fact]
+    public async Task A_paste_beyond_the_limit_is_refused_with_the_limit_without_fetching_it()
+    {
+        await using var ctx = NewContext();
+        var page = ctx.Render<ImportPage>();
+        Assert.Contains("可粘贴不超过 10 MB（约 349 万个汉字）的全文", page.Markup);
+        var huge = new PastedText(new string('任', (int)(ImportLimits.MaxFileBytes / 3) + 1));
+        ctx.JSInterop.SetupModule("./js/plan-paste.js").Setup<IJSStreamReference>("pastedText", _ => true).SetResult(huge);
+
+        page.Find("#parse-pasted").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("粘贴的内容太长，超过了 10 MB（约 349 万个汉字）的上限", page.Find(".alert-danger").TextContent));
+        Assert.False(huge.Opened);
+        Assert.Empty(page.FindAll("tr.review-row"));
+    }
+
+    [Fact]
+    public async Task A_second_upload_by_the_same_user_waits_for_the_first_with_a_message()
+    {
+        await using var ctx = NewContext();
+        var page = ctx.Render<ImportPage>();
+        using var running = gate.TryEnter("office");
+        Paste(ctx, Plan);
+
+        page.Find("#parse-pasted").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("您的另一个文件正在读取和检查", page.Find(".alert-danger").TextContent));
+        Assert.Empty(page.FindAll("tr.review-row"));
     }
 }

@@ -63,8 +63,8 @@ internal static class ImportInputMessages
         return new($"文件“{fileName}”太大{actual}，超过了 {limit} MB 的上限：请删去图片等与计划无关的内容，或把计划拆成几个文件后分别上传", fileName);
     }
 
-    public static ImportInputException PastedTooLong(long limitChars) =>
-        new($"粘贴的内容太长，超过了 {Math.Max(limitChars / 10_000, 1).ToString(CultureInfo.InvariantCulture)} 万字的上限：请分几次导入，或把计划保存为 .docx 文件后上传", fileName: null);
+    public static ImportInputException PastedTooLong(long limitBytes) =>
+        new($"粘贴的内容太长，超过了 {FormatMegabytes(limitBytes)} MB（约 {Math.Max(limitBytes / 3 / 10_000, 1).ToString(CultureInfo.InvariantCulture)} 万个汉字）的上限：请分几次导入，或把计划保存为 .docx 文件后上传", fileName: null);
 
     public static ImportInputException Binary(string fileName) =>
         new($"文件“{fileName}”不是文本文件，内容无法识别：请上传 {SupportedTypes} 文件；如果是其他软件导出的文件，请先“另存为” .docx 再上传", fileName);
@@ -74,6 +74,9 @@ internal static class ImportInputMessages
 
     public static ImportInputException ZipBomb(string fileName) =>
         new($"文件“{fileName}”解压后的内容异常庞大，可能已损坏或被恶意构造，为安全起见已拒绝导入：请用 Word 或 Excel 打开后重新保存，再上传新文件", fileName);
+
+    public static ImportInputException PackageRefused(string fileName, Exception reason) =>
+        new($"文件“{fileName}”无法导入：{reason.Message}。为安全起见已拒绝读取：请只保留任务表后重新保存，再上传新文件", fileName, reason);
 
     public static ImportInputException CorruptPackage(string fileName, string kindDescription, string extension, Exception? inner = null) =>
         new($"文件“{fileName}”已损坏或包含不安全的内容，无法作为{kindDescription}读取：请用 {(extension == ".xlsx" ? "Excel" : "Word")} 或 WPS 打开后“另存为”新的 {extension} 文件，再上传", fileName, inner);

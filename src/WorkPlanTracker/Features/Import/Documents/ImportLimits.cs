@@ -1,3 +1,5 @@
+using WorkPlanTracker.Features.Uploads;
+
 namespace WorkPlanTracker.Features.Import.Documents;
 
 /// <summary>
@@ -7,6 +9,11 @@ namespace WorkPlanTracker.Features.Import.Documents;
 public static class ImportLimits
 {
     public const long MaxFileBytes = 10 * 1024 * 1024;
+
+    public const int MaxFileMegabytes = (int)(MaxFileBytes / 1024 / 1024);
+
+    /// <summary>Pasted text is limited like a .txt file, by its UTF-8 size: a Chinese character takes three bytes.</summary>
+    public const long MaxPastedChineseCharactersInTenThousands = MaxFileBytes / 3 / 10_000;
 
     /// <summary>Sum of all zip entries once decompressed; OOXML parts of genuine plans stay far below this.</summary>
     public const long MaxUncompressedBytes = 100 * 1024 * 1024;
@@ -18,6 +25,15 @@ public static class ImportLimits
 
     /// <summary>Small entries may compress extremely well (repeated styles) without being dangerous.</summary>
     public const long CompressionRatioCheckMinBytes = 1024 * 1024;
+
+    /// <summary>Highest row number a task workbook may use: generous for any real task table, and bounds what ClosedXML builds.</summary>
+    public const int MaxSheetRows = 20_000;
+
+    /// <summary>Cells in all sheets of a task workbook together.</summary>
+    public const int MaxCells = 100_000;
+
+    /// <summary>Checking a genuine file takes milliseconds; a hostile one is refused within this.</summary>
+    public static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(2);
 }
 
 /// <summary>
@@ -31,4 +47,18 @@ public sealed record PlanDocumentReaderOptions
     public int MaxZipEntries { get; init; } = ImportLimits.MaxZipEntries;
     public double MaxCompressionRatio { get; init; } = ImportLimits.MaxCompressionRatio;
     public long CompressionRatioCheckMinBytes { get; init; } = ImportLimits.CompressionRatioCheckMinBytes;
+    public int MaxSheetRows { get; init; } = ImportLimits.MaxSheetRows;
+    public int MaxCells { get; init; } = ImportLimits.MaxCells;
+    public TimeSpan TimeBudget { get; init; } = ImportLimits.TimeBudget;
+
+    internal OfficePackageLimits PackageLimits => new()
+    {
+        MaxUncompressedBytes = MaxUncompressedBytes,
+        MaxEntries = MaxZipEntries,
+        MaxCompressionRatio = MaxCompressionRatio,
+        CompressionRatioCheckMinBytes = CompressionRatioCheckMinBytes,
+        MaxSheetRows = MaxSheetRows,
+        MaxCells = MaxCells,
+        TimeBudget = TimeBudget,
+    };
 }

@@ -1,4 +1,4 @@
-using System.IO.Compression;
+using WorkPlanTracker.Features.Uploads;
 
 namespace WorkPlanTracker.Features.Import.Documents;
 
@@ -10,98 +10,42 @@ internal enum OfficePackageKind
 }
 
 /// <summary>
-/// Looks inside a ZIP before any Office library touches it: tells a Word document from a workbook,
-/// and refuses zip bombs. Every entry is also decompressed once (and thrown away) under a running
-/// budget: that does not trust the declared sizes (today's ZipArchive stops at them, but the check
-/// should not depend on it), and it finds damaged entries here, where the message can be clear,
-/// rather than deep inside the Office libraries. Real plans decompress to a few MB, so this is cheap.
+/// Looks inside a ZIP before any Office library touches it: tells a Word document from a workbook, after
+/// <see cref="OfficePackageGuard"/> has refused zip bombs, lying headers, oversized sheets and anything that
+/// takes longer than the time budget. Damaged entries are found here too, where the message can be clear,
+/// rather than deep inside the Office libraries.
 /// </summary>
 internal sealed class OfficePackageInspector
 {
-    private readonly PlanDocumentReaderOptions options;
+    private readonly OfficePackageLimits limits;
 
     public OfficePackageInspector(PlanDocumentReaderOptions options)
     {
-        this.options = options;
+        limits = options.PackageLimits;
     }
 
-    public OfficePackageKind Inspect(MemoryStream content, string fileName)
+    public OfficePackageKind Inspect(MemoryStream content, string fileName, CancellationToken cancellationToken = default)
     {
-        content.Position = 0;
+        IReadOnlySet<string> names;
         try
         {
-            using var archive = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
-            var entries = archive.Entries;
-            if (entries.Count > options.MaxZipEntries)
+            names = OfficePackageGuard.Check(content, limits, cancellationToken);
+        }
+        catch (OfficePackageRefusedException e)
+        {
+            throw e.Problem switch
             {
-                throw ImportInputMessages.ZipBomb(fileName);
-            }
+                OfficePackageProblem.Corrupt => ImportInputMessages.CorruptZip(fileName, e),
+                OfficePackageProblem.Oversized => ImportInputMessages.ZipBomb(fileName),
+                _ => ImportInputMessages.PackageRefused(fileName, e),
+            };
+        }
 
-            CheckDeclaredSizes(entries, fileName);
-            CheckActualSizes(entries, fileName);
+        if (names.Contains("word/document.xml"))
+        {
+            return OfficePackageKind.Docx;
+        }
 
-            var names = entries.Select(e => e.FullName.TrimStart('/')).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            if (names.Contains("word/document.xml"))
-            {
-                return OfficePackageKind.Docx;
-            }
-
-            return names.Contains("xl/workbook.xml") ? OfficePackageKind.Xlsx : OfficePackageKind.Other;
-        }
-        catch (InvalidDataException ex)
-        {
-            throw ImportInputMessages.CorruptZip(fileName, ex);
-        }
-        catch (IOException ex)
-        {
-            throw ImportInputMessages.CorruptZip(fileName, ex);
-        }
-        catch (NotSupportedException ex)
-        {
-            // Unsupported compression methods (e.g. Deflate64 or encryption) cannot be opened by the Office libraries either.
-            throw ImportInputMessages.CorruptZip(fileName, ex);
-        }
-        finally
-        {
-            content.Position = 0;
-        }
+        return names.Contains("xl/workbook.xml") ? OfficePackageKind.Xlsx : OfficePackageKind.Other;
     }
-
-    private void CheckDeclaredSizes(IReadOnlyCollection<ZipArchiveEntry> entries, string fileName)
-    {
-        long total = 0;
-        foreach (var entry in entries)
-        {
-            total += entry.Length;
-            if (total > options.MaxUncompressedBytes || IsSuspiciousRatio(entry.Length, entry.CompressedLength))
-            {
-                throw ImportInputMessages.ZipBomb(fileName);
-            }
-        }
-    }
-
-    private void CheckActualSizes(IReadOnlyCollection<ZipArchiveEntry> entries, string fileName)
-    {
-        var buffer = new byte[81920];
-        long total = 0;
-        foreach (var entry in entries)
-        {
-            long entryTotal = 0;
-            using var stream = entry.Open();
-            int read;
-            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                entryTotal += read;
-                total += read;
-                if (total > options.MaxUncompressedBytes || IsSuspiciousRatio(entryTotal, entry.CompressedLength))
-                {
-                    throw ImportInputMessages.ZipBomb(fileName);
-                }
-            }
-        }
-    }
-
-    private bool IsSuspiciousRatio(long uncompressed, long compressed) =>
-        uncompressed > options.CompressionRatioCheckMinBytes
-        && uncompressed > options.MaxCompressionRatio * Math.Max(compressed, 1);
 }

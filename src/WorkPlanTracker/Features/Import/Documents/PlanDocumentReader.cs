@@ -104,7 +104,8 @@ public sealed class PlanDocumentReader
     public PlanDocument ReadPastedText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length > options.MaxFileBytes)
+        // Limited like a .txt file of the same text, by its UTF-8 size (counted without encoding a huge text).
+        if (text.Length > options.MaxFileBytes || System.Text.Encoding.UTF8.GetByteCount(text) > options.MaxFileBytes)
         {
             throw ImportInputMessages.PastedTooLong(options.MaxFileBytes);
         }

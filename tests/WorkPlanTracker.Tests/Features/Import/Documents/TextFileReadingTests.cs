@@ -115,8 +115,9 @@ public sealed class TextFileReadingTests
     {
         var reader = new PlanDocumentReader(new PlanDocumentReaderOptions { MaxFileBytes = 20_000 });
 
-        var error = Assert.Throws<ImportInputException>(() => reader.ReadPastedText(new string('任', 20_001)));
+        var error = Assert.Throws<ImportInputException>(() => reader.ReadPastedText(new string('任', 7_000)));
 
-        Assert.Contains("超过了 2 万字的上限", error.Message, StringComparison.Ordinal);
+        // 7,000 Chinese characters are 21,000 bytes: the limit is the size the text would have as a UTF-8 .txt file.
+        Assert.Contains("粘贴的内容太长，超过了 0.02 MB", error.Message, StringComparison.Ordinal);
     }
 }
