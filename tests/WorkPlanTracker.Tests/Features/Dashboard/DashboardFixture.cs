@@ -123,6 +123,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         Title = title,
         Status = status,
         ImportedAtUtc = At(year, 2, 1),
+        Source = new PlanSource(),
         ReportingCycle = ReportingCycle.Monthly(5),
     };
 

@@ -141,7 +141,7 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
         Paste(ctx, """
             标题县2032年政务公开工作要点
             一、总体要求。坚持以人民为中心。
-            二、基本原则
+            二、工作安排
             三、工作任务
             1.加强政策解读。(县政府办公室牵头,2032年6月底前)
             """);
@@ -154,7 +154,7 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll("tr.review-row")));
         Assert.Contains("已移除：一", page.Find(".set-aside-item.removed").TextContent);
-        Assert.Contains("已改为标题：二、基本原则", page.Find(".set-aside-item.demoted").TextContent);
+        Assert.Contains("已改为标题：二、工作安排", page.Find(".set-aside-item.demoted").TextContent);
         Assert.Contains("共 1 项任务 · 0 处错误 · 0 处提示", page.Find(".import-actions").TextContent);
 
         page.Find(".set-aside-item.removed button.restore-item").Click();

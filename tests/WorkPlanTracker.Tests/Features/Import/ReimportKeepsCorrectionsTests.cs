@@ -10,7 +10,7 @@ public class ReimportKeepsCorrectionsTests(SeededDatabase db) : IClassFixture<Se
 {
     private const string FirstVersion = """
         戊市2034年政务公开工作要点
-        一、总体要求
+        一、工作安排
         二、工作任务
         1.加强政策解读。(市政府办公室牵头,2034年6月底前)
         2.做好依申请公开。(市司法局牵头,2034年12月底前)
@@ -20,7 +20,7 @@ public class ReimportKeepsCorrectionsTests(SeededDatabase db) : IClassFixture<Se
 
     private const string SecondVersion = """
         戊市2034年政务公开工作要点
-        一、总体要求
+        一、工作安排
         二、工作任务
         1.加强政策解读和回应。(市政府办公室牵头,2034年6月底前)
         2.做好依申请公开。(市司法局牵头,2034年9月底前)
