@@ -55,8 +55,54 @@ public sealed partial class PlanTextParser
             carried.AddRange(item.Note?.CarriedSupportingUnits.Where(u => !carried.Contains(u)) ?? []);
         }
 
+        if (!isTable)
+        {
+            ShareGroupNotes(plan.Tasks);
+        }
+
         AddCoverageWarnings(plan);
         return plan;
+    }
+
+    // "1.… 2.… 3.…（责任单位：A、B）": one note after the last sub-item of a group, none before it in the group,
+    // names the units of every sub-item of that group.
+    private static void ShareGroupNotes(List<ParsedTask> tasks)
+    {
+        var start = 0;
+        while (start < tasks.Count)
+        {
+            var parent = Parent(tasks[start].Path);
+            var end = start + 1;
+            while (end < tasks.Count && Parent(tasks[end].Path) == parent)
+            {
+                end++;
+            }
+
+            var last = tasks[end - 1];
+            var hasUnits = last.LeadUnits.Count + last.SupportingUnits.Count > 0;
+            // Items under a task (四. then 1.–6.) are a list inside that task, not a group of tasks.
+            var parentIsTask = tasks.Exists(t => t.Path == parent);
+            if (parent.Length > 0 && !parentIsTask && end - start >= 2 && hasUnits
+                && tasks.Skip(start).Take(end - start - 1).All(t => t.LeadUnits.Count == 0 && t.SupportingUnits.Count == 0 && !EndsAsListEntry(t.Text)))
+            {
+                foreach (var task in tasks.Skip(start).Take(end - start - 1))
+                {
+                    task.LeadUnits.AddRange(last.LeadUnits);
+                    task.SupportingUnits.AddRange(last.SupportingUnits);
+                }
+            }
+
+            start = end;
+        }
+    }
+
+    // "1.办理…自助申请；2.…": entries of a list inside one sentence, which a note after the sentence does not split up.
+    private static bool EndsAsListEntry(string text) => text.TrimEnd().EndsWith('；') || text.TrimEnd().EndsWith('，');
+
+    private static string Parent(string path)
+    {
+        var dot = path.LastIndexOf('.');
+        return dot < 0 ? "" : path[..dot];
     }
 
     private static ParsedTask ToTask(OutlineItem item, ParsedPlan plan)
