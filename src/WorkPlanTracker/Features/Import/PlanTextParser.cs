@@ -46,6 +46,10 @@ public sealed partial class PlanTextParser
                 {
                     ReadTableRowUnits(task, unitsMidRow, plan.Tasks.Count > 0 ? plan.Tasks[^1] : null);
                 }
+                else
+                {
+                    ReadDutyListUnit(task);
+                }
 
                 task.SupportingUnits.AddRange(carried.Where(u => !task.SupportingUnits.Contains(u) && !task.LeadUnits.Contains(u)));
                 plan.Tasks.Add(task);
@@ -152,6 +156,24 @@ public sealed partial class PlanTextParser
 
         return task;
     }
+
+    // A duty list names the unit first: "1.区经济发展局：行政征收网上公开；…". That unit leads the item.
+    private static void ReadDutyListUnit(ParsedTask task)
+    {
+        if (task.LeadUnits.Count > 0 || task.SupportingUnits.Count > 0)
+        {
+            return;
+        }
+
+        var head = DutyListHead().Match(task.Text);
+        if (head.Success && UnitNoteParser.LooksLikeUnitName(head.Groups[1].Value))
+        {
+            task.LeadUnits.Add(head.Groups[1].Value);
+        }
+    }
+
+    [GeneratedRegex(@"^((?:(?!牵头|责任|配合|负责|主办|协办|参与)[^：:，,。、；;()“”《》\s]){2,20})[：:]")]
+    private static partial Regex DutyListHead();
 
     // "一、指导思想" / "总体目标" / "基本原则": the plan's preamble, not work anyone is assigned, unless a note says otherwise.
     private static bool IsPreamble(OutlineItem item) =>
