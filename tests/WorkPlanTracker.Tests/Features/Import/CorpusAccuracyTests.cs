@@ -15,9 +15,9 @@ public sealed class CorpusAccuracyTests(ITestOutputHelper output)
     // the eighteen plans added after the parser was written (10–27) do not yet, so the suite holds the whole
     // corpus at what it reaches now (91.7 / 85.1 / 88.0 on 2026-12-02) and fails on any fall from there. Raise
     // these to the goal as the parser catches up; never lower them.
-    private const double MinimumTaskRecall = 0.91;
+    private const double MinimumTaskRecall = 0.92;
     private const double MinimumUnitsF1 = 0.90;
-    private const double MinimumDeadlineAccuracy = 0.87;
+    private const double MinimumDeadlineAccuracy = 0.88;
 
     private static string CorpusDirectory => Path.Combine(AppContext.BaseDirectory, "Features", "Import", "Corpus");
 
