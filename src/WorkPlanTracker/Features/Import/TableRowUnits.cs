@@ -118,7 +118,8 @@ internal static partial class TableRowUnits
         List<string> best = [];
         for (var i = 1; i < row.Length; i++)
         {
-            if (!IsUnitStart(row, i))
+            // "《平潭综合实验区消防专项规划》": a name inside a title of a document is no unit cell.
+            if (!IsUnitStart(row, i) || row[i - 1] == '《')
             {
                 continue;
             }

@@ -39,6 +39,13 @@ public sealed class SpacedTableRowTests
     }
 
     [Fact]
+    public void A_name_inside_the_title_of_a_document_is_no_unit_cell()
+    {
+        Assert.Empty(TableRowUnits.Find("严格按照《平潭综合实验区消防专项规划》要求，推动建设。"));
+        Assert.Equal(["省发改委", "省商务厅"], TableRowUnits.Find("做好公开工作省发改委省商务厅公开市场准入。"));
+    }
+
+    [Fact]
     public void A_row_whose_title_already_ends_in_a_unit_is_not_read_as_spaced_cells()
     {
         var cells = TableRowUnits.FindSpacedCells("主动公开规划纲要。区经济发展局 区直有关单位，各片区管理局");
