@@ -64,9 +64,41 @@ public sealed partial class PlanTextParser
             ShareGroupNotes(plan.Tasks);
         }
 
+        TakePhaseEnds(plan);
         AddCoverageWarnings(plan);
         return plan;
     }
+
+    // "(一)准备阶段(2022年3月1日—3月28日)": a step of a phase with no date of its own is due when the phase ends.
+    private static void TakePhaseEnds(ParsedPlan plan)
+    {
+        foreach (var section in plan.Sections)
+        {
+            var range = PhaseRange().Match(section.Title);
+            if (!range.Success)
+            {
+                continue;
+            }
+
+            var year = int.Parse(range.Groups["year"].ValueSpan);
+            var month = int.Parse(range.Groups["month"].ValueSpan);
+            var day = int.Parse(range.Groups["day"].ValueSpan);
+            if (month is < 1 or > 12 || day < 1)
+            {
+                continue;
+            }
+
+            var end = new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
+            foreach (var task in plan.Tasks.Where(t => t.Deadline is null && !t.Ongoing && Parent(t.Path) == section.Path))
+            {
+                task.Deadline = end;
+                task.DeadlineText = range.Value;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\((?<year>\d{4})年\d{1,2}月\d{1,2}日[—–\-－至~～]+(?:\d{4}年)?(?<month>\d{1,2})月(?<day>\d{1,2})日\)")]
+    private static partial Regex PhaseRange();
 
     // "1.… 2.… 3.…（责任单位：A、B）": one note after the last sub-item of a group, none before it in the group,
     // names the units of every sub-item of that group.
