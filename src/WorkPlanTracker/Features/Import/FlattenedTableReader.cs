@@ -25,8 +25,16 @@ internal static partial class FlattenedTableReader
     {
         var result = new List<string>(lines.Count);
         List<Column>? columns = null;
+        var tableHeaderSeen = false;
         foreach (var line in lines)
         {
+            tableHeaderSeen = tableHeaderSeen || TableRowUnits.HasTableHeader(line);
+            if (tableHeaderSeen && FromNumberedSpacedRow(line) is { } row)
+            {
+                result.Add(row);
+                continue;
+            }
+
             if (TryReadHeader(line, out var header))
             {
                 columns = header;
@@ -150,6 +158,20 @@ internal static partial class FlattenedTableReader
         return Canonical(tokens[0], task, lead, responsible, null, deadline);
     }
 
+    // After a table header, "1.任务 区行政审批局 综合处牵头，各处、单位配合落实 要求": cells separated by spaces.
+    private static string? FromNumberedSpacedRow(string line)
+    {
+        var marker = NumberedRow().Match(line);
+        if (!marker.Success || TableRowUnits.FindSpacedCells(line[marker.Length..]) is not { } cells)
+        {
+            return null;
+        }
+
+        var task = cells.Title + (cells.Rest.Length > 0 ? " " + cells.Rest : "");
+        var supporting = cells.Supporting.Count > 0 ? string.Join("、", cells.Supporting) : null;
+        return Canonical(marker.Groups[1].Value, task, string.Join("、", cells.Leads), null, supporting, null);
+    }
+
     private static bool IsUnitCell(string token)
     {
         var names = UnitNoteParser.SplitUnitNames(token);
@@ -198,6 +220,9 @@ internal static partial class FlattenedTableReader
 
     [GeneratedRegex("牵头|责任|完成时限|工作任务|任务内容")]
     private static partial Regex HeaderWord();
+
+    [GeneratedRegex(@"^(\d{1,3})[.．、](?=\S)")]
+    private static partial Regex NumberedRow();
 
     [GeneratedRegex(@"^\d{1,3}$")]
     private static partial Regex RowNumber();

@@ -46,6 +46,10 @@ public sealed partial class PlanTextParser
                 {
                     ReadTableRowUnits(task, unitsMidRow, plan.Tasks.Count > 0 ? plan.Tasks[^1] : null);
                 }
+                else
+                {
+                    ReadDutyListUnit(task);
+                }
 
                 task.SupportingUnits.AddRange(carried.Where(u => !task.SupportingUnits.Contains(u) && !task.LeadUnits.Contains(u)));
                 plan.Tasks.Add(task);
@@ -55,8 +59,86 @@ public sealed partial class PlanTextParser
             carried.AddRange(item.Note?.CarriedSupportingUnits.Where(u => !carried.Contains(u)) ?? []);
         }
 
+        if (!isTable)
+        {
+            ShareGroupNotes(plan.Tasks);
+        }
+
+        TakePhaseEnds(plan);
         AddCoverageWarnings(plan);
         return plan;
+    }
+
+    // "(一)准备阶段(2022年3月1日—3月28日)": a step of a phase with no date of its own is due when the phase ends.
+    private static void TakePhaseEnds(ParsedPlan plan)
+    {
+        foreach (var section in plan.Sections)
+        {
+            var range = PhaseRange().Match(section.Title);
+            if (!range.Success)
+            {
+                continue;
+            }
+
+            var year = int.Parse(range.Groups["year"].ValueSpan);
+            var month = int.Parse(range.Groups["month"].ValueSpan);
+            var day = int.Parse(range.Groups["day"].ValueSpan);
+            if (month is < 1 or > 12 || day < 1)
+            {
+                continue;
+            }
+
+            var end = new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
+            foreach (var task in plan.Tasks.Where(t => t.Deadline is null && !t.Ongoing && Parent(t.Path) == section.Path))
+            {
+                task.Deadline = end;
+                task.DeadlineText = range.Value;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\((?<year>\d{4})年\d{1,2}月\d{1,2}日[—–\-－至~～]+(?:\d{4}年)?(?<month>\d{1,2})月(?<day>\d{1,2})日\)")]
+    private static partial Regex PhaseRange();
+
+    // "1.… 2.… 3.…（责任单位：A、B）": one note after the last sub-item of a group, none before it in the group,
+    // names the units of every sub-item of that group.
+    private static void ShareGroupNotes(List<ParsedTask> tasks)
+    {
+        var start = 0;
+        while (start < tasks.Count)
+        {
+            var parent = Parent(tasks[start].Path);
+            var end = start + 1;
+            while (end < tasks.Count && Parent(tasks[end].Path) == parent)
+            {
+                end++;
+            }
+
+            var last = tasks[end - 1];
+            var hasUnits = last.LeadUnits.Count + last.SupportingUnits.Count > 0;
+            // Items under a task (四. then 1.–6.) are a list inside that task, not a group of tasks.
+            var parentIsTask = tasks.Exists(t => t.Path == parent);
+            if (parent.Length > 0 && !parentIsTask && end - start >= 2 && hasUnits
+                && tasks.Skip(start).Take(end - start - 1).All(t => t.LeadUnits.Count == 0 && t.SupportingUnits.Count == 0 && !EndsAsListEntry(t.Text)))
+            {
+                foreach (var task in tasks.Skip(start).Take(end - start - 1))
+                {
+                    task.LeadUnits.AddRange(last.LeadUnits);
+                    task.SupportingUnits.AddRange(last.SupportingUnits);
+                }
+            }
+
+            start = end;
+        }
+    }
+
+    // "1.办理…自助申请；2.…": entries of a list inside one sentence, which a note after the sentence does not split up.
+    private static bool EndsAsListEntry(string text) => text.TrimEnd().EndsWith('；') || text.TrimEnd().EndsWith('，');
+
+    private static string Parent(string path)
+    {
+        var dot = path.LastIndexOf('.');
+        return dot < 0 ? "" : path[..dot];
     }
 
     private static ParsedTask ToTask(OutlineItem item, ParsedPlan plan)
@@ -106,6 +188,24 @@ public sealed partial class PlanTextParser
 
         return task;
     }
+
+    // A duty list names the unit first: "1.区经济发展局：行政征收网上公开；…". That unit leads the item.
+    private static void ReadDutyListUnit(ParsedTask task)
+    {
+        if (task.LeadUnits.Count > 0 || task.SupportingUnits.Count > 0)
+        {
+            return;
+        }
+
+        var head = DutyListHead().Match(task.Text);
+        if (head.Success && UnitNoteParser.LooksLikeUnitName(head.Groups[1].Value))
+        {
+            task.LeadUnits.Add(head.Groups[1].Value);
+        }
+    }
+
+    [GeneratedRegex(@"^((?:(?!牵头|责任|配合|负责|主办|协办|参与)[^：:，,。、；;()“”《》\s]){2,20})[：:]")]
+    private static partial Regex DutyListHead();
 
     // "一、指导思想" / "总体目标" / "基本原则": the plan's preamble, not work anyone is assigned, unless a note says otherwise.
     private static bool IsPreamble(OutlineItem item) =>

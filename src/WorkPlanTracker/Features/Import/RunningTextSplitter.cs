@@ -30,7 +30,7 @@ internal static partial class RunningTextSplitter
             for (var c = 0; c < candidates.Count; c++)
             {
                 var (cut, style, number) = candidates[c];
-                if (style is not null && !sequence.Accept(style.Value, number, SkipsOneNumber(candidates, c)))
+                if (style is not null && !sequence.Accept(style.Value, number, SkipsOneNumber(candidates, c), StartsListAfterColon(line, candidates, c), StartsAgainAtOne(line, candidates, c)))
                 {
                     continue;
                 }
@@ -91,6 +91,54 @@ internal static partial class RunningTextSplitter
         return false;
     }
 
+    // "…主要任务如下：1.梳理…。2.编制…": a sentence that announces a list starts a new list at 1, even after an
+    // earlier list of the same style, when the next number of its style is 2 after a full sentence.
+    private static bool StartsListAfterColon(string line, List<(int Index, NumberingStyle? Style, int Number)> candidates, int at)
+    {
+        var (index, style, number) = candidates[at];
+        if (number != 1 || index == 0 || line[index - 1] is not ('：' or ':'))
+        {
+            return false;
+        }
+
+        for (var i = at + 1; i < candidates.Count; i++)
+        {
+            if (candidates[i].Style == style)
+            {
+                // Entries ending in "；" are a list inside one sentence, not items of work.
+                return candidates[i].Number == 2 && line[candidates[i].Index - 1] is '。';
+            }
+        }
+
+        return false;
+    }
+
+    // A second document on the same page (a 责任清单 after the 工作要点) numbers its parts from 一、 again: a 一、
+    // right after the second document's title, followed by an arabic 1. and then by a 二、, starts over.
+    private static bool StartsAgainAtOne(string line, List<(int Index, NumberingStyle? Style, int Number)> candidates, int at)
+    {
+        var (index, style, number) = candidates[at];
+        if (style != NumberingStyle.ChineseNumeral || number != 1 || index == 0 || !char.IsWhiteSpace(line[index - 1]))
+        {
+            return false;
+        }
+
+        var sawArabicOne = false;
+        for (var i = at + 1; i < candidates.Count; i++)
+        {
+            if (candidates[i].Style == NumberingStyle.Arabic && candidates[i].Number == 1)
+            {
+                sawArabicOne = true;
+            }
+            else if (candidates[i].Style == NumberingStyle.ChineseNumeral)
+            {
+                return sawArabicOne && candidates[i].Number == 2;
+            }
+        }
+
+        return false;
+    }
+
     private static bool TryClassify(Match match, out NumberingStyle style, out int number)
     {
         number = 0;
@@ -140,11 +188,11 @@ internal static partial class RunningTextSplitter
         private readonly Dictionary<NumberingStyle, int> _last = [];
         private readonly HashSet<NumberingStyle> _mayRestart = [];
 
-        public bool Accept(NumberingStyle style, int number, bool continuesAfterGap)
+        public bool Accept(NumberingStyle style, int number, bool continuesAfterGap, bool startsListAfterColon = false, bool startsNewDocument = false)
         {
             var last = _last.GetValueOrDefault(style);
             var known = _seen.Contains(style);
-            var fits = number == last + 1 || (number == 1 && (!known || _mayRestart.Contains(style)))
+            var fits = number == last + 1 || (number == 1 && (!known || _mayRestart.Contains(style) || startsListAfterColon || (style == NumberingStyle.ChineseNumeral && startsNewDocument)))
                 || (known && last > 0 && number == last + 2 && continuesAfterGap);
             if (!fits)
             {

@@ -8,6 +8,9 @@ namespace WorkPlanTracker.Features.Import;
 /// "12.做好…公开工作省发改委省商务厅各设区市、平潭综合实验区公开市场准入…". The units are the longest run of
 /// unit names (glued or separated by 、，) in the row; a name ends at a unit ending (厅, 委, 局, 办…).
 /// </summary>
+/// <summary>A space-separated table row read into its title, the text after the unit cells, and the units.</summary>
+internal sealed record SpacedRowCells(string Title, string Rest, List<string> Leads, List<string> Supporting);
+
 internal static partial class TableRowUnits
 {
     private const int LongestName = 16;
@@ -30,12 +33,93 @@ internal static partial class TableRowUnits
     public static bool HasTableHeader(string text) =>
         TableHeader().IsMatch(text.Replace(" ", "", StringComparison.Ordinal).Replace("\u3000", "", StringComparison.Ordinal));
 
+    /// <summary>
+    /// Reads the unit cells of a row whose cells are separated by spaces ("任务 区行政审批局 综合处牵头，各处、单位配合落实
+    /// 要求"): after the title, each cell that is a list of unit names leads the task, and a cell that states roles
+    /// ("X牵头，Y配合落实") is read by its own words. Null when the row has no such cell.
+    /// </summary>
+    public static SpacedRowCells? FindSpacedCells(string row)
+    {
+        var tokens = row.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // A title that already ends in a sentence or a unit name is a row whose cells are glued, not spaced.
+        if (tokens.Length < 2 || tokens[0][^1] is '。' or '，' or '、' or '；' or ')' or '局' or '委' or '办' or '厅' or '处' or '室' or '门' or '位' or '府' or '心' or '组' or '队' or '所' or '站')
+        {
+            return null;
+        }
+
+        var cells = new List<string>();
+        var i = 1;
+        for (; i < tokens.Length; i++)
+        {
+            var token = tokens[i];
+
+            // "水利处、海洋与渔业处 牵头落实": a role word cut off from its units by a stray space.
+            if (cells.Count > 0 && RoleWordOnly().IsMatch(token))
+            {
+                cells[^1] += token;
+                continue;
+            }
+
+            if (!IsUnitCell(token) && !IsRoleCell(token))
+            {
+                break;
+            }
+
+            cells.Add(token);
+        }
+
+        if (cells.Count == 0)
+        {
+            return null;
+        }
+
+        List<string> leads = [], supporting = [];
+        foreach (var cell in cells)
+        {
+            if (IsUnitCell(cell))
+            {
+                leads.AddRange(UnitNoteParser.SplitUnitNames(cell));
+                continue;
+            }
+
+            var note = UnitNoteParser.Parse(cell);
+            leads.AddRange(note.LeadUnits);
+            supporting.AddRange(note.SupportingUnits);
+        }
+
+        leads = [.. leads.Distinct()];
+        supporting = [.. supporting.Distinct().Where(u => !leads.Contains(u))];
+        return leads.Count + supporting.Count > 0
+            ? new SpacedRowCells(tokens.Length > 0 ? tokens[0] : "", string.Concat(tokens[i..]), leads, supporting)
+            : null;
+    }
+
+    private static bool IsUnitCell(string cell)
+    {
+        var names = UnitNoteParser.SplitUnitNames(cell);
+        return names.Count > 0 && names.TrueForAll(UnitNoteParser.LooksLikeUnitName);
+    }
+
+    // "综合处牵头，各处、单位配合落实" / "各处、单位分别牵头落实": units followed by their role, nothing else.
+    private static bool IsRoleCell(string cell)
+    {
+        if (!RoleCell().IsMatch(cell))
+        {
+            return false;
+        }
+
+        var note = UnitNoteParser.Parse(cell);
+        return note.LeadUnits.Count + note.SupportingUnits.Count > 0
+            && note.LeadUnits.Concat(note.SupportingUnits).All(UnitNoteParser.LooksLikeUnitName);
+    }
+
     public static List<string> Find(string row)
     {
         List<string> best = [];
         for (var i = 1; i < row.Length; i++)
         {
-            if (!IsUnitStart(row, i))
+            // "《平潭综合实验区消防专项规划》": a name inside a title of a document is no unit cell.
+            if (!IsUnitStart(row, i) || row[i - 1] == '《')
             {
                 continue;
             }
@@ -167,9 +251,16 @@ internal static partial class TableRowUnits
 
     private static bool IsSentenceMark(char c) => c is '。' or '；' or ';' or '：' or ':' or '！' or '？';
 
-    [GeneratedRegex("(?:工作任务|主要任务|重点任务|任务内容|具体任务)(?:牵头单位|牵头部门|责任单位|责任部门|指导部门|配合单位)")]
+    // A unit column may name its level first: "工作任务 党工委管委会牵头部门 本局责任处（单位） 工作要求".
+    [GeneratedRegex("^(?:分别)?(?:牵头|配合|负责)(?:落实|负责)?$")]
+    private static partial Regex RoleWordOnly();
+
+    [GeneratedRegex(@"^(?:[^，,。；;：:]{2,20}?(?:分别)?(?:牵头|配合|负责|协助)(?:落实|负责)?[，,、]?)+$")]
+    private static partial Regex RoleCell();
+
+    [GeneratedRegex("(?:工作任务|主要任务|重点任务|任务内容|具体任务)(?:[^的和及由要求任务，。、：:；;\\s]{2,6}?)?(?:牵头单位|牵头部门|责任单位|责任部门|指导部门|配合单位)")]
     private static partial Regex UnitsThenRequirementHeader();
 
-    [GeneratedRegex("(?:工作任务|主要任务|重点任务|任务内容|具体任务|工作要求|序号)(?:工作要求|牵头单位|牵头部门|责任单位|责任部门|指导部门|配合/责任单位|配合单位)")]
+    [GeneratedRegex("(?:工作任务|主要任务|重点任务|任务内容|具体任务|工作要求|序号)(?:[^的和及由要求任务，。、：:；;\\s]{2,6}?(?=牵头|责任))?(?:工作要求|牵头单位|牵头部门|责任单位|责任部门|指导部门|配合/责任单位|配合单位)")]
     private static partial Regex TableHeader();
 }

@@ -297,8 +297,8 @@ internal static partial class UnitNoteParser
             var end = i + 1 < matches.Count ? matches[i + 1].Index : note.Length;
             var role = matches[i].Groups[1].Value switch
             {
-                "牵头单位" or "主办单位" or "牵头部门" => Role.Lead,
-                "配合单位" or "协办单位" or "参与单位" or "配合部门" => Role.Supporting,
+                "牵头单位" or "主办单位" or "牵头部门" or "牵头处室" => Role.Lead,
+                "配合单位" or "协办单位" or "参与单位" or "配合部门" or "协同处室" => Role.Supporting,
                 _ => Role.Responsible,
             };
             foreach (var unit in SplitUnitNames(note[start..end]))
@@ -531,7 +531,7 @@ internal static partial class UnitNoteParser
     [GeneratedRegex("[局委办厅处队室心组司站所社](?=[区省市县各])")]
     private static partial Regex GluedUnitBoundary();
 
-    [GeneratedRegex("(牵头单位|主办单位|牵头部门|责任单位|责任部门|负责单位|配合单位|配合部门|协办单位|参与单位|责任制单位|指导部门)[:：]")]
+    [GeneratedRegex("(牵头单位|主办单位|牵头部门|牵头处室|责任单位|责任部门|负责单位|配合单位|配合部门|协同处室|协办单位|参与单位|责任制单位|指导部门)[:：]")]
     private static partial Regex LabelledRole();
 
     [GeneratedRegex("(?:完成时限|完成时间|时限要求|时间要求|完成期限)[:：]?")]

@@ -1,0 +1,55 @@
+using WorkPlanTracker.Features.Import;
+
+namespace WorkPlanTracker.Tests.Features.Import;
+
+/// <summary>A plan table flattened to text whose cells are separated only by spaces, read under its header.</summary>
+public sealed class SpacedTableRowTests
+{
+    private static readonly PlanTextParser Parser = new();
+
+    private static readonly string Padding = string.Concat(Enumerable.Repeat("坚持以人民为中心的发展思想，", 20));
+
+    private static ParsedPlan ParseOneLine(string body) =>
+        Parser.Parse("2016年政务公开工作任务分解表 " + Padding + "。 " + body);
+
+    [Fact]
+    public void Reads_a_level_named_lead_column_and_a_cell_that_states_roles()
+    {
+        var plan = ParseOneLine(
+            "工 作 任 务 党工委管委会牵头部门 本局责任处（单位） 工　作　要　求 一、推进公开 "
+            + "1.全面公开权力清单 区行政审批局 综合处牵头，各处、单位配合落实 通过门户网站集中展示。 "
+            + "2.推进企业信用信息公示 区市场监督管理局 区经济发展局 农业处牵头落实 公示行政许可信息。 "
+            + "3.督导检查建设单位公开环评信息 水利处、海洋与渔业处 牵头落实");
+
+        Assert.Equal(["区行政审批局", "综合处"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["各处", "单位"], plan.Tasks[0].SupportingUnits);
+        Assert.Equal(["区市场监督管理局", "区经济发展局", "农业处"], plan.Tasks[1].LeadUnits);
+        Assert.Equal(["水利处", "海洋与渔业处"], plan.Tasks[2].LeadUnits);
+    }
+
+    [Fact]
+    public void A_row_printing_no_unit_cell_sits_in_a_merged_cell_and_takes_the_units_above()
+    {
+        var plan = ParseOneLine(
+            "工作任务 牵头部门 责任处 工作要求 一、推进公开 "
+            + "1.全面公开权力清单 区行政审批局 综合处牵头 通过门户网站集中展示。 "
+            + "2.公开取消下放的审批事项 重点公开保留的许可事项清单。");
+
+        Assert.Equal(["区行政审批局", "综合处"], plan.Tasks[1].LeadUnits);
+    }
+
+    [Fact]
+    public void A_name_inside_the_title_of_a_document_is_no_unit_cell()
+    {
+        Assert.Empty(TableRowUnits.Find("严格按照《平潭综合实验区消防专项规划》要求，推动建设。"));
+        Assert.Equal(["省发改委", "省商务厅"], TableRowUnits.Find("做好公开工作省发改委省商务厅公开市场准入。"));
+    }
+
+    [Fact]
+    public void A_row_whose_title_already_ends_in_a_unit_is_not_read_as_spaced_cells()
+    {
+        var cells = TableRowUnits.FindSpacedCells("主动公开规划纲要。区经济发展局 区直有关单位，各片区管理局");
+
+        Assert.Null(cells);
+    }
+}
