@@ -24,6 +24,13 @@ public sealed class DatabaseStartup(
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await db.Database.MigrateAsync(cancellationToken);
+
+            // Write-ahead logging: readers (every page) no longer hold up a writer, and the reminder sweep's
+            // side-by-side sends stop failing with "database is locked". Kept in the file once set.
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
         }
 
         // Also an older installation's file, made before this rule.

@@ -61,14 +61,23 @@ public sealed class ReminderDeliveryJob(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var claimed = await db.ReminderDeliveries
-            .Where(d => d.Id == deliveryId)
-            .Where(DueAt(now))
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(d => d.Status, DeliveryStatus.Sending)
-                    .SetProperty(d => d.Attempts, d => d.Attempts + 1)
-                    .SetProperty(d => d.LastAttemptAtUtc, now),
-                cancellationToken);
+        int claimed;
+        await Writes.WaitAsync(cancellationToken);
+        try
+        {
+            claimed = await db.ReminderDeliveries
+                .Where(d => d.Id == deliveryId)
+                .Where(DueAt(now))
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(d => d.Status, DeliveryStatus.Sending)
+                        .SetProperty(d => d.Attempts, d => d.Attempts + 1)
+                        .SetProperty(d => d.LastAttemptAtUtc, now),
+                    cancellationToken);
+        }
+        finally
+        {
+            Writes.Release();
+        }
         if (claimed == 0)
         {
             return false;
@@ -83,7 +92,7 @@ public sealed class ReminderDeliveryJob(
             {
                 delivery.Address = current.Address;
                 delivery.WebhookKind = current.Kind;
-                await db.SaveChangesAsync(cancellationToken);
+                await SaveAsync(db, cancellationToken);
             }
 
             switch (delivery.Channel)
@@ -93,7 +102,7 @@ public sealed class ReminderDeliveryJob(
                     AddInboxNotice(db, delivery, items, now);
                     delivery.RecordSent(now);
                     delivery.LogAttempt(now, "已送达站内消息");
-                    await db.SaveChangesAsync(CancellationToken.None);
+                    await SaveAsync(db, CancellationToken.None);
                     break;
                 case ReminderChannel.Email:
                     await mail.SendAsync(
@@ -106,7 +115,7 @@ public sealed class ReminderDeliveryJob(
                         {
                             delivery.RecordSent(now);
                             delivery.LogAttempt(now, "邮件服务器已接收");
-                            await db.SaveChangesAsync(CancellationToken.None);
+                            await SaveAsync(db, CancellationToken.None);
                         },
                         cancellationToken);
                     break;
@@ -121,7 +130,7 @@ public sealed class ReminderDeliveryJob(
                             delivery.LogAttempt(now, parts.Count == 1 ? "机器人已接收" : $"机器人已接收（共 {parts.Count} 条）");
                         }
 
-                        await db.SaveChangesAsync(CancellationToken.None);
+                        await SaveAsync(db, CancellationToken.None);
                     }, cancellationToken);
                     break;
             }
@@ -145,8 +154,27 @@ public sealed class ReminderDeliveryJob(
             }
 
             row.LogAttempt(now, text);
-            await db.SaveChangesAsync(CancellationToken.None);
+            await SaveAsync(db, CancellationToken.None);
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Rows are sent side by side, but their writes go one at a time: SQLite has a single writer, and contexts that
+    /// write at the same moment fail with "database is locked" instead of waiting (seen with four robots at once).
+    /// </summary>
+    private static readonly SemaphoreSlim Writes = new(1, 1);
+
+    private static async Task SaveAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        await Writes.WaitAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            Writes.Release();
         }
     }
 

@@ -62,8 +62,7 @@ public static class OfficePackageGuard
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new OfficePackageRefusedException(OfficePackageProblem.TooSlow,
-                $"在 {limits.TimeBudget.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} 秒内未能检查完毕，内容异常复杂");
+            throw TooSlow(limits);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or XmlException)
         {
@@ -178,8 +177,13 @@ public static class OfficePackageGuard
     }
 
     /// <summary>What the whole package has used so far.</summary>
+    private static OfficePackageRefusedException TooSlow(OfficePackageLimits limits) =>
+        new(OfficePackageProblem.TooSlow, $"在 {limits.TimeBudget.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} 秒内未能检查完毕，内容异常复杂");
+
     private sealed class RunningBudget(OfficePackageLimits limits, CancellationToken cancellationToken)
     {
+        // Also measured here, not only by the token's timer: on a busy machine the timer's callback can come late.
+        private readonly long started = System.Diagnostics.Stopwatch.GetTimestamp();
         private long totalBytes;
         private int cells;
 
@@ -193,6 +197,11 @@ public static class OfficePackageGuard
 
         public void AddBytes(int count)
         {
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(started) > limits.TimeBudget)
+            {
+                throw TooSlow(limits);
+            }
+
             totalBytes += count;
             if (totalBytes > limits.MaxUncompressedBytes)
             {
