@@ -16,7 +16,8 @@ public static class SecurityHeaders
     {
         if (http.Items[NonceKey] is not string nonce)
         {
-            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+            // Hex, not base64: a "+" in the nonce is written as &#x2B; in the page, which only a browser reads back.
+            nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(18));
             http.Items[NonceKey] = nonce;
         }
 
