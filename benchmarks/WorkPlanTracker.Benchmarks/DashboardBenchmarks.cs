@@ -6,6 +6,7 @@ using WorkPlanTracker.Data;
 using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Dashboard;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Benchmarks;
 

@@ -1,5 +1,6 @@
 using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.IntegrationTests;
 

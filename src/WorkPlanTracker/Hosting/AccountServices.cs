@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Features.Accounts;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Hosting;
 
@@ -23,6 +24,7 @@ public static class AccountServices
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<IdentityRedirectManager>();
         builder.Services.AddSingleton<AccountSessions>();
+        builder.Services.AddSingleton<ISessionCheck>(sp => sp.GetRequiredService<AccountSessions>());
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         builder.Services.AddAuthentication(options =>
@@ -74,7 +76,7 @@ public static class AccountServices
             .AddErrorDescriber<ChineseIdentityErrorDescriber>();
         builder.Services.AddScoped<AccountSeeder>();
         builder.Services.AddScoped<UserAdminService>();
-        builder.Services.AddScoped<Features.Assignments.ActorResolver>();
+        builder.Services.AddScoped<ActorResolver>();
         return builder;
     }
 }

@@ -1,3 +1,5 @@
+using WorkPlanTracker.Shared;
+
 namespace WorkPlanTracker.Hosting;
 
 /// <summary>
@@ -75,6 +77,3 @@ public sealed class CommandLineArguments
         return arg.StartsWith("--", StringComparison.Ordinal) && eq > 0 ? (arg[..eq], arg[(eq + 1)..]) : (arg, null);
     }
 }
-
-/// <summary>Bad command-line input: the message tells the operator what to fix; the process exits with code 2.</summary>
-public sealed class CommandLineException(string message) : Exception(message);

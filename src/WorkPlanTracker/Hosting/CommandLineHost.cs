@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using WorkPlanTracker.Features.Import;
 using WorkPlanTracker.Features.Import.Documents;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Hosting;
 

@@ -9,6 +9,9 @@ using WorkPlanTracker.Features.Import;
 using WorkPlanTracker.Features.Import.Documents;
 using WorkPlanTracker.Features.Plans;
 using WorkPlanTracker.Features.Units;
+using WorkPlanTracker.Features.Escalations;
+using WorkPlanTracker.Features.Evidence;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Hosting;
 

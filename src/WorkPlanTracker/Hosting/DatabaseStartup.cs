@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Features.Import;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Hosting;
 

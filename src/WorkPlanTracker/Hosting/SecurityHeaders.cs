@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Hosting;
 
@@ -9,21 +9,6 @@ namespace WorkPlanTracker.Hosting;
 /// </summary>
 public static class SecurityHeaders
 {
-    private const string NonceKey = "WorkPlanTracker.CspNonce";
-
-    /// <summary>The nonce of this response's Content-Security-Policy, for the few inline scripts the app renders.</summary>
-    public static string Nonce(HttpContext http)
-    {
-        if (http.Items[NonceKey] is not string nonce)
-        {
-            // Hex, not base64: a "+" in the nonce is written as &#x2B; in the page, which only a browser reads back.
-            nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(18));
-            http.Items[NonceKey] = nonce;
-        }
-
-        return nonce;
-    }
-
     public static string ContentSecurityPolicy(string nonce) =>
         "default-src 'self'; " +
         $"script-src 'self' 'nonce-{nonce}'; " +
@@ -43,7 +28,7 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy(Nonce(context));
+                headers.ContentSecurityPolicy = ContentSecurityPolicy(CspNonce.For(context));
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "same-origin";

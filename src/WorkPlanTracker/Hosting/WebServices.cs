@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using BootstrapBlazor.Components;
+using WorkPlanTracker.Features.Evidence;
 using WorkPlanTracker.Components;
 using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using WorkPlanTracker;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.IntegrationTests.Browser;
 
@@ -40,7 +41,7 @@ public class AccountBrowserTests(BrowserFixture browser)
 
             await BrowserFixture.EnterAsync(page.Locator("#new-user"), userName);
             await BrowserFixture.EnterAsync(page.Locator("#new-name"), "王副市长");
-            await page.Locator("#new-role").SelectOptionAsync(WorkPlanTracker.Features.Accounts.AppRoles.Leadership);
+            await page.Locator("#new-role").SelectOptionAsync(AppRoles.Leadership);
             await BrowserFixture.EnterAsync(page.Locator("#new-password"), "Leader-12345x");
             await page.Locator("#create-user").ClickAsync();
             return await UserExistsAsync(userName);

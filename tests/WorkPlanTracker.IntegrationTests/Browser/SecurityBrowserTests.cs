@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using WorkPlanTracker.Benchmarks;
 using WorkPlanTracker.Features.Accounts;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.IntegrationTests.Browser;
 

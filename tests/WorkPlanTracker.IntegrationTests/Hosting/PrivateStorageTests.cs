@@ -1,4 +1,5 @@
 using WorkPlanTracker.Hosting;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.IntegrationTests.Hosting;
 

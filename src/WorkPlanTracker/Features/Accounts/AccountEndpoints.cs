@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
+using WorkPlanTracker.Data;
 
 namespace WorkPlanTracker.Features.Accounts;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WorkPlanTracker.Data;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Accounts;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WorkPlanTracker.Data;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Accounts;
 
@@ -13,7 +14,7 @@ namespace WorkPlanTracker.Features.Accounts;
 /// query, and forgotten at once when an administrator changes or disables the account, which also tells that
 /// person's open pages (circuits) to sign out.
 /// </summary>
-public sealed class AccountSessions(IServiceScopeFactory scopes, IOptions<IdentityOptions> identity, TimeProvider clock)
+public sealed class AccountSessions(IServiceScopeFactory scopes, IOptions<IdentityOptions> identity, TimeProvider clock) : ISessionCheck
 {
     /// <summary>How long a looked-up stamp is trusted; a change made in this app is seen at once regardless.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);

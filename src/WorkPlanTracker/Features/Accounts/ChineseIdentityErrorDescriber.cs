@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Accounts;
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Microsoft.AspNetCore.Identity;
+using WorkPlanTracker.Data;
 
 namespace WorkPlanTracker.Features.Accounts;
 

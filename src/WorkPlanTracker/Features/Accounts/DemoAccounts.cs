@@ -1,3 +1,5 @@
+using WorkPlanTracker.Shared;
+
 namespace WorkPlanTracker.Features.Accounts;
 
 /// <summary>The accounts demo mode creates. Their password is public by design: demo mode is for trying the app, never for real data.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Accounts;
 

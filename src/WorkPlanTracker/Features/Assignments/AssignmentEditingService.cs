@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Assignments;
 

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
+using WorkPlanTracker.Features.Evidence;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Assignments;
 

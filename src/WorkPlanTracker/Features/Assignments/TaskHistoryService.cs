@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Assignments;
 

@@ -1,4 +1,5 @@
 using WorkPlanTracker.Features.Accounts;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Dashboard;
 

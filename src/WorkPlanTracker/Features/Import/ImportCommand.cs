@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using WorkPlanTracker.Hosting;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Import;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using WorkPlanTracker.Hosting;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Import;
 

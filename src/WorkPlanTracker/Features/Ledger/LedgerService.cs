@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Assignments;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Ledger;
 

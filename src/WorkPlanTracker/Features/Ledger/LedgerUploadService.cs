@@ -4,6 +4,7 @@ using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Uploads;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Ledger;
 

@@ -1,5 +1,6 @@
 using Hangfire.Dashboard;
 using WorkPlanTracker.Features.Accounts;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Reminders;
 

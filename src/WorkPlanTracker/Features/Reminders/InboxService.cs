@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Accounts;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Reminders;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Accounts;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Reminders;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Import;
 using WorkPlanTracker.Hosting;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Reminders;
 

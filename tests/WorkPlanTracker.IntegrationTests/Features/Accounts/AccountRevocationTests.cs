@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
+using WorkPlanTracker.Data;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Accounts;
 

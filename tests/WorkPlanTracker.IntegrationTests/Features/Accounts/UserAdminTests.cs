@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkPlanTracker.Features.Accounts;
+using WorkPlanTracker.Shared;
+using WorkPlanTracker.Data;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Accounts;
 

@@ -3,6 +3,8 @@ using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Import;
 using WorkPlanTracker.Features.Import.Documents;
+using WorkPlanTracker.Features.Plans;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Assignments;
 

@@ -7,6 +7,8 @@ using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Import;
 using WorkPlanTracker.Features.Import.Documents;
 using WorkPlanTracker.IntegrationTests.Features.Assignments;
+using WorkPlanTracker.Shared;
+using WorkPlanTracker.Features.Plans;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Ledger;
 

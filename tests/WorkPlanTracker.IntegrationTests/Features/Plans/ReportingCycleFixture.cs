@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Assignments;
+using WorkPlanTracker.Shared;
+using WorkPlanTracker.Features.Plans;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Plans;
 

@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
+using WorkPlanTracker.Shared;
+using WorkPlanTracker.Features.Plans;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Reminders;
 

@@ -7,6 +7,7 @@ using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Dashboard;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Tests.Features.Dashboard;
 

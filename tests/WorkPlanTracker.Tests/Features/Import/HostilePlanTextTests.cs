@@ -3,6 +3,7 @@ using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Import;
 using WorkPlanTracker.Features.Import.Documents;
+using WorkPlanTracker.Features.Evidence;
 
 namespace WorkPlanTracker.Tests.Features.Import;
 

@@ -5,6 +5,7 @@ using WorkPlanTracker.Data;
 using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Ledger;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Tests.Features.Ledger;
 

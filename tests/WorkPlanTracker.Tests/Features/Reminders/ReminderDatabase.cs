@@ -9,6 +9,8 @@ using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Hosting;
+using WorkPlanTracker.Features.Plans;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Tests.Features.Reminders;
 

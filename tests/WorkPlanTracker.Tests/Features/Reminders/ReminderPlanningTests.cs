@@ -3,6 +3,8 @@ using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Reminders;
+using WorkPlanTracker.Data;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Tests.Features.Reminders;
 
@@ -180,7 +182,7 @@ public class ReminderPlanningTests
     {
         await using var app = await ReminderDatabase.StartAsync();
         var unitId = await app.UnitIdAsync("市数据资源局");
-        var user = new WorkPlanTracker.Features.Accounts.AppUser { UserName = "zhang", DisplayName = "张科长" };
+        var user = new WorkPlanTracker.Data.AppUser { UserName = "zhang", DisplayName = "张科长" };
         await using (var db = app.NewContext())
         {
             user.Units.Add(await db.Units.SingleAsync(u => u.Id == unitId));
@@ -212,8 +214,8 @@ public class ReminderPlanningTests
         Assert.Equal(7, defaults.EscalateAfterDays);
         Assert.True(defaults.RemindOnDueDay);
 
-        var office = new WorkPlanTracker.Features.Assignments.Actor("office", new HashSet<string> { WorkPlanTracker.Features.Accounts.AppRoles.PlanningOffice }, new HashSet<int>());
-        var unit = new WorkPlanTracker.Features.Assignments.Actor("unit", new HashSet<string> { WorkPlanTracker.Features.Accounts.AppRoles.UnitUser }, new HashSet<int> { 1 });
+        var office = new WorkPlanTracker.Shared.Actor("office", new HashSet<string> { AppRoles.PlanningOffice }, new HashSet<int>());
+        var unit = new WorkPlanTracker.Shared.Actor("unit", new HashSet<string> { AppRoles.UnitUser }, new HashSet<int> { 1 });
         defaults.UnacknowledgedAfterDays = 5;
         Assert.False((await service.SaveAsync(unit, defaults)).Succeeded);
         Assert.True((await service.SaveAsync(office, defaults)).Succeeded);

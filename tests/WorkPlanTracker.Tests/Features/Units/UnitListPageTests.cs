@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Units;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Tests.Features.Units;
 

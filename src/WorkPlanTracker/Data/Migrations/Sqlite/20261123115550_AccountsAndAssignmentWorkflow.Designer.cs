@@ -594,7 +594,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.ToTable("Tasks");
                 });
 
-            modelBuilder.Entity("WorkPlanTracker.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("WorkPlanTracker.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -674,7 +674,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("WorkPlanTracker.Features.Accounts.AppUser", null)
+                    b.HasOne("WorkPlanTracker.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -683,7 +683,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("WorkPlanTracker.Features.Accounts.AppUser", null)
+                    b.HasOne("WorkPlanTracker.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -698,7 +698,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("WorkPlanTracker.Features.Accounts.AppUser", null)
+                    b.HasOne("WorkPlanTracker.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -707,7 +707,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("WorkPlanTracker.Features.Accounts.AppUser", null)
+                    b.HasOne("WorkPlanTracker.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -731,7 +731,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
             modelBuilder.Entity("UserUnits", b =>
                 {
-                    b.HasOne("WorkPlanTracker.Features.Accounts.AppUser", null)
+                    b.HasOne("WorkPlanTracker.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("AppUserId")
                         .OnDelete(DeleteBehavior.Cascade)

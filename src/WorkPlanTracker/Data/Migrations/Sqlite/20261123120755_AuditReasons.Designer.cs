@@ -598,7 +598,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.ToTable("Tasks");
                 });
 
-            modelBuilder.Entity("WorkPlanTracker.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("WorkPlanTracker.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -678,7 +678,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("WorkPlanTracker.Features.Accounts.AppUser", null)
+                    b.HasOne("WorkPlanTracker.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -687,7 +687,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("WorkPlanTracker.Features.Accounts.AppUser", null)
+                    b.HasOne("WorkPlanTracker.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -702,7 +702,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("WorkPlanTracker.Features.Accounts.AppUser", null)
+                    b.HasOne("WorkPlanTracker.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -711,7 +711,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("WorkPlanTracker.Features.Accounts.AppUser", null)
+                    b.HasOne("WorkPlanTracker.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -735,7 +735,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
             modelBuilder.Entity("UserUnits", b =>
                 {
-                    b.HasOne("WorkPlanTracker.Features.Accounts.AppUser", null)
+                    b.HasOne("WorkPlanTracker.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("AppUserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -656,7 +656,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.ToTable("Tasks");
                 });
 
-            modelBuilder.Entity("WorkPlanTracker.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("WorkPlanTracker.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -736,7 +736,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("WorkPlanTracker.Features.Accounts.AppUser", null)
+                    b.HasOne("WorkPlanTracker.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -745,7 +745,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("WorkPlanTracker.Features.Accounts.AppUser", null)
+                    b.HasOne("WorkPlanTracker.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -760,7 +760,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("WorkPlanTracker.Features.Accounts.AppUser", null)
+                    b.HasOne("WorkPlanTracker.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -769,7 +769,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("WorkPlanTracker.Features.Accounts.AppUser", null)
+                    b.HasOne("WorkPlanTracker.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -793,7 +793,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
             modelBuilder.Entity("UserUnits", b =>
                 {
-                    b.HasOne("WorkPlanTracker.Features.Accounts.AppUser", null)
+                    b.HasOne("WorkPlanTracker.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("AppUserId")
                         .OnDelete(DeleteBehavior.Cascade)

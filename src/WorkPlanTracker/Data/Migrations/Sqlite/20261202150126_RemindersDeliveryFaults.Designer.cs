@@ -1085,7 +1085,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.ToTable("Tasks");
                 });
 
-            modelBuilder.Entity("WorkPlanTracker.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("WorkPlanTracker.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -1165,7 +1165,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("WorkPlanTracker.Features.Accounts.AppUser", null)
+                    b.HasOne("WorkPlanTracker.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1174,7 +1174,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("WorkPlanTracker.Features.Accounts.AppUser", null)
+                    b.HasOne("WorkPlanTracker.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1189,7 +1189,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("WorkPlanTracker.Features.Accounts.AppUser", null)
+                    b.HasOne("WorkPlanTracker.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1198,7 +1198,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("WorkPlanTracker.Features.Accounts.AppUser", null)
+                    b.HasOne("WorkPlanTracker.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1222,7 +1222,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
             modelBuilder.Entity("UserUnits", b =>
                 {
-                    b.HasOne("WorkPlanTracker.Features.Accounts.AppUser", null)
+                    b.HasOne("WorkPlanTracker.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("AppUserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using WorkPlanTracker.Domain;
 
-namespace WorkPlanTracker.Features.Accounts;
+namespace WorkPlanTracker.Data;
 
 /// <summary>A person who signs in: planning office staff, a unit's contact, a leader or an administrator.</summary>
 public class AppUser : IdentityUser, IAudited

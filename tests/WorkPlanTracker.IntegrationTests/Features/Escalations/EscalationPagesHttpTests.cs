@@ -1,8 +1,9 @@
 using System.Net;
 using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
+using WorkPlanTracker.Features.Escalations;
 
-namespace WorkPlanTracker.IntegrationTests.Features.Assignments;
+namespace WorkPlanTracker.IntegrationTests.Features.Escalations;
 
 /// <summary>The notice list and the printable notice as the browser receives them, signed in through the real form.</summary>
 public class EscalationPagesHttpTests(EscalationFixture fixture) : IClassFixture<EscalationFixture>

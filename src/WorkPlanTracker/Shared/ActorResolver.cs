@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 
-namespace WorkPlanTracker.Features.Assignments;
+namespace WorkPlanTracker.Shared;
 
 /// <summary>Builds the <see cref="Actor"/> of the current circuit from its authentication state and the user's units in the database.</summary>
 public sealed class ActorResolver(
     AuthenticationStateProvider authentication,
     IDbContextFactory<AppDbContext> dbFactory,
-    Accounts.AccountSessions? sessions = null)
+    ISessionCheck? sessions = null)
 {
     /// <summary>The circuit's user, or nobody when the account was disabled or changed since the page opened.</summary>
     public async Task<Actor> CurrentAsync()
@@ -34,4 +34,10 @@ public sealed class ActorResolver(
             : await db.Users.Where(u => u.UserName == name).SelectMany(u => u.Units.Select(x => x.Id)).ToListAsync(cancellationToken);
         return new Actor(name, roles, units.ToHashSet());
     }
+}
+
+/// <summary>Tells whether a signed-in user's session still stands (the account was not disabled or changed since).</summary>
+public interface ISessionCheck
+{
+    Task<bool> IsCurrentAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,5 @@
+using WorkPlanTracker.IntegrationTests.Features.Assignments;
+using WorkPlanTracker.Features.Evidence;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
@@ -6,8 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
+using WorkPlanTracker.Features.Plans;
+using WorkPlanTracker.Shared;
 
-namespace WorkPlanTracker.IntegrationTests.Features.Assignments;
+namespace WorkPlanTracker.IntegrationTests.Features.Evidence;
 
 /// <summary>Evidence files from the report form to disk to a download, and every way they must not leak or linger.</summary>
 public class EvidenceFileTests : IClassFixture<WorkflowFixture>, IAsyncLifetime
@@ -102,9 +106,9 @@ public class EvidenceFileTests : IClassFixture<WorkflowFixture>, IAsyncLifetime
             return;
         }
 
-        Assert.Equal(WorkPlanTracker.Hosting.PrivateStorage.FileMode, File.GetUnixFileMode(Path.Combine(EvidenceFolder(assignment.Id), file.StoredName)));
-        Assert.Equal(WorkPlanTracker.Hosting.PrivateStorage.FolderMode, File.GetUnixFileMode(EvidenceFolder(assignment.Id)));
-        Assert.Equal(WorkPlanTracker.Hosting.PrivateStorage.FolderMode, File.GetUnixFileMode(Path.Combine(fixture.App.DataDirectory, "evidence")));
+        Assert.Equal(WorkPlanTracker.Shared.PrivateStorage.FileMode, File.GetUnixFileMode(Path.Combine(EvidenceFolder(assignment.Id), file.StoredName)));
+        Assert.Equal(WorkPlanTracker.Shared.PrivateStorage.FolderMode, File.GetUnixFileMode(EvidenceFolder(assignment.Id)));
+        Assert.Equal(WorkPlanTracker.Shared.PrivateStorage.FolderMode, File.GetUnixFileMode(Path.Combine(fixture.App.DataDirectory, "evidence")));
     }
 
     [Theory]

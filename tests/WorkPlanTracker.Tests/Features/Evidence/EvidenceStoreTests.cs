@@ -4,8 +4,10 @@ using Microsoft.Extensions.Options;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Hosting;
+using WorkPlanTracker.Features.Evidence;
+using WorkPlanTracker.Shared;
 
-namespace WorkPlanTracker.Tests.Features.Assignments;
+namespace WorkPlanTracker.Tests.Features.Evidence;
 
 public sealed class EvidenceStoreTests : IDisposable
 {

@@ -1,4 +1,4 @@
-namespace WorkPlanTracker.Features.Accounts;
+namespace WorkPlanTracker.Shared;
 
 /// <summary>The four kinds of users (docs/DOMAIN.md, "Who uses it").</summary>
 public static class AppRoles

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Options;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Hosting;
+using WorkPlanTracker.Shared;
 
-namespace WorkPlanTracker.Features.Assignments;
+namespace WorkPlanTracker.Features.Evidence;
 
 /// <summary>
 /// Keeps evidence files at <c>{Storage:DataDirectory}/evidence/{assignmentId}/{storedName}</c>: outside wwwroot,
@@ -45,9 +46,9 @@ public sealed class EvidenceBatch(EvidenceStore store, int assignmentId) : IDisp
             try
             {
                 // Evidence may be confidential: folders 700 and files 600 on Unix.
-                Hosting.PrivateStorage.CreateFolder(store.Root);
-                Hosting.PrivateStorage.CreateFolder(Path.GetDirectoryName(path)!);
-                using (var stream = Hosting.PrivateStorage.CreateFile(path))
+                PrivateStorage.CreateFolder(store.Root);
+                PrivateStorage.CreateFolder(Path.GetDirectoryName(path)!);
+                using (var stream = PrivateStorage.CreateFile(path))
                 using (var source = upload.OpenRead())
                 {
                     written.Add(path);

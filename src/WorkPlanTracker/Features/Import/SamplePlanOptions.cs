@@ -1,4 +1,4 @@
-namespace WorkPlanTracker.Hosting;
+namespace WorkPlanTracker.Features.Import;
 
 /// <summary>The sample plans imported into an empty database, so a new installation has something to show.</summary>
 public sealed class SamplePlanOptions

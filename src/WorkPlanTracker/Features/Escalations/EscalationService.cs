@@ -2,8 +2,9 @@ using WorkPlanTracker.Components;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
+using WorkPlanTracker.Shared;
 
-namespace WorkPlanTracker.Features.Assignments;
+namespace WorkPlanTracker.Features.Escalations;
 
 /// <summary>
 /// 督办单: the office issues a numbered notice for a late assignment; the unit signs for it and answers in writing;

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
+using WorkPlanTracker.Shared;
 
-namespace WorkPlanTracker.Features.Assignments;
+namespace WorkPlanTracker.Features.Plans;
 
 /// <summary>
 /// Publishing turns a draft plan's named units into assignments: one per task and unit, groups fanned out

@@ -1,4 +1,4 @@
-namespace WorkPlanTracker.Features.Assignments;
+namespace WorkPlanTracker.Shared;
 
 /// <summary>The outcome of a workflow action, in words the user reads: nothing changes when it failed.</summary>
 public sealed record WorkflowResult(bool Succeeded, string Message)

@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Assignments;
+using WorkPlanTracker.Features.Escalations;
+using WorkPlanTracker.Shared;
 
-namespace WorkPlanTracker.IntegrationTests.Features.Assignments;
+namespace WorkPlanTracker.IntegrationTests.Features.Escalations;
 
 /// <summary>督办单 through the service the pages call, on the real database, on 2035年7月15日. Each test works on its own assignments.</summary>
 public partial class EscalationTests(EscalationFixture fixture) : IClassFixture<EscalationFixture>

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace WorkPlanTracker.Hosting;
+namespace WorkPlanTracker.Shared;
 
 /// <summary>Where the embedded database and uploaded files live (<c>--data-dir</c>, default ./data).</summary>
 public sealed class StorageOptions

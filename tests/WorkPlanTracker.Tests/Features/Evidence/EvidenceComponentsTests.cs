@@ -7,8 +7,10 @@ using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Uploads;
 using WorkPlanTracker.Hosting;
+using WorkPlanTracker.Features.Evidence;
+using WorkPlanTracker.Shared;
 
-namespace WorkPlanTracker.Tests.Features.Assignments;
+namespace WorkPlanTracker.Tests.Features.Evidence;
 
 public sealed class EvidenceComponentsTests : IDisposable
 {

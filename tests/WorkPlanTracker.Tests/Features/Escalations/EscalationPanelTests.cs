@@ -4,8 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
+using WorkPlanTracker.Features.Escalations;
+using WorkPlanTracker.Shared;
+using WorkPlanTracker.Features.Plans;
 
-namespace WorkPlanTracker.Tests.Features.Assignments;
+namespace WorkPlanTracker.Tests.Features.Escalations;
 
 /// <summary>The 督办单 panel of the assignment page, on the seeded sample plans published on 2024年6月1日.</summary>
 public class EscalationPanelTests(SeededDatabase db) : IClassFixture<SeededDatabase>

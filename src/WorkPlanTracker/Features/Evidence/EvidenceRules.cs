@@ -2,7 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using WorkPlanTracker.Domain;
 
-namespace WorkPlanTracker.Features.Assignments;
+namespace WorkPlanTracker.Features.Evidence;
 
 /// <summary>
 /// One file a unit chose to upload with a report, as the browser sent it (name as given, bytes as read): either

@@ -1,7 +1,7 @@
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Accounts;
 
-namespace WorkPlanTracker.Features.Assignments;
+namespace WorkPlanTracker.Shared;
 
 /// <summary>
 /// Who is acting, as the server knows it (from the signed-in user, never from what a page sends): every

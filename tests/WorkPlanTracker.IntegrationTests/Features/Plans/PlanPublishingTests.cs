@@ -1,8 +1,11 @@
+using WorkPlanTracker.IntegrationTests.Features.Assignments;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Assignments;
+using WorkPlanTracker.Features.Plans;
+using WorkPlanTracker.Shared;
 
-namespace WorkPlanTracker.IntegrationTests.Features.Assignments;
+namespace WorkPlanTracker.IntegrationTests.Features.Plans;
 
 public class PlanPublishingTests(WorkflowFixture fixture) : IClassFixture<WorkflowFixture>
 {

@@ -1,4 +1,4 @@
-namespace WorkPlanTracker.Hosting;
+namespace WorkPlanTracker.Shared;
 
 /// <summary>
 /// The data folder holds password hashes, sign-in keys and the units' evidence: on Unix only the account running the

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
+using WorkPlanTracker.Shared;
 
-namespace WorkPlanTracker.Features.Assignments;
+namespace WorkPlanTracker.Features.Evidence;
 
 public static class EvidenceEndpoints
 {

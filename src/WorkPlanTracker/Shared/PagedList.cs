@@ -1,4 +1,4 @@
-namespace WorkPlanTracker.Components;
+namespace WorkPlanTracker.Shared;
 
 /// <summary>One page of a list read from the database, and how long the whole list is.</summary>
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
