@@ -38,6 +38,14 @@ internal static partial class FlattenedTableReader
             if (TryReadHeader(line, out var header))
             {
                 columns = header;
+
+                // "(八)…培训。附件 任务分解表 序号重点工作任务责任单位": the header closes the text before it, which stays.
+                var headerStart = line.IndexOf("序号", StringComparison.Ordinal);
+                if (headerStart > 0)
+                {
+                    result.Add(line[..headerStart].TrimEnd());
+                }
+
                 continue;
             }
 

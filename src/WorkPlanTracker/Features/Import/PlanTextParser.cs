@@ -31,10 +31,13 @@ public sealed partial class PlanTextParser
         var body = FlattenedTableReader.ToCanonicalLines(lines);
         var items = PlanOutline.Build(PlanParagraphs.Build(body), plan.Warnings);
         var carried = new List<string>();
-        var isTable = TableRowUnits.HasTableHeader(normalized);
-        var unitsMidRow = isTable && TableRowUnits.HeaderPutsUnitsBeforeText(normalized);
+        var hasTable = TableRowUnits.HasTableHeader(normalized);
+        var unitsMidRow = hasTable && TableRowUnits.HeaderPutsUnitsBeforeText(normalized);
+        // A table attached after a prose plan: only the items after its header are table rows.
+        var tableRows = new TablePlacement(normalized);
         foreach (var item in items)
         {
+            var isTable = hasTable && tableRows.IsAfterHeader(item.BodyText);
             if (item.IsSection || IsPreamble(item))
             {
                 plan.Sections.Add(new ParsedSection { Path = item.Path, Title = TaskTitle.ForSection(item.BodyText) });
@@ -45,6 +48,8 @@ public sealed partial class PlanTextParser
                 if (isTable)
                 {
                     ReadTableRowUnits(task, unitsMidRow, plan.Tasks.Count > 0 ? plan.Tasks[^1] : null);
+                    SplitGluedCells(task.LeadUnits);
+                    SplitGluedCells(task.SupportingUnits);
                 }
                 else
                 {
@@ -55,11 +60,12 @@ public sealed partial class PlanTextParser
                 plan.Tasks.Add(task);
             }
 
+
             // "以下均需各片区配合落实，不再列出": from here on every task has those supporting units too.
             carried.AddRange(item.Note?.CarriedSupportingUnits.Where(u => !carried.Contains(u)) ?? []);
         }
 
-        if (!isTable)
+        if (!hasTable)
         {
             ShareGroupNotes(plan.Tasks);
         }
@@ -207,6 +213,14 @@ public sealed partial class PlanTextParser
     [GeneratedRegex(@"^((?:(?!牵头|责任|配合|负责|主办|协办|参与)[^：:，,。、；;()“”《》\s]){2,20})[：:]")]
     private static partial Regex DutyListHead();
 
+    // A table cell prints its units with no separator ("政法综治处交通与建设处"): one name per unit.
+    private static void SplitGluedCells(List<string> units)
+    {
+        var split = units.SelectMany(UnitNoteParser.SplitGluedCell).Distinct().ToList();
+        units.Clear();
+        units.AddRange(split);
+    }
+
     // "一、指导思想" / "总体目标" / "基本原则": the plan's preamble, not work anyone is assigned, unless a note says otherwise.
     private static bool IsPreamble(OutlineItem item) =>
         item.Note is null && item.Path.IndexOf('.', StringComparison.Ordinal) < 0 && PreambleHeading().IsMatch(item.BodyText);
@@ -271,6 +285,58 @@ public sealed partial class PlanTextParser
                 plan.Warnings.Add(new ImportWarning { Path = task.Path, Message = NoDeadline });
             }
         }
+    }
+}
+
+/// <summary>
+/// Where a flattened table's header sits in the document, so that the prose items of a plan with a table attached
+/// are not read as table rows. Items are asked in document order.
+/// </summary>
+internal sealed class TablePlacement
+{
+    private readonly string _compact;
+    private readonly int _header;
+    private int _cursor;
+    private bool _after;
+
+    public TablePlacement(string text)
+    {
+        _compact = Compact(text);
+        _header = TableRowUnits.HeaderIndex(_compact);
+        _after = _header <= 0;
+    }
+
+    public bool IsAfterHeader(string itemText)
+    {
+        if (_after)
+        {
+            return true;
+        }
+
+        var opening = Compact(itemText);
+        opening = opening[..Math.Min(12, opening.Length)];
+        var at = opening.Length == 0 ? -1 : _compact.IndexOf(opening, _cursor, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            _cursor = at;
+            _after = at > _header;
+        }
+
+        return _after;
+    }
+
+    private static string Compact(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 }
 

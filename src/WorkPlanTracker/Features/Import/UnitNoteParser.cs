@@ -265,6 +265,34 @@ internal static partial class UnitNoteParser
         return true;
     }
 
+    /// <summary>
+    /// A table cell whose units run together with no separator and without a place prefix
+    /// ("政法综治处交通与建设处社会事业处", "各处室(中心)各行政村(社区)"): cut after a unit ending or a closing
+    /// parenthesis where what follows is itself a unit name of at least four characters (so 区委|办公室 stays whole).
+    /// </summary>
+    public static IEnumerable<string> SplitGluedCell(string name)
+    {
+        var depth = 0;
+        for (var i = 1; i < name.Length - 3; i++)
+        {
+            depth += name[i - 1] == '(' ? 1 : name[i - 1] == ')' ? -1 : 0;
+            if (depth != 0 || name[i] == '(' || !CellNameEnding().IsMatch(name[..i]))
+            {
+                continue;
+            }
+
+            var left = name[..i];
+            var right = name[i..];
+            var rightCore = right.IndexOf('(', StringComparison.Ordinal) is var open and >= 0 ? right[..open] : right;
+            if (left.Length >= 3 && rightCore.Length >= 3 && !NameContinuation().IsMatch(right) && LooksLikeUnitName(left) && LooksLikeUnitName(right) && !PartyCommitteePrefix().IsMatch(left))
+            {
+                return [left, .. SplitGluedCell(right)];
+            }
+        }
+
+        return [name];
+    }
+
     private static (string Units, string? Deadline) SeparateDeadline(string note)
     {
         var label = DeadlineLabel().Match(note);
@@ -518,6 +546,16 @@ internal static partial class UnitNoteParser
 
         return result;
     }
+
+    [GeneratedRegex("(?:[局委办厅处室队]|中心|\\))$")]
+    private static partial Regex CellNameEnding();
+
+    // 区管委|会办公室, 区委|办公室: what follows continues the name before it.
+    [GeneratedRegex("^(?:[会员办室处局厅委部门等及和]|管委会|管理委员会|人民政府|政府)")]
+    private static partial Regex NameContinuation();
+
+    [GeneratedRegex("^[省市区县]委$")]
+    private static partial Regex PartyCommitteePrefix();
 
     [GeneratedRegex("牵头|配合|负责|责任单位|责任制单位|责任部门|完成时限|协办|主办单位")]
     private static partial Regex NoteKeyword();
