@@ -160,6 +160,11 @@ public sealed partial class PlanTextParser
             Milestones = DeadlineParser.FindDatedSteps(text, plan.Year, plan.IssuedOn),
         };
 
+        if (DeadlineParser.FindImpossibleDay((item.Note?.DeadlinePhrase ?? "") + " " + text, plan.Year) is { } impossible)
+        {
+            plan.Warnings.Add(new ImportWarning { Path = item.Path, Message = $"日期“{impossible}”不存在，已按当月最后一天计算，请核对" });
+        }
+
         if (item.Note?.DeadlinePhrase is { } phrase)
         {
             task.DeadlineText = phrase;
