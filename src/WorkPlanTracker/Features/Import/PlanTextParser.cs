@@ -31,6 +31,7 @@ public sealed partial class PlanTextParser
         var body = FlattenedTableReader.ToCanonicalLines(lines);
         var items = PlanOutline.Build(PlanParagraphs.Build(body), plan.Warnings);
         var carried = new List<string>();
+        var preambleSections = new List<string>();
         var hasTable = TableRowUnits.HasTableHeader(normalized);
         var unitsMidRow = hasTable && TableRowUnits.HeaderPutsUnitsBeforeText(normalized);
         // A table attached after a prose plan: only the items after its header are table rows.
@@ -38,7 +39,8 @@ public sealed partial class PlanTextParser
         foreach (var item in items)
         {
             var isTable = hasTable && tableRows.IsAfterHeader(item.BodyText);
-            if (item.IsSection || IsPreamble(item))
+            var preamble = IsPreamble(item, preambleSections);
+            if (item.IsSection || preamble)
             {
                 plan.Sections.Add(new ParsedSection { Path = item.Path, Title = TaskTitle.ForSection(item.BodyText) });
             }
@@ -227,8 +229,25 @@ public sealed partial class PlanTextParser
     }
 
     // "一、指导思想" / "总体目标" / "基本原则": the plan's preamble, not work anyone is assigned, unless a note says otherwise.
-    private static bool IsPreamble(OutlineItem item) =>
-        item.Note is null && item.Path.IndexOf('.', StringComparison.Ordinal) < 0 && PreambleHeading().IsMatch(item.BodyText);
+    // Items under such a heading ("(二)基本原则 --坚持党建引领…") are the preamble too.
+    private static bool IsPreamble(OutlineItem item, List<string> preambleSections)
+    {
+        // Leaving a preamble heading's items ends it (a second document on the page numbers from 一、 again).
+        preambleSections.RemoveAll(p => !item.Path.StartsWith(p + ".", StringComparison.Ordinal));
+        if (preambleSections.Count > 0 || item.Note is not null)
+        {
+            return preambleSections.Count > 0 && item.Note is null;
+        }
+
+        var topLevel = item.Path.IndexOf('.', StringComparison.Ordinal) < 0;
+        if ((topLevel || item.HasChildren) && PreambleHeading().IsMatch(item.BodyText))
+        {
+            preambleSections.Add(item.Path);
+            return true;
+        }
+
+        return false;
+    }
 
     // A flattened table: units between the task and its requirement are read from the row; a row that prints
     // no units at all sits in a merged cell and takes the units of the row above.

@@ -31,7 +31,7 @@ internal static partial class RunningTextSplitter
             {
                 var (cut, style, number) = candidates[c];
                 var startsAgain = StartsAgainAtOne(line, candidates, c) || OpensTable(line, cut);
-                if (style is not null && !sequence.Accept(style.Value, number, SkipsOneNumber(candidates, c), StartsListAfterColon(line, candidates, c), startsAgain))
+                if (style is not null and not NumberingStyle.Bullet && !sequence.Accept(style.Value, number, SkipsOneNumber(candidates, c), StartsListAfterColon(line, candidates, c), startsAgain))
                 {
                     continue;
                 }
@@ -54,9 +54,14 @@ internal static partial class RunningTextSplitter
     {
         var candidates = new List<(int, NumberingStyle?, int)>();
         var tableStart = TaskTableStart(line);
+        var attachments = false;
         foreach (Match match in InlineMarker().Matches(line))
         {
-            if (match.Groups["bare"].Success)
+            if (match.Groups["dash"].Success)
+            {
+                candidates.Add((match.Index, NumberingStyle.Bullet, 0));
+            }
+            else if (match.Groups["bare"].Success)
             {
                 // "…措施。各处室(中心) 2对标…": a table row's number glued to its text, trusted only inside a task table.
                 if (tableStart >= 0 && match.Index > tableStart)
@@ -70,7 +75,14 @@ internal static partial class RunningTextSplitter
             }
             else if (TryClassify(match, out var style, out var number))
             {
-                candidates.Add((match.Index, style, number));
+                // "附件：1.权力运行流程图示例 2.…": the names of the attached files, not items of work, up to the next
+                // part of the document (an attached plan starts again at 一、 or (一)).
+                var isPart = style is NumberingStyle.ChineseNumeral or NumberingStyle.ParenthesizedChinese;
+                attachments = !isPart && (attachments || AttachmentList().IsMatch(line.AsSpan(0, match.Index)));
+                if (!attachments)
+                {
+                    candidates.Add((match.Index, style, number));
+                }
             }
         }
 
@@ -174,6 +186,9 @@ internal static partial class RunningTextSplitter
             && TableRowUnits.HasTableHeader(before[header.Index..]);
     }
 
+    [GeneratedRegex(@"附\s*件\s*[:：]\s*$")]
+    private static partial Regex AttachmentList();
+
     [GeneratedRegex(@"序\s*号")]
     private static partial Regex NumberColumnHeader();
 
@@ -256,8 +271,9 @@ internal static partial class RunningTextSplitter
         @"(?<![一二三四五六七八九十第])(?<cn>[一二三四五六七八九十]{1,3})[、]"
         + @"|\((?<pcn>[一二三四五六七八九十]{1,3})\)"
         + @"|\((?<par>\d{1,2})\)"
-        + @"|(?<![\d.．第])(?<ar>\d{1,2})[.．、](?![\d])"
+        + @"|(?<![\d.．第]|附件|附表|见表|见图)(?<ar>\d{1,2})[.．、](?![\d])"
         + @"|(?<ci>[①-⑳])"
+        + @"|(?<=[。；)\s])(?<dash>-{2,3}|—{2}|－{2})(?=[\u4e00-\u9fff“])"
         + @"|(?<=[\u4e00-\u9fff。；)”\s])(?<!第)(?<bare>\d{1,2})(?=[\u4e00-\u9fff“《])(?![年月日号个次家项条万亿元天周岁名期批届余多])"
         + @"|(?<noise>(?<=\s)(?:来源[:：]|附件下载|分享到|【?打印本页|【?关闭窗口|扫一扫在手机))")]
     private static partial Regex InlineMarker();
