@@ -325,11 +325,20 @@ internal static partial class UnitNoteParser
             var end = i + 1 < matches.Count ? matches[i + 1].Index : note.Length;
             var role = matches[i].Groups[1].Value switch
             {
-                "牵头单位" or "主办单位" or "牵头部门" or "牵头处室" => Role.Lead,
-                "配合单位" or "协办单位" or "参与单位" or "配合部门" or "协同处室" => Role.Supporting,
+                "牵头单位" or "主办单位" or "牵头部门" or "牵头处室" or "牵头科室" => Role.Lead,
+                "配合单位" or "协办单位" or "参与单位" or "配合部门" or "配合处室" or "配合科室" or "协同处室" => Role.Supporting,
                 _ => Role.Responsible,
             };
-            foreach (var unit in SplitUnitNames(note[start..end]))
+
+            // "责任处室：办公室牵头，各相关处室配合": the label's list states the roles itself.
+            var segment = note[start..end];
+            if (role == Role.Responsible && RoleVerb().Match(segment) is { Success: true } verb && verb.Groups["verb"].Value.StartsWith("牵头", StringComparison.Ordinal))
+            {
+                result.AddRange(ReadRoleVerbs(segment));
+                continue;
+            }
+
+            foreach (var unit in SplitUnitNames(segment))
             {
                 result.Add((role, unit));
             }
@@ -557,7 +566,7 @@ internal static partial class UnitNoteParser
     [GeneratedRegex("^[省市区县]委$")]
     private static partial Regex PartyCommitteePrefix();
 
-    [GeneratedRegex("牵头|配合|负责|责任单位|责任制单位|责任部门|完成时限|协办|主办单位")]
+    [GeneratedRegex("牵头|配合|负责|责任单位|责任制单位|责任部门|责任处室|责任科室|完成时限|协办|主办单位")]
     private static partial Regex NoteKeyword();
 
     [GeneratedRegex(@"[，,;；]?\s*以下均?需?(?<units>[^，,;；()]+?)(?:配合|协助)?(?:落实|负责)?[，,]?不再(?:一一)?列出")]
@@ -569,7 +578,7 @@ internal static partial class UnitNoteParser
     [GeneratedRegex("[局委办厅处队室心组司站所社](?=[区省市县各])")]
     private static partial Regex GluedUnitBoundary();
 
-    [GeneratedRegex("(牵头单位|主办单位|牵头部门|牵头处室|责任单位|责任部门|负责单位|配合单位|配合部门|协同处室|协办单位|参与单位|责任制单位|指导部门)[:：]")]
+    [GeneratedRegex("(牵头单位|主办单位|牵头部门|牵头处室|牵头科室|责任单位|责任部门|责任处室|责任科室|负责单位|配合单位|配合部门|配合处室|配合科室|协同处室|协办单位|参与单位|责任制单位|指导部门)[:：]")]
     private static partial Regex LabelledRole();
 
     [GeneratedRegex("(?:完成时限|完成时间|时限要求|时间要求|完成期限)[:：]?")]
@@ -581,7 +590,7 @@ internal static partial class UnitNoteParser
     [GeneratedRegex("(?<=[局委办府室会院心门厅处所站队])(?:以及|和|及)(?=[市区县省各镇乡])")]
     private static partial Regex UnitConjunction();
 
-    [GeneratedRegex("等(?:相关|有关|其他|各)?(?:部门|单位)?$")]
+    [GeneratedRegex("等(?:相关|有关|其他|各)?(?:部门|单位|处室|科室|机构)?$")]
     private static partial Regex TrailingEtc();
 
     [GeneratedRegex(@"\([^()]*\)$")]
