@@ -58,6 +58,11 @@ public sealed partial class PlanTextParser
                     ReadDutyListUnit(task);
                 }
 
+                if (task.LeadUnits.Count + task.SupportingUnits.Count == 0)
+                {
+                    ProseRoleReader.TryRead(task.Text, task.LeadUnits, task.SupportingUnits);
+                }
+
                 task.SupportingUnits.AddRange(carried.Where(u => !task.SupportingUnits.Contains(u) && !task.LeadUnits.Contains(u)));
                 plan.Tasks.Add(task);
             }

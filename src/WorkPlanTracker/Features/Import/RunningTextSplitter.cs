@@ -89,8 +89,8 @@ internal static partial class RunningTextSplitter
         return candidates;
     }
 
-    // A published plan may skip a number (…27. 29. 30.…): a number one past the expected one is still a marker
-    // when the next number of its style continues from it.
+    // A published plan may skip numbers (…27. 29. 30.…, （三）→（六）（七）): a number up to three past the expected
+    // one is still a marker when the next number of its style continues from it.
     private static bool SkipsOneNumber(List<(int Index, NumberingStyle? Style, int Number)> candidates, int at)
     {
         var (_, style, number) = candidates[at];
@@ -246,7 +246,7 @@ internal static partial class RunningTextSplitter
             var last = _last.GetValueOrDefault(style);
             var known = _seen.Contains(style);
             var fits = number == last + 1 || (number == 1 && (!known || _mayRestart.Contains(style) || startsListAfterColon || (style == NumberingStyle.ChineseNumeral && startsNewDocument)))
-                || (known && last > 0 && number == last + 2 && continuesAfterGap);
+                || (known && last > 0 && number > last + 1 && number <= last + 4 && continuesAfterGap);
             if (!fits)
             {
                 return false;

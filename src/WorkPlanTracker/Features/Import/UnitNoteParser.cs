@@ -519,6 +519,24 @@ internal static partial class UnitNoteParser
         return name.Trim('，', '、', '；', ':', '：', ' ');
     }
 
+    /// <summary>
+    /// "金井、澳前片区开发管理局": a short place name before a full name shares that name's ending
+    /// (金井片区开发管理局). Only a piece that is no unit name by itself and is as long as the full name's place part.
+    /// </summary>
+    public static void RestoreElidedSuffixes(List<string> names)
+    {
+        for (var i = 0; i + 1 < names.Count; i++)
+        {
+            var piece = names[i];
+            var full = names[^1];
+            if (piece.Length is >= 2 and <= 4 && !LooksLikeUnitName(piece) && LooksLikeUnitName(full)
+                && PlaceTypeWord().Match(full, 1) is { Success: true } type && type.Index <= 4)
+            {
+                names[i] = piece + full[type.Index..];
+            }
+        }
+    }
+
     // "高新区、循环化工园区、综合保税区管委会" names three 管委会, not two districts and one committee.
     private static void DistributeSharedSuffix(List<string> names)
     {
@@ -562,6 +580,9 @@ internal static partial class UnitNoteParser
     // 区管委|会办公室, 区委|办公室: what follows continues the name before it.
     [GeneratedRegex("^(?:[会员办室处局厅委部门等及和]|管委会|管理委员会|人民政府|政府)")]
     private static partial Regex NameContinuation();
+
+    [GeneratedRegex("片区|新区|园区|开发区|街道|镇|乡|县|市|区")]
+    private static partial Regex PlaceTypeWord();
 
     [GeneratedRegex("^[省市区县]委$")]
     private static partial Regex PartyCommitteePrefix();
