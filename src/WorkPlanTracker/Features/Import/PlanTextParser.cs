@@ -18,7 +18,7 @@ public sealed partial class PlanTextParser
     public ParsedPlan Parse(string text, PlanParseOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = ChineseTextNormalizer.Normalize(text);
+        var normalized = ChineseTextNormalizer.Normalize(MarkdownText.ToPlainText(text));
         var lines = RunningTextSplitter.Split(normalized.Split('\n'));
         for (var i = 0; i < lines.Count; i++)
         {
