@@ -31,6 +31,7 @@ public sealed partial class PlanTextParser
         var body = FlattenedTableReader.ToCanonicalLines(lines);
         var items = PlanOutline.Build(PlanParagraphs.Build(body), plan.Warnings);
         var carried = new List<string>();
+        var firstListedLeads = FirstListedLeadsRule().IsMatch(normalized);
         var preambleSections = new List<string>();
         var hasTable = TableRowUnits.HasTableHeader(normalized);
         var unitsMidRow = hasTable && TableRowUnits.HeaderPutsUnitsBeforeText(normalized);
@@ -61,6 +62,13 @@ public sealed partial class PlanTextParser
                 if (task.LeadUnits.Count + task.SupportingUnits.Count == 0)
                 {
                     ProseRoleReader.TryRead(task.Text, task.LeadUnits, task.SupportingUnits);
+                }
+
+                if (firstListedLeads && item.Note is { NamesLead: false } && task.LeadUnits.Count > 1 && task.SupportingUnits.Count == 0)
+                {
+                    // "列第一位者为牵头单位": of the units a note lists without naming a lead, the first leads.
+                    task.SupportingUnits.AddRange(task.LeadUnits.Skip(1));
+                    task.LeadUnits.RemoveRange(1, task.LeadUnits.Count - 1);
                 }
 
                 task.SupportingUnits.AddRange(carried.Where(u => !task.SupportingUnits.Contains(u) && !task.LeadUnits.Contains(u)));
@@ -275,6 +283,9 @@ public sealed partial class PlanTextParser
             task.SupportingUnits.AddRange(previous.SupportingUnits);
         }
     }
+
+    [GeneratedRegex("(?:列|排)(?:在)?(?:第一位|首位)(?:的|者)?(?:单位|部门)?(?:为|是)(?:牵头|主责)")]
+    private static partial Regex FirstListedLeadsRule();
 
     [GeneratedRegex("^(?:指导思想|总体要求|总体目标|工作目标|主要目标|基本原则|工作原则|目标任务|指导思想和工作目标|指导思想和总体目标)")]
     private static partial Regex PreambleHeading();

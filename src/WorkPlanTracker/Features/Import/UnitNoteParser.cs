@@ -8,6 +8,9 @@ internal sealed record UnitNote(List<string> LeadUnits, List<string> SupportingU
     /// <summary>Units a carry-over rule (以下均需各片区配合落实，不再列出) adds as supporting units to every later task.</summary>
     public List<string> CarriedSupportingUnits { get; init; } = [];
 
+    /// <summary>True when the note says who leads (牵头…); false when its units only answer for the work (负责, 责任单位).</summary>
+    public bool NamesLead { get; init; }
+
     public bool HasUnits => LeadUnits.Count > 0 || SupportingUnits.Count > 0;
 }
 
@@ -132,7 +135,11 @@ internal static partial class UnitNoteParser
         }
 
         supporting.RemoveAll(leads.Contains);
-        return new UnitNote(leads, supporting, deadline) { CarriedSupportingUnits = carried };
+        return new UnitNote(leads, supporting, deadline)
+        {
+            CarriedSupportingUnits = carried,
+            NamesLead = assignments.Exists(a => a.Role == Role.Lead),
+        };
     }
 
     /// <summary>Splits a list of unit names on 、，；and on 和/及 between names, keeping parentheses inside names.</summary>

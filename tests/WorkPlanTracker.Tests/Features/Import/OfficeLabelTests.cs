@@ -25,3 +25,29 @@ public sealed class OfficeLabelTests
         Assert.Empty(task.SupportingUnits);
     }
 }
+
+/// <summary>A rule the plan states once ("列第一位者为牵头单位") and applies to every note after it.</summary>
+public sealed class FirstListedLeadRuleTests
+{
+    private const string Rule = "2021年某市工作要点\n各县区政府，市直各部门：现将要点印发给你们，请认真抓好落实。各项任务所列单位中，列第一位者为牵头单位。\n";
+
+    [Fact]
+    public void Under_the_rule_the_first_unit_of_a_list_leads_and_the_others_support()
+    {
+        var plan = new PlanTextParser().Parse(Rule
+            + "一、做好公开\n1.推进决策公开。(市发展改革委、市财政局、市统计局按职责分工负责)\n2.做好解读。(市政府办公室牵头，市委宣传部配合)\n3.公开年报。(市司法局、市政府办公室分别牵头负责)");
+
+        Assert.Equal(["市发展改革委"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["市财政局", "市统计局"], plan.Tasks[0].SupportingUnits);
+        Assert.Equal(["市政府办公室"], plan.Tasks[1].LeadUnits);
+        Assert.Equal(["市司法局", "市政府办公室"], plan.Tasks[2].LeadUnits);
+    }
+
+    [Fact]
+    public void Without_the_rule_every_unit_answering_for_the_work_leads()
+    {
+        var plan = new PlanTextParser().Parse("2021年某市工作要点\n一、做好公开\n1.推进决策公开。(市发展改革委、市财政局按职责分工负责)");
+
+        Assert.Equal(["市发展改革委", "市财政局"], plan.Tasks[0].LeadUnits);
+    }
+}
