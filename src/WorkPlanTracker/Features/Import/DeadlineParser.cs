@@ -95,6 +95,8 @@ internal static partial class DeadlineParser
         || match.Groups["relativeMonths"].Success
         || match.Groups["rangeEnd"].Success
         || match.Groups["yearEnd"].Success
+        || match.Groups["statedYear"].Success
+        || match.Groups["withinYear"].Success
         || match.Groups["monthEnd"].Success
         || (match.Groups["month"].Success && match.Groups["by"].Success);
 
@@ -108,6 +110,18 @@ internal static partial class DeadlineParser
         if (match.Groups["relativeMonths"].Success)
         {
             return issuedOn?.AddMonths(int.Parse(match.Groups["relativeMonths"].ValueSpan, CultureInfo.InvariantCulture));
+        }
+
+        // "2023年，完成…" / "力争2021年…": the work of a stated year is due at its end; "年内" opening a sentence (or
+        // "年内完成") is the plan year's, while "年内至少听取一次" is how often, not by when.
+        if (match.Groups["statedYear"].Success)
+        {
+            return new DateOnly(int.Parse(match.Groups["statedYear"].ValueSpan, CultureInfo.InvariantCulture), 12, 31);
+        }
+
+        if (match.Groups["withinYear"].Success)
+        {
+            return year is { } within and >= 1900 and <= 2200 ? new DateOnly(within, 12, 31) : null;
         }
 
         if (match.Groups["yearEnd"].Success)
@@ -150,6 +164,8 @@ internal static partial class DeadlineParser
     [GeneratedRegex(
         @"印发(?:之日起|之日后|之后|后)(?:(?<relative>\d{1,3})(?:个工作日|日|天)|(?<relativeMonths>\d{1,2})个月)内"
         + @"|(?:(?<year>\d{4})年)?(?<month>\d{1,2})月?[-—–－~～至到]+(?<rangeEnd>\d{1,2})月(?<by>底前|底|末|前)?(?![\d日])"
+        + @"|(?:^|(?<=[。；\n]))(?<statedYear>\d{4})年(?=[，,])|(?<=力争|确保|争取)(?<statedYear>\d{4})年(?![底末度内初中前后以起至的月\d])"
+        + @"|(?:^|(?<=[。；\n]))(?<withinYear>年内)|(?<![\d一二三四五六七八九十两几每当])(?<withinYear>年内)(?=完成|全部完成|实现)"
         + @"|(?<yearEnd>(?:(?<yearEndYear>\d{4})|(?<next>明)|今)?年(?:底|末)(?:之前|以前|前)?)"
         + @"|(?:(?<year>\d{4})年)?(?<month>\d{1,2})月(?:(?<monthEnd>底|末)|(?<day>\d{1,2})日底?)?(?<by>之前|以前|前|止)?")]
     private static partial Regex DatedStep();

@@ -11,12 +11,12 @@ namespace WorkPlanTracker.Tests.Features.Import;
 /// </summary>
 public sealed class CorpusAccuracyTests(ITestOutputHelper output)
 {
-    // The goal is 97 % / 90 % / 95 % over the whole corpus; the corpus reaches it (99.7 / 96.5 / 97.5 on 2026-12-02,
+    // The goal is 97 % / 90 % / 95 % over the whole corpus; the corpus reaches it (99.7 / 96.5 / 98.2 on 2026-12-02,
     // after attached tables, "---" bullets, attachment lists, 处室 labels, prose roles and more deadline shapes were read). The suite holds
     // the corpus at what it reaches and fails on any fall from there; never lower these.
     private const double MinimumTaskRecall = 0.99;
     private const double MinimumUnitsF1 = 0.96;
-    private const double MinimumDeadlineAccuracy = 0.97;
+    private const double MinimumDeadlineAccuracy = 0.98;
 
     private static string CorpusDirectory => Path.Combine(AppContext.BaseDirectory, "Features", "Import", "Corpus");
 

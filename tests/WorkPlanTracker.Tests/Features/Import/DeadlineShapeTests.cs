@@ -38,6 +38,29 @@ public sealed class DeadlineShapeTests
     }
 
     [Theory]
+    [InlineData("2019年，完成85%行政村微型消防站建设。", "2019-12-31")]
+    [InlineData("年内辖区内所有村宣传栏刊登消防知识不少于2次。", "2019-12-31")]
+    [InlineData("明确年度经营目标。力争2020年区属国企营业收入增长10%。", "2020-12-31")]
+    public void A_stated_year_or_nian_nei_is_due_at_the_end_of_that_year(string sentence, string iso)
+    {
+        var task = Assert.Single(Parse($"2019年某区消防工作要点\n（一）{sentence}(政法综治处负责)").Tasks);
+
+        Assert.Equal(DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture), task.Deadline);
+    }
+
+    [Theory]
+    [InlineData("主要负责同志年内至少听取一次工作汇报。")]
+    [InlineData("在2014年的基础上扩大试点范围。")]
+    [InlineData("对2015年纳入平台的事项优化流程。")]
+    [InlineData("力争三年内完成改造。")]
+    public void A_year_named_in_passing_is_no_deadline(string sentence)
+    {
+        var task = Assert.Single(Parse($"2019年某区消防工作要点\n1.{sentence}(政法综治处负责)").Tasks);
+
+        Assert.Null(task.Deadline);
+    }
+
+    [Theory]
     [InlineData("本方案有效期自2019年1月1日起至2019年12月31日止。")]
     [InlineData("适用期限为2019年1月1日至12月31日止。")]
     public void A_validity_window_is_no_deadline(string sentence)
