@@ -31,7 +31,8 @@ internal static partial class DeadlineParser
         return match.Success && match.Index == 0 && IsDeadlineMatch(match);
     }
 
-    public static List<ParsedMilestone> FindDatedSteps(string text, int? planYear, DateOnly? issuedOn)
+    /// <param name="isDeadlineSlot">True for the text of a 完成时限 slot, where a plain date ("2021年11月30日") is the deadline.</param>
+    public static List<ParsedMilestone> FindDatedSteps(string text, int? planYear, DateOnly? issuedOn, bool isDeadlineSlot = false)
     {
         var steps = new List<ParsedMilestone>();
         int? contextYear = null;
@@ -42,7 +43,7 @@ internal static partial class DeadlineParser
                 contextYear = int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
             }
 
-            if (!IsDeadlineMatch(match) || ClosesValidityWindow(text, match))
+            if (!(IsDeadlineMatch(match) || (isDeadlineSlot && match.Groups["month"].Success)) || ClosesValidityWindow(text, match))
             {
                 continue;
             }

@@ -190,7 +190,7 @@ public sealed partial class PlanTextParser
                 return task;
             }
 
-            var stated = DeadlineParser.FindDatedSteps(phrase, plan.Year, plan.IssuedOn);
+            var stated = DeadlineParser.FindDatedSteps(phrase, plan.Year, plan.IssuedOn, isDeadlineSlot: true);
             if (stated.Count > 0)
             {
                 var final = stated[^1];

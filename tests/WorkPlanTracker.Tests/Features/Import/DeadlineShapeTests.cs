@@ -19,6 +19,16 @@ public sealed class DeadlineShapeTests
     }
 
     [Fact]
+    public void A_plain_date_in_a_deadline_slot_of_run_together_labels_is_the_deadline()
+    {
+        var task = Assert.Single(Parse("2021年某市工作要点\n一、做好公开\n1.推进决策公开。责任单位：市发改委、市财政局配合单位：市统计局完成时限：2021年11月30日").Tasks);
+
+        Assert.Equal(["市发改委", "市财政局"], task.LeadUnits);
+        Assert.Equal(["市统计局"], task.SupportingUnits);
+        Assert.Equal(new DateOnly(2021, 11, 30), task.Deadline);
+    }
+
+    [Fact]
     public void A_day_the_month_does_not_have_is_its_last_day_with_a_warning()
     {
         var plan = Parse("2019年某市政务公开工作要点\n1.做好公开。(市政府办公室牵头，完成时限：9月31日前)");
