@@ -47,6 +47,20 @@ public sealed class MarkdownPlanTests
     }
 
     [Fact]
+    public void A_markdown_copy_that_lost_its_line_breaks_reads_its_bold_headings()
+    {
+        var padding = string.Concat(Enumerable.Repeat("坚持以人民为中心的发展思想，", 20));
+        var plan = new PlanTextParser().Parse("**2024年某市政务公开工作要点** " + padding + "。 **一、提升政策发布质效** "
+            + "**（一）完善政策文件库。** 2024年6月底前完成规章集中公开。（市司法局牵头，各县区政府负责） "
+            + "**（二）加强政策解读。** 落实解读与文件同步。（市政府办公室牵头） **二、优化政务服务** "
+            + "**（三）推进高效办成一件事。** 9月底前上线。（市数据资源局牵头）");
+
+        Assert.Equal(["一.(一)", "一.(二)", "二.(三)"], plan.Tasks.Select(t => t.Path));
+        Assert.Equal(["市司法局"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(new DateOnly(2024, 9, 30), plan.Tasks[2].Deadline);
+    }
+
+    [Fact]
     public void A_plain_text_is_left_as_it_is()
     {
         const string text = "2024年工作要点\n一、做好公开\n1.推进*重点*公开。(市政府办公室牵头)";
