@@ -31,7 +31,8 @@ internal static partial class DeadlineParser
         return match.Success && match.Index == 0 && IsDeadlineMatch(match);
     }
 
-    public static List<ParsedMilestone> FindDatedSteps(string text, int? planYear, DateOnly? issuedOn)
+    /// <param name="isDeadlineSlot">True for the text of a 完成时限 slot, where a plain date ("2021年11月30日") is the deadline.</param>
+    public static List<ParsedMilestone> FindDatedSteps(string text, int? planYear, DateOnly? issuedOn, bool isDeadlineSlot = false)
     {
         var steps = new List<ParsedMilestone>();
         int? contextYear = null;
@@ -42,7 +43,7 @@ internal static partial class DeadlineParser
                 contextYear = int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
             }
 
-            if (!IsDeadlineMatch(match))
+            if (!(IsDeadlineMatch(match) || (isDeadlineSlot && match.Groups["month"].Success)) || ClosesValidityWindow(text, match))
             {
                 continue;
             }
@@ -57,10 +58,46 @@ internal static partial class DeadlineParser
         return steps;
     }
 
+    /// <summary>
+    /// A day the calendar does not have ("9月31日"): the importer reads it as the month's last day, and says so.
+    /// Null when the text names no such day.
+    /// </summary>
+    public static string? FindImpossibleDay(string text, int? planYear)
+    {
+        foreach (Match match in DatedStep().Matches(text))
+        {
+            var year = match.Groups["year"].Success ? int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture) : planYear ?? 2000;
+            if (match.Groups["day"].Success && int.TryParse(match.Groups["month"].ValueSpan, CultureInfo.InvariantCulture, out var month) && month is >= 1 and <= 12
+                && int.Parse(match.Groups["day"].ValueSpan, CultureInfo.InvariantCulture) is var day && day > DateTime.DaysInMonth(year is >= 1 and <= 9999 ? year : 2000, month) && day <= 31)
+            {
+                return match.Value;
+            }
+        }
+
+        return null;
+    }
+
+    // "有效期自2019年1月1日起至12月31日止": the end of a period something is valid for, not work falling due.
+    private static bool ClosesValidityWindow(string text, Match match)
+    {
+        var at = match.Index;
+        if (at == 0 || text[at - 1] is not ('至' or '到'))
+        {
+            return false;
+        }
+
+        var before = text[Math.Max(0, at - 16)..(at - 1)];
+        return WindowStart().IsMatch(before);
+    }
+
     // A month or day only counts as a step when the text says "by" (前, 底, 止…): "2018年1月1日起" is not a deadline.
     private static bool IsDeadlineMatch(Match match) =>
         match.Groups["relative"].Success
+        || match.Groups["relativeMonths"].Success
+        || match.Groups["rangeEnd"].Success
         || match.Groups["yearEnd"].Success
+        || match.Groups["statedYear"].Success
+        || match.Groups["withinYear"].Success
         || match.Groups["monthEnd"].Success
         || (match.Groups["month"].Success && match.Groups["by"].Success);
 
@@ -69,6 +106,23 @@ internal static partial class DeadlineParser
         if (match.Groups["relative"].Success)
         {
             return issuedOn?.AddDays(int.Parse(match.Groups["relative"].ValueSpan, CultureInfo.InvariantCulture));
+        }
+
+        if (match.Groups["relativeMonths"].Success)
+        {
+            return issuedOn?.AddMonths(int.Parse(match.Groups["relativeMonths"].ValueSpan, CultureInfo.InvariantCulture));
+        }
+
+        // "2023年，完成…" / "力争2021年…": the work of a stated year is due at its end; "年内" opening a sentence (or
+        // "年内完成") is the plan year's, while "年内至少听取一次" is how often, not by when.
+        if (match.Groups["statedYear"].Success)
+        {
+            return new DateOnly(int.Parse(match.Groups["statedYear"].ValueSpan, CultureInfo.InvariantCulture), 12, 31);
+        }
+
+        if (match.Groups["withinYear"].Success)
+        {
+            return year is { } within and >= 1900 and <= 2200 ? new DateOnly(within, 12, 31) : null;
         }
 
         if (match.Groups["yearEnd"].Success)
@@ -84,20 +138,22 @@ internal static partial class DeadlineParser
             return null;
         }
 
-        var month = int.Parse(match.Groups["month"].ValueSpan, CultureInfo.InvariantCulture);
+        // "11月-12月": a range of months is due when the range ends.
+        var month = int.Parse((match.Groups["rangeEnd"].Success ? match.Groups["rangeEnd"] : match.Groups["month"]).ValueSpan, CultureInfo.InvariantCulture);
         if (month is < 1 or > 12)
         {
             return null;
         }
 
         var lastDay = DateTime.DaysInMonth(known, month);
-        if (!match.Groups["day"].Success)
+        if (!match.Groups["day"].Success || match.Groups["rangeEnd"].Success)
         {
             return new DateOnly(known, month, lastDay);
         }
 
+        // "9月31日" names a day the month does not have: the month's last day is meant (FindImpossibleDay warns).
         var day = int.Parse(match.Groups["day"].ValueSpan, CultureInfo.InvariantCulture);
-        return day >= 1 && day <= lastDay ? new DateOnly(known, month, day) : null;
+        return day >= 1 && day <= 31 ? new DateOnly(known, month, Math.Min(day, lastDay)) : null;
     }
 
     [GeneratedRegex(@"(?<!\d)(20\d{2})(1[0-2]|[1-9])(?=月)")]
@@ -107,8 +163,14 @@ internal static partial class DeadlineParser
     private static partial Regex OngoingPhrase();
 
     [GeneratedRegex(
-        @"印发(?:之)?后(?<relative>\d{1,3})(?:日|天)内"
+        @"印发(?:之日起|之日后|之后|后)(?:(?<relative>\d{1,3})(?:个工作日|日|天)|(?<relativeMonths>\d{1,2})个月)内"
+        + @"|(?:(?<year>\d{4})年)?(?<month>\d{1,2})月?[-—–－~～至到]+(?<rangeEnd>\d{1,2})月(?<by>底前|底|末|前)?(?![\d日])"
+        + @"|(?:^|(?<=[。；\n]))(?<statedYear>\d{4})年(?=[，,])|(?<=力争|确保|争取)(?<statedYear>\d{4})年(?![底末度内初中前后以起至的月\d])"
+        + @"|(?:^|(?<=[。；\n]))(?<withinYear>年内)|(?<![\d一二三四五六七八九十两几每当])(?<withinYear>年内)(?=完成|全部完成|实现)"
         + @"|(?<yearEnd>(?:(?<yearEndYear>\d{4})|(?<next>明)|今)?年(?:底|末)(?:之前|以前|前)?)"
-        + @"|(?:(?<year>\d{4})年)?(?<month>\d{1,2})月(?:(?<monthEnd>底|末)|(?<day>\d{1,2})日)?(?<by>之前|以前|前|止)?")]
+        + @"|(?:(?<year>\d{4})年)?(?<month>\d{1,2})月(?:(?<monthEnd>底|末)|(?<day>\d{1,2})日底?)?(?<by>之前|以前|前|止)?")]
     private static partial Regex DatedStep();
+
+    [GeneratedRegex(@"\d{1,2}日起?$|起$")]
+    private static partial Regex WindowStart();
 }

@@ -38,6 +38,14 @@ internal static partial class FlattenedTableReader
             if (TryReadHeader(line, out var header))
             {
                 columns = header;
+
+                // "(八)…培训。附件 任务分解表 序号重点工作任务责任单位": the header closes the text before it, which stays.
+                var headerStart = line.IndexOf("序号", StringComparison.Ordinal);
+                if (headerStart > 0)
+                {
+                    result.Add(line[..headerStart].TrimEnd());
+                }
+
                 continue;
             }
 
@@ -77,9 +85,11 @@ internal static partial class FlattenedTableReader
     {
         _ when cell.Contains("序号", StringComparison.Ordinal) => Column.Number,
         _ when cell.Contains("牵头", StringComparison.Ordinal) || cell.Contains("主办", StringComparison.Ordinal) => Column.Lead,
-        _ when cell.Contains("配合", StringComparison.Ordinal) || cell.Contains("协办", StringComparison.Ordinal) || cell.Contains("参与", StringComparison.Ordinal) => Column.Supporting,
+        _ when cell.Contains("配合", StringComparison.Ordinal) || cell.Contains("协办", StringComparison.Ordinal) || cell.Contains("参与", StringComparison.Ordinal)
+            || cell.Contains("协同", StringComparison.Ordinal) || cell.Contains("指导", StringComparison.Ordinal) => Column.Supporting,
         _ when cell.Contains("责任", StringComparison.Ordinal) || cell.Contains("负责", StringComparison.Ordinal) || cell.Contains("承办", StringComparison.Ordinal) => Column.Responsible,
-        _ when cell.Contains("时限", StringComparison.Ordinal) || cell.Contains("时间", StringComparison.Ordinal) || cell.Contains("期限", StringComparison.Ordinal) => Column.Deadline,
+        _ when cell.Contains("时限", StringComparison.Ordinal) || cell.Contains("时间", StringComparison.Ordinal) || cell.Contains("期限", StringComparison.Ordinal)
+            || cell.Contains("时间节点", StringComparison.Ordinal) || cell.Contains("进度", StringComparison.Ordinal) => Column.Deadline,
         _ when cell.Contains("任务", StringComparison.Ordinal) || cell.Contains("内容", StringComparison.Ordinal) || cell.Contains("事项", StringComparison.Ordinal) || cell.Contains("措施", StringComparison.Ordinal) => Column.Task,
         _ => Column.Other,
     };

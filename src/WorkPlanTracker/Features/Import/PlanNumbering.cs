@@ -9,6 +9,9 @@ internal enum NumberingStyle
     Arabic,
     ParenthesizedArabic,
     Circled,
+
+    /// <summary>"---确定权力清单…" / "——坚持…": an unnumbered bullet, counted in order under its heading.</summary>
+    Bullet,
 }
 
 /// <summary>An item number at the start of a line, after OCR repairs (<c>l .</c> → 1, <c>2，</c> → 2).</summary>
@@ -61,6 +64,13 @@ internal static partial class PlanNumbering
             }
 
             marker = new NumberingMarker(NumberingStyle.Circled, line[0] - '①' + 1, line[0].ToString(), length, false);
+            return true;
+        }
+
+        match = BulletItem().Match(line);
+        if (match.Success)
+        {
+            marker = new NumberingMarker(NumberingStyle.Bullet, 0, "-", match.Length, false);
             return true;
         }
 
@@ -119,6 +129,9 @@ internal static partial class PlanNumbering
 
     [GeneratedRegex(@"^([一二三四五六七八九十]{1,3})\s*[、，,.．]\s*")]
     private static partial Regex ChineseNumeralHeading();
+
+    [GeneratedRegex(@"^(?:-{2,3}|—{2}|－{2})\s?(?=[\u4e00-\u9fff“])")]
+    private static partial Regex BulletItem();
 
     [GeneratedRegex(@"^\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*[、，.]?\s*")]
     private static partial Regex ParenthesizedChineseHeading();

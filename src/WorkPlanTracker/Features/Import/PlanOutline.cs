@@ -48,8 +48,9 @@ internal static class PlanOutline
             var hasNote = UnitNoteParser.TrySplitTrailingNote(paragraph.Text, out var body, out var noteText);
             var note = hasNote ? UnitNoteParser.Parse(noteText) : null;
 
-            if (paragraph.Marker is { } marker)
+            if (paragraph.Marker is { } paragraphMarker)
             {
+                var marker = paragraphMarker;
                 var level = stack.FindIndex(s => s.Marker.Style == marker.Style);
                 int? previous = null;
                 if (level >= 0)
@@ -58,9 +59,22 @@ internal static class PlanOutline
                     stack.RemoveRange(level, stack.Count - level);
                 }
 
+                if (marker.Style == NumberingStyle.Bullet)
+                {
+                    // Bullets carry no number: they are counted in order under their heading (-1, -2…).
+                    var count = (previous ?? 0) + 1;
+                    marker = marker with { Number = count, Label = "-" + count.ToString(CultureInfo.InvariantCulture) };
+                    previous = null;
+                    lastNumberByStyle.Remove(NumberingStyle.Bullet);
+                }
+
                 var parentPath = stack.Count > 0 ? stack[^1].Item.Path : null;
                 var path = parentPath is null ? marker.Label : parentPath + "." + marker.Label;
-                CheckSequence(marker, previous, lastNumberByStyle, path, warnings);
+                if (marker.Style != NumberingStyle.Bullet)
+                {
+                    CheckSequence(marker, previous, lastNumberByStyle, path, warnings);
+                }
+
                 lastNumberByStyle[marker.Style] = marker.Number;
 
                 if (!usedPaths.Add(path) && lastNumbered is not null && lastNumbered.Path == path)

@@ -18,7 +18,7 @@ public sealed partial class PlanTextParser
     public ParsedPlan Parse(string text, PlanParseOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = ChineseTextNormalizer.Normalize(text);
+        var normalized = ChineseTextNormalizer.Normalize(MarkdownText.ToPlainText(text));
         var lines = RunningTextSplitter.Split(normalized.Split('\n'));
         for (var i = 0; i < lines.Count; i++)
         {
@@ -31,11 +31,17 @@ public sealed partial class PlanTextParser
         var body = FlattenedTableReader.ToCanonicalLines(lines);
         var items = PlanOutline.Build(PlanParagraphs.Build(body), plan.Warnings);
         var carried = new List<string>();
-        var isTable = TableRowUnits.HasTableHeader(normalized);
-        var unitsMidRow = isTable && TableRowUnits.HeaderPutsUnitsBeforeText(normalized);
+        var firstListedLeads = FirstListedLeadsRule().IsMatch(normalized);
+        var preambleSections = new List<string>();
+        var hasTable = TableRowUnits.HasTableHeader(normalized);
+        var unitsMidRow = hasTable && TableRowUnits.HeaderPutsUnitsBeforeText(normalized);
+        // A table attached after a prose plan: only the items after its header are table rows.
+        var tableRows = new TablePlacement(normalized);
         foreach (var item in items)
         {
-            if (item.IsSection || IsPreamble(item))
+            var isTable = hasTable && tableRows.IsAfterHeader(item.BodyText);
+            var preamble = IsPreamble(item, preambleSections);
+            if (item.IsSection || preamble)
             {
                 plan.Sections.Add(new ParsedSection { Path = item.Path, Title = TaskTitle.ForSection(item.BodyText) });
             }
@@ -45,21 +51,36 @@ public sealed partial class PlanTextParser
                 if (isTable)
                 {
                     ReadTableRowUnits(task, unitsMidRow, plan.Tasks.Count > 0 ? plan.Tasks[^1] : null);
+                    SplitGluedCells(task.LeadUnits);
+                    SplitGluedCells(task.SupportingUnits);
                 }
                 else
                 {
                     ReadDutyListUnit(task);
                 }
 
+                if (task.LeadUnits.Count + task.SupportingUnits.Count == 0)
+                {
+                    ProseRoleReader.TryRead(task.Text, task.LeadUnits, task.SupportingUnits);
+                }
+
+                if (firstListedLeads && item.Note is { NamesLead: false } && task.LeadUnits.Count > 1 && task.SupportingUnits.Count == 0)
+                {
+                    // "列第一位者为牵头单位": of the units a note lists without naming a lead, the first leads.
+                    task.SupportingUnits.AddRange(task.LeadUnits.Skip(1));
+                    task.LeadUnits.RemoveRange(1, task.LeadUnits.Count - 1);
+                }
+
                 task.SupportingUnits.AddRange(carried.Where(u => !task.SupportingUnits.Contains(u) && !task.LeadUnits.Contains(u)));
                 plan.Tasks.Add(task);
             }
+
 
             // "以下均需各片区配合落实，不再列出": from here on every task has those supporting units too.
             carried.AddRange(item.Note?.CarriedSupportingUnits.Where(u => !carried.Contains(u)) ?? []);
         }
 
-        if (!isTable)
+        if (!hasTable)
         {
             ShareGroupNotes(plan.Tasks);
         }
@@ -154,6 +175,11 @@ public sealed partial class PlanTextParser
             Milestones = DeadlineParser.FindDatedSteps(text, plan.Year, plan.IssuedOn),
         };
 
+        if (DeadlineParser.FindImpossibleDay((item.Note?.DeadlinePhrase ?? "") + " " + text, plan.Year) is { } impossible)
+        {
+            plan.Warnings.Add(new ImportWarning { Path = item.Path, Message = $"日期“{impossible}”不存在，已按当月最后一天计算，请核对" });
+        }
+
         if (item.Note?.DeadlinePhrase is { } phrase)
         {
             task.DeadlineText = phrase;
@@ -164,7 +190,7 @@ public sealed partial class PlanTextParser
                 return task;
             }
 
-            var stated = DeadlineParser.FindDatedSteps(phrase, plan.Year, plan.IssuedOn);
+            var stated = DeadlineParser.FindDatedSteps(phrase, plan.Year, plan.IssuedOn, isDeadlineSlot: true);
             if (stated.Count > 0)
             {
                 var final = stated[^1];
@@ -207,9 +233,34 @@ public sealed partial class PlanTextParser
     [GeneratedRegex(@"^((?:(?!牵头|责任|配合|负责|主办|协办|参与)[^：:，,。、；;()“”《》\s]){2,20})[：:]")]
     private static partial Regex DutyListHead();
 
+    // A table cell prints its units with no separator ("政法综治处交通与建设处"): one name per unit.
+    private static void SplitGluedCells(List<string> units)
+    {
+        var split = units.SelectMany(UnitNoteParser.SplitGluedCell).Distinct().ToList();
+        units.Clear();
+        units.AddRange(split);
+    }
+
     // "一、指导思想" / "总体目标" / "基本原则": the plan's preamble, not work anyone is assigned, unless a note says otherwise.
-    private static bool IsPreamble(OutlineItem item) =>
-        item.Note is null && item.Path.IndexOf('.', StringComparison.Ordinal) < 0 && PreambleHeading().IsMatch(item.BodyText);
+    // Items under such a heading ("(二)基本原则 --坚持党建引领…") are the preamble too.
+    private static bool IsPreamble(OutlineItem item, List<string> preambleSections)
+    {
+        // Leaving a preamble heading's items ends it (a second document on the page numbers from 一、 again).
+        preambleSections.RemoveAll(p => !item.Path.StartsWith(p + ".", StringComparison.Ordinal));
+        if (preambleSections.Count > 0 || item.Note is not null)
+        {
+            return preambleSections.Count > 0 && item.Note is null;
+        }
+
+        var topLevel = item.Path.IndexOf('.', StringComparison.Ordinal) < 0;
+        if ((topLevel || item.HasChildren) && PreambleHeading().IsMatch(item.BodyText))
+        {
+            preambleSections.Add(item.Path);
+            return true;
+        }
+
+        return false;
+    }
 
     // A flattened table: units between the task and its requirement are read from the row; a row that prints
     // no units at all sits in a merged cell and takes the units of the row above.
@@ -232,6 +283,9 @@ public sealed partial class PlanTextParser
             task.SupportingUnits.AddRange(previous.SupportingUnits);
         }
     }
+
+    [GeneratedRegex("(?:列|排)(?:在)?(?:第一位|首位)(?:的|者)?(?:单位|部门)?(?:为|是)(?:牵头|主责)")]
+    private static partial Regex FirstListedLeadsRule();
 
     [GeneratedRegex("^(?:指导思想|总体要求|总体目标|工作目标|主要目标|基本原则|工作原则|目标任务|指导思想和工作目标|指导思想和总体目标)")]
     private static partial Regex PreambleHeading();
@@ -271,6 +325,58 @@ public sealed partial class PlanTextParser
                 plan.Warnings.Add(new ImportWarning { Path = task.Path, Message = NoDeadline });
             }
         }
+    }
+}
+
+/// <summary>
+/// Where a flattened table's header sits in the document, so that the prose items of a plan with a table attached
+/// are not read as table rows. Items are asked in document order.
+/// </summary>
+internal sealed class TablePlacement
+{
+    private readonly string _compact;
+    private readonly int _header;
+    private int _cursor;
+    private bool _after;
+
+    public TablePlacement(string text)
+    {
+        _compact = Compact(text);
+        _header = TableRowUnits.HeaderIndex(_compact);
+        _after = _header <= 0;
+    }
+
+    public bool IsAfterHeader(string itemText)
+    {
+        if (_after)
+        {
+            return true;
+        }
+
+        var opening = Compact(itemText);
+        opening = opening[..Math.Min(12, opening.Length)];
+        var at = opening.Length == 0 ? -1 : _compact.IndexOf(opening, _cursor, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            _cursor = at;
+            _after = at > _header;
+        }
+
+        return _after;
+    }
+
+    private static string Compact(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 }
 

@@ -30,7 +30,8 @@ internal static partial class RunningTextSplitter
             for (var c = 0; c < candidates.Count; c++)
             {
                 var (cut, style, number) = candidates[c];
-                if (style is not null && !sequence.Accept(style.Value, number, SkipsOneNumber(candidates, c), StartsListAfterColon(line, candidates, c), StartsAgainAtOne(line, candidates, c)))
+                var startsAgain = StartsAgainAtOne(line, candidates, c) || OpensTable(line, cut);
+                if (style is not null and not NumberingStyle.Bullet && !sequence.Accept(style.Value, number, SkipsOneNumber(candidates, c), StartsListAfterColon(line, candidates, c), startsAgain))
                 {
                     continue;
                 }
@@ -52,23 +53,44 @@ internal static partial class RunningTextSplitter
     private static List<(int Index, NumberingStyle? Style, int Number)> ReadCandidates(string line)
     {
         var candidates = new List<(int, NumberingStyle?, int)>();
+        var tableStart = TaskTableStart(line);
+        var attachments = false;
         foreach (Match match in InlineMarker().Matches(line))
         {
-            if (match.Groups["noise"].Success)
+            if (match.Groups["dash"].Success)
+            {
+                candidates.Add((match.Index, NumberingStyle.Bullet, 0));
+            }
+            else if (match.Groups["bare"].Success)
+            {
+                // "…措施。各处室(中心) 2对标…": a table row's number glued to its text, trusted only inside a task table.
+                if (tableStart >= 0 && match.Index > tableStart)
+                {
+                    candidates.Add((match.Index, NumberingStyle.Arabic, int.Parse(match.Groups["bare"].ValueSpan)));
+                }
+            }
+            else if (match.Groups["noise"].Success)
             {
                 candidates.Add((match.Index, null, 0));
             }
             else if (TryClassify(match, out var style, out var number))
             {
-                candidates.Add((match.Index, style, number));
+                // "附件：1.权力运行流程图示例 2.…": the names of the attached files, not items of work, up to the next
+                // part of the document (an attached plan starts again at 一、 or (一)).
+                var isPart = style is NumberingStyle.ChineseNumeral or NumberingStyle.ParenthesizedChinese;
+                attachments = !isPart && (attachments || AttachmentList().IsMatch(line.AsSpan(0, match.Index)));
+                if (!attachments)
+                {
+                    candidates.Add((match.Index, style, number));
+                }
             }
         }
 
         return candidates;
     }
 
-    // A published plan may skip a number (…27. 29. 30.…): a number one past the expected one is still a marker
-    // when the next number of its style continues from it.
+    // A published plan may skip numbers (…27. 29. 30.…, （三）→（六）（七）): a number up to three past the expected
+    // one is still a marker when the next number of its style continues from it.
     private static bool SkipsOneNumber(List<(int Index, NumberingStyle? Style, int Number)> candidates, int at)
     {
         var (_, style, number) = candidates[at];
@@ -139,6 +161,37 @@ internal static partial class RunningTextSplitter
         return false;
     }
 
+    // Where the header of a task table ("序号重点工作任务责任单位…") ends in the line, or -1.
+    private static int TaskTableStart(string line)
+    {
+        foreach (Match header in NumberColumnHeader().Matches(line))
+        {
+            var window = line.Substring(header.Index, Math.Min(60, line.Length - header.Index));
+            if (TableRowUnits.HasTableHeader(window))
+            {
+                return header.Index + header.Length;
+            }
+        }
+
+        return -1;
+    }
+
+    // "…任务分解表 序号重点工作任务责任单位工作落实情况一、健全…": the table numbers its sections from 一、 again.
+    private static bool OpensTable(string line, int index)
+    {
+        var from = Math.Max(0, index - 40);
+        var before = line[from..index];
+        var header = NumberColumnHeader().Match(before);
+        return header.Success && !before[header.Index..].Contains('。', StringComparison.Ordinal)
+            && TableRowUnits.HasTableHeader(before[header.Index..]);
+    }
+
+    [GeneratedRegex(@"附\s*件\s*[:：]\s*$")]
+    private static partial Regex AttachmentList();
+
+    [GeneratedRegex(@"序\s*号")]
+    private static partial Regex NumberColumnHeader();
+
     private static bool TryClassify(Match match, out NumberingStyle style, out int number)
     {
         number = 0;
@@ -193,7 +246,7 @@ internal static partial class RunningTextSplitter
             var last = _last.GetValueOrDefault(style);
             var known = _seen.Contains(style);
             var fits = number == last + 1 || (number == 1 && (!known || _mayRestart.Contains(style) || startsListAfterColon || (style == NumberingStyle.ChineseNumeral && startsNewDocument)))
-                || (known && last > 0 && number == last + 2 && continuesAfterGap);
+                || (known && last > 0 && number > last + 1 && number <= last + 4 && continuesAfterGap);
             if (!fits)
             {
                 return false;
@@ -218,8 +271,10 @@ internal static partial class RunningTextSplitter
         @"(?<![一二三四五六七八九十第])(?<cn>[一二三四五六七八九十]{1,3})[、]"
         + @"|\((?<pcn>[一二三四五六七八九十]{1,3})\)"
         + @"|\((?<par>\d{1,2})\)"
-        + @"|(?<![\d.．第])(?<ar>\d{1,2})[.．、](?![\d])"
+        + @"|(?<![\d.．第]|附件|附表|见表|见图)(?<ar>\d{1,2})[.．、](?![\d])"
         + @"|(?<ci>[①-⑳])"
+        + @"|(?<=[。；)\s])(?<dash>-{2,3}|—{2}|－{2})(?=[\u4e00-\u9fff“])"
+        + @"|(?<=[\u4e00-\u9fff。；)”\s])(?<!第)(?<bare>\d{1,2})(?=[\u4e00-\u9fff“《])(?![年月日号个次家项条万亿元天周岁名期批届余多])"
         + @"|(?<noise>(?<=\s)(?:来源[:：]|附件下载|分享到|【?打印本页|【?关闭窗口|扫一扫在手机))")]
     private static partial Regex InlineMarker();
 }

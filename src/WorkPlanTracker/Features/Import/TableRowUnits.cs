@@ -29,6 +29,9 @@ internal static partial class TableRowUnits
         return header.Success;
     }
 
+    /// <summary>Where the table header starts in a text without spaces, or -1.</summary>
+    public static int HeaderIndex(string compactText) => TableHeader().Match(compactText) is { Success: true } m ? m.Index : -1;
+
     /// <summary>True when a flattened plan table is present (a header of glued column titles).</summary>
     public static bool HasTableHeader(string text) =>
         TableHeader().IsMatch(text.Replace(" ", "", StringComparison.Ordinal).Replace("\u3000", "", StringComparison.Ordinal));

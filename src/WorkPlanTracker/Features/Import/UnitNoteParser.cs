@@ -8,6 +8,9 @@ internal sealed record UnitNote(List<string> LeadUnits, List<string> SupportingU
     /// <summary>Units a carry-over rule (以下均需各片区配合落实，不再列出) adds as supporting units to every later task.</summary>
     public List<string> CarriedSupportingUnits { get; init; } = [];
 
+    /// <summary>True when the note says who leads (牵头…); false when its units only answer for the work (负责, 责任单位).</summary>
+    public bool NamesLead { get; init; }
+
     public bool HasUnits => LeadUnits.Count > 0 || SupportingUnits.Count > 0;
 }
 
@@ -132,7 +135,11 @@ internal static partial class UnitNoteParser
         }
 
         supporting.RemoveAll(leads.Contains);
-        return new UnitNote(leads, supporting, deadline) { CarriedSupportingUnits = carried };
+        return new UnitNote(leads, supporting, deadline)
+        {
+            CarriedSupportingUnits = carried,
+            NamesLead = assignments.Exists(a => a.Role == Role.Lead),
+        };
     }
 
     /// <summary>Splits a list of unit names on 、，；and on 和/及 between names, keeping parentheses inside names.</summary>
@@ -265,6 +272,34 @@ internal static partial class UnitNoteParser
         return true;
     }
 
+    /// <summary>
+    /// A table cell whose units run together with no separator and without a place prefix
+    /// ("政法综治处交通与建设处社会事业处", "各处室(中心)各行政村(社区)"): cut after a unit ending or a closing
+    /// parenthesis where what follows is itself a unit name of at least four characters (so 区委|办公室 stays whole).
+    /// </summary>
+    public static IEnumerable<string> SplitGluedCell(string name)
+    {
+        var depth = 0;
+        for (var i = 1; i < name.Length - 3; i++)
+        {
+            depth += name[i - 1] == '(' ? 1 : name[i - 1] == ')' ? -1 : 0;
+            if (depth != 0 || name[i] == '(' || !CellNameEnding().IsMatch(name[..i]))
+            {
+                continue;
+            }
+
+            var left = name[..i];
+            var right = name[i..];
+            var rightCore = right.IndexOf('(', StringComparison.Ordinal) is var open and >= 0 ? right[..open] : right;
+            if (left.Length >= 3 && rightCore.Length >= 3 && !NameContinuation().IsMatch(right) && LooksLikeUnitName(left) && LooksLikeUnitName(right) && !PartyCommitteePrefix().IsMatch(left))
+            {
+                return [left, .. SplitGluedCell(right)];
+            }
+        }
+
+        return [name];
+    }
+
     private static (string Units, string? Deadline) SeparateDeadline(string note)
     {
         var label = DeadlineLabel().Match(note);
@@ -297,11 +332,20 @@ internal static partial class UnitNoteParser
             var end = i + 1 < matches.Count ? matches[i + 1].Index : note.Length;
             var role = matches[i].Groups[1].Value switch
             {
-                "牵头单位" or "主办单位" or "牵头部门" or "牵头处室" => Role.Lead,
-                "配合单位" or "协办单位" or "参与单位" or "配合部门" or "协同处室" => Role.Supporting,
+                "牵头单位" or "主办单位" or "牵头部门" or "牵头处室" or "牵头科室" => Role.Lead,
+                "配合单位" or "协办单位" or "参与单位" or "配合部门" or "配合处室" or "配合科室" or "协同处室" => Role.Supporting,
                 _ => Role.Responsible,
             };
-            foreach (var unit in SplitUnitNames(note[start..end]))
+
+            // "责任处室：办公室牵头，各相关处室配合": the label's list states the roles itself.
+            var segment = note[start..end];
+            if (role == Role.Responsible && RoleVerb().Match(segment) is { Success: true } verb && verb.Groups["verb"].Value.StartsWith("牵头", StringComparison.Ordinal))
+            {
+                result.AddRange(ReadRoleVerbs(segment));
+                continue;
+            }
+
+            foreach (var unit in SplitUnitNames(segment))
             {
                 result.Add((role, unit));
             }
@@ -482,6 +526,24 @@ internal static partial class UnitNoteParser
         return name.Trim('，', '、', '；', ':', '：', ' ');
     }
 
+    /// <summary>
+    /// "金井、澳前片区开发管理局": a short place name before a full name shares that name's ending
+    /// (金井片区开发管理局). Only a piece that is no unit name by itself and is as long as the full name's place part.
+    /// </summary>
+    public static void RestoreElidedSuffixes(List<string> names)
+    {
+        for (var i = 0; i + 1 < names.Count; i++)
+        {
+            var piece = names[i];
+            var full = names[^1];
+            if (piece.Length is >= 2 and <= 4 && !LooksLikeUnitName(piece) && LooksLikeUnitName(full)
+                && PlaceTypeWord().Match(full, 1) is { Success: true } type && type.Index <= 4)
+            {
+                names[i] = piece + full[type.Index..];
+            }
+        }
+    }
+
     // "高新区、循环化工园区、综合保税区管委会" names three 管委会, not two districts and one committee.
     private static void DistributeSharedSuffix(List<string> names)
     {
@@ -519,7 +581,20 @@ internal static partial class UnitNoteParser
         return result;
     }
 
-    [GeneratedRegex("牵头|配合|负责|责任单位|责任制单位|责任部门|完成时限|协办|主办单位")]
+    [GeneratedRegex("(?:[局委办厅处室队]|中心|\\))$")]
+    private static partial Regex CellNameEnding();
+
+    // 区管委|会办公室, 区委|办公室: what follows continues the name before it.
+    [GeneratedRegex("^(?:[会员办室处局厅委部门等及和]|管委会|管理委员会|人民政府|政府)")]
+    private static partial Regex NameContinuation();
+
+    [GeneratedRegex("片区|新区|园区|开发区|街道|镇|乡|县|市|区")]
+    private static partial Regex PlaceTypeWord();
+
+    [GeneratedRegex("^[省市区县]委$")]
+    private static partial Regex PartyCommitteePrefix();
+
+    [GeneratedRegex("牵头|配合|负责|责任单位|责任制单位|责任部门|责任处室|责任科室|完成时限|协办|主办单位")]
     private static partial Regex NoteKeyword();
 
     [GeneratedRegex(@"[，,;；]?\s*以下均?需?(?<units>[^，,;；()]+?)(?:配合|协助)?(?:落实|负责)?[，,]?不再(?:一一)?列出")]
@@ -531,7 +606,7 @@ internal static partial class UnitNoteParser
     [GeneratedRegex("[局委办厅处队室心组司站所社](?=[区省市县各])")]
     private static partial Regex GluedUnitBoundary();
 
-    [GeneratedRegex("(牵头单位|主办单位|牵头部门|牵头处室|责任单位|责任部门|负责单位|配合单位|配合部门|协同处室|协办单位|参与单位|责任制单位|指导部门)[:：]")]
+    [GeneratedRegex("(牵头单位|主办单位|牵头部门|牵头处室|牵头科室|责任单位|责任部门|责任处室|责任科室|负责单位|配合单位|配合部门|配合处室|配合科室|协同处室|协办单位|参与单位|责任制单位|指导部门)[:：]")]
     private static partial Regex LabelledRole();
 
     [GeneratedRegex("(?:完成时限|完成时间|时限要求|时间要求|完成期限)[:：]?")]
@@ -543,7 +618,7 @@ internal static partial class UnitNoteParser
     [GeneratedRegex("(?<=[局委办府室会院心门厅处所站队])(?:以及|和|及)(?=[市区县省各镇乡])")]
     private static partial Regex UnitConjunction();
 
-    [GeneratedRegex("等(?:相关|有关|其他|各)?(?:部门|单位)?$")]
+    [GeneratedRegex("等(?:相关|有关|其他|各)?(?:部门|单位|处室|科室|机构)?$")]
     private static partial Regex TrailingEtc();
 
     [GeneratedRegex(@"\([^()]*\)$")]

@@ -53,3 +53,23 @@ public sealed class SpacedTableRowTests
         Assert.Null(cells);
     }
 }
+
+/// <summary>A table with tab-separated cells in another column order, with 指导部门 and 时间节点 columns.</summary>
+public sealed class TabbedTableColumnTests
+{
+    [Fact]
+    public void A_guiding_department_column_supports_and_a_time_node_column_is_the_deadline()
+    {
+        var plan = new PlanTextParser().Parse(
+            "2024年某市工作任务分解表\n序号\t重点任务\t时间节点\t指导部门\t责任部门\n"
+            + "1\t推进高效办成一件事\t2024年9月底前\t市政府办公室\t市数据资源局\n"
+            + "2\t规范事项清单\t11月-12月\t市委编办\t市司法局、市财政局\n");
+
+        Assert.Equal(["市数据资源局"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["市政府办公室"], plan.Tasks[0].SupportingUnits);
+        Assert.Equal(new DateOnly(2024, 9, 30), plan.Tasks[0].Deadline);
+        Assert.Equal(["市司法局", "市财政局"], plan.Tasks[1].LeadUnits);
+        Assert.Equal(["市委编办"], plan.Tasks[1].SupportingUnits);
+        Assert.Equal(new DateOnly(2024, 12, 31), plan.Tasks[1].Deadline);
+    }
+}

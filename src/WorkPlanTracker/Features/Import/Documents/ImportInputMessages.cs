@@ -10,7 +10,7 @@ internal static class ImportInputMessages
 {
     public const string PastedName = "粘贴的内容";
 
-    private const string SupportedTypes = ".txt、.html、.docx、.xlsx、.pdf（或 .doc、.wps、.xls、.et）";
+    private const string SupportedTypes = ".txt、.md、.html、.docx、.xlsx、.pdf（或 .doc、.wps、.xls、.et）";
 
     public static ImportInputException Unsupported(string fileName) =>
         new($"文件“{fileName}”的格式不受支持：请上传 {SupportedTypes} 文件", fileName);

@@ -9,7 +9,7 @@ namespace WorkPlanTracker.Features.Import.Documents;
 /// </summary>
 public sealed class PlanDocumentReader
 {
-    private static readonly string[] TextExtensions = [".txt", ".text"];
+    private static readonly string[] TextExtensions = [".txt", ".text", ".md", ".markdown"];
     private static readonly string[] HtmlExtensions = [".html", ".htm", ".shtml", ".xhtml"];
     private static readonly string[] LegacyWordExtensions = [".doc", ".wps", ".dot"];
     private static readonly string[] LegacyExcelExtensions = [".xls", ".et", ".xlt"];

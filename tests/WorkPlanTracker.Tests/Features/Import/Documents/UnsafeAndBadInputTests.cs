@@ -74,9 +74,9 @@ public sealed class UnsafeAndBadInputTests
     [Fact]
     public void UnknownExtensionIsRefusedEvenForText()
     {
-        var error = Refused("x.md", Encoding.UTF8.GetBytes("# 工作要点"));
+        var error = Refused("x.rtf", Encoding.UTF8.GetBytes("# 工作要点"));
 
-        Assert.Equal("文件“x.md”的格式不受支持：请上传 .txt、.html、.docx、.xlsx、.pdf（或 .doc、.wps、.xls、.et） 文件", error.Message);
+        Assert.Equal("文件“x.rtf”的格式不受支持：请上传 .txt、.md、.html、.docx、.xlsx、.pdf（或 .doc、.wps、.xls、.et） 文件", error.Message);
     }
 
     [Fact]

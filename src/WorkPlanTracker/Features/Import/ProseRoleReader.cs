@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+
+namespace WorkPlanTracker.Features.Import;
+
+/// <summary>
+/// Reads the roles a task states in its own prose when it has no note: a 责任分工 sentence
+/// ("责任分工：区规划局负责开展规划编制工作，所在乡镇人民政府组织实施,区直有关责任部门配合,区交通与建设局业务检查指导。")
+/// or "由X牵头，会同Y…". Every clause names its unit first and its role by the verb that follows.
+/// </summary>
+internal static partial class ProseRoleReader
+{
+    public static bool TryRead(string text, List<string> leads, List<string> supporting)
+    {
+        var label = DutySentence().Match(text);
+        if (label.Success)
+        {
+            ReadDutyClauses(label.Groups["sentence"].Value, leads, supporting);
+        }
+        else if (LeadWithPartners().Match(text) is { Success: true } prose)
+        {
+            AddNames(prose.Groups["lead"].Value, leads);
+            if (prose.Groups["partners"].Success)
+            {
+                AddNames(prose.Groups["partners"].Value, supporting);
+            }
+        }
+
+        supporting.RemoveAll(leads.Contains);
+        return leads.Count + supporting.Count > 0;
+    }
+
+    private static void ReadDutyClauses(string sentence, List<string> leads, List<string> supporting)
+    {
+        string? pending = null;
+        foreach (var clause in sentence.Split(['，', ',', '；', ';']))
+        {
+            var verb = RoleVerb().Match(clause);
+            if (!verb.Success)
+            {
+                // "区直各部门各司其职，协同配合": the unit of a clause with no role verb takes the next clause's role.
+                pending = clause;
+                continue;
+            }
+
+            var subject = clause[..verb.Index];
+            var by = subject.LastIndexOf('由');
+            subject = by >= 0 ? subject[(by + 1)..] : subject;
+            if (subject.Trim().Length == 0 && pending is not null)
+            {
+                subject = CleanSubject().Replace(pending, "");
+            }
+
+            pending = null;
+            AddNames(subject, verb.Groups["lead"].Success ? leads : supporting);
+        }
+    }
+
+    private static void AddNames(string list, List<string> target)
+    {
+        var names = UnitNoteParser.SplitUnitNames(Alias().Replace(list.Trim(), ""));
+        UnitNoteParser.RestoreElidedSuffixes(names);
+        foreach (var name in names.Where(UnitNoteParser.LooksLikeUnitName))
+        {
+            if (!target.Contains(name))
+            {
+                target.Add(name);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?:责任分工|职责分工|任务分工)[:：](?<sentence>[^。]+)")]
+    private static partial Regex DutySentence();
+
+    [GeneratedRegex(@"由(?<lead>[^，,。；;由]{2,40}?)牵头(?:负责)?(?:[，,]\s*会同(?<partners>[^，,。；;]{2,60}?)(?=等|共同|联合|负责|研究|制定|推进|开展|组织|做好|落实|实施|[，,。；;])|(?=[，,。；;]|$))")]
+    private static partial Regex LeadWithPartners();
+
+    // The first role verb of a clause; 负责/组织实施/作为业主单位 lead, 配合/协助/指导 support.
+    [GeneratedRegex(@"(?:等[^，,；;]{0,6}?)?(?:(?<lead>具体负责|负责实施|负责|组织实施|作为业主单位|牵头)|(?<support>全力配合|协同配合|配合|协助|业务检查指导|检查指导|业务指导|指导))")]
+    private static partial Regex RoleVerb();
+
+    // "各片区开发管理局（或业主单位）", "区森林园林局（区森林园林公司）": an alternative or an alias in brackets is no part of the name.
+    [GeneratedRegex(@"\((?:或[^()]*|[^()]{2,16}公司)\)")]
+    private static partial Regex Alias();
+
+    [GeneratedRegex("各司其职.*$")]
+    private static partial Regex CleanSubject();
+}

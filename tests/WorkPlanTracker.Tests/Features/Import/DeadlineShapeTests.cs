@@ -1,0 +1,82 @@
+using WorkPlanTracker.Features.Import;
+
+namespace WorkPlanTracker.Tests.Features.Import;
+
+/// <summary>Deadline shapes real plans print beyond the plain "X月底前": ranges, impossible days, relative counts, windows.</summary>
+public sealed class DeadlineShapeTests
+{
+    private static ParsedPlan Parse(string plan) => new PlanTextParser().Parse(plan);
+
+    [Theory]
+    [InlineData("开展集中整治，2019年11月-12月完成。", "2019-12-31")]
+    [InlineData("组织验收，11月—12月底前完成。", "2019-12-31")]
+    [InlineData("梳理公开事项目录（5月10日底前完成）。", "2019-05-10")]
+    public void Reads_ranges_and_days_with_di(string sentence, string iso)
+    {
+        var task = Assert.Single(Parse($"2019年某市政务公开工作要点\n1.{sentence}(市政府办公室牵头)").Tasks);
+
+        Assert.Equal(DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture), task.Deadline);
+    }
+
+    [Fact]
+    public void A_plain_date_in_a_deadline_slot_of_run_together_labels_is_the_deadline()
+    {
+        var task = Assert.Single(Parse("2021年某市工作要点\n一、做好公开\n1.推进决策公开。责任单位：市发改委、市财政局配合单位：市统计局完成时限：2021年11月30日").Tasks);
+
+        Assert.Equal(["市发改委", "市财政局"], task.LeadUnits);
+        Assert.Equal(["市统计局"], task.SupportingUnits);
+        Assert.Equal(new DateOnly(2021, 11, 30), task.Deadline);
+    }
+
+    [Fact]
+    public void A_day_the_month_does_not_have_is_its_last_day_with_a_warning()
+    {
+        var plan = Parse("2019年某市政务公开工作要点\n1.做好公开。(市政府办公室牵头，完成时限：9月31日前)");
+
+        Assert.Equal(new DateOnly(2019, 9, 30), plan.Tasks[0].Deadline);
+        Assert.Contains(plan.Warnings, w => w.Path == "1" && w.Message.Contains("9月31日", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("自本方案印发之日起30日内制定台账。", "2024-03-31")]
+    [InlineData("本方案印发之日起3个月内完成清理。", "2024-06-01")]
+    public void Counts_from_the_signature_date(string sentence, string iso)
+    {
+        var task = Assert.Single(Parse($"某市2024年政务公开工作要点\n2024年3月1日\n1.{sentence}(县区政府负责落实)").Tasks);
+
+        Assert.Equal(DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture), task.Deadline);
+    }
+
+    [Theory]
+    [InlineData("2019年，完成85%行政村微型消防站建设。", "2019-12-31")]
+    [InlineData("年内辖区内所有村宣传栏刊登消防知识不少于2次。", "2019-12-31")]
+    [InlineData("明确年度经营目标。力争2020年区属国企营业收入增长10%。", "2020-12-31")]
+    public void A_stated_year_or_nian_nei_is_due_at_the_end_of_that_year(string sentence, string iso)
+    {
+        var task = Assert.Single(Parse($"2019年某区消防工作要点\n（一）{sentence}(政法综治处负责)").Tasks);
+
+        Assert.Equal(DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture), task.Deadline);
+    }
+
+    [Theory]
+    [InlineData("主要负责同志年内至少听取一次工作汇报。")]
+    [InlineData("在2014年的基础上扩大试点范围。")]
+    [InlineData("对2015年纳入平台的事项优化流程。")]
+    [InlineData("力争三年内完成改造。")]
+    public void A_year_named_in_passing_is_no_deadline(string sentence)
+    {
+        var task = Assert.Single(Parse($"2019年某区消防工作要点\n1.{sentence}(政法综治处负责)").Tasks);
+
+        Assert.Null(task.Deadline);
+    }
+
+    [Theory]
+    [InlineData("本方案有效期自2019年1月1日起至2019年12月31日止。")]
+    [InlineData("适用期限为2019年1月1日至12月31日止。")]
+    public void A_validity_window_is_no_deadline(string sentence)
+    {
+        var task = Assert.Single(Parse($"2019年某市政务公开工作要点\n1.做好公开，{sentence}(市政府办公室牵头)").Tasks);
+
+        Assert.Null(task.Deadline);
+    }
+}

@@ -1,0 +1,51 @@
+using WorkPlanTracker.Features.Import;
+
+namespace WorkPlanTracker.Tests.Features.Import;
+
+/// <summary>Roles stated in the task's own prose when it carries no note.</summary>
+public sealed class ProseRoleTests
+{
+    private static readonly PlanTextParser Parser = new();
+
+    private static readonly string Padding = string.Concat(Enumerable.Repeat("坚持以人民为中心的发展思想，", 20));
+
+    [Fact]
+    public void A_duty_sentence_names_each_unit_with_its_role_verb()
+    {
+        var task = Assert.Single(Parser.Parse("2015年宜居环境建设行动计划\n（一）整治提升城镇“三边三节点”项目。加强沿线整治。"
+            + "责任分工：区规划局负责开展规划编制工作，金井、澳前片区开发管理局组织实施，区直各部门各司其职，协同配合，"
+            + "区交通与建设局业务检查指导并协助区规划局做好规划编制工作。").Tasks);
+
+        Assert.Equal(["区规划局", "金井片区开发管理局", "澳前片区开发管理局"], task.LeadUnits);
+        Assert.Equal(["区直各部门", "区交通与建设局"], task.SupportingUnits);
+    }
+
+    [Fact]
+    public void An_alternative_or_an_alias_in_brackets_is_dropped_and_a_named_unit_before_deng_is_kept()
+    {
+        var task = Assert.Single(Parser.Parse("2015年宜居环境建设行动计划\n（一）新建供水管道。"
+            + "责任分工：其他项目由各片区开发管理局（或业主单位）负责实施，区森林园林局（区森林园林公司)负责绿化，区交通与建设局等区直部门配合。").Tasks);
+
+        Assert.Equal(["各片区开发管理局", "区森林园林局"], task.LeadUnits);
+        Assert.Equal(["区交通与建设局"], task.SupportingUnits);
+    }
+
+    [Fact]
+    public void You_X_qiantou_huitong_Y_leads_with_partners()
+    {
+        var task = Assert.Single(Parser.Parse("2020年某市工作要点\n1.由市发展改革委牵头，会同市财政局、市统计局研究制定考核办法。").Tasks);
+
+        Assert.Equal(["市发展改革委"], task.LeadUnits);
+        Assert.Equal(["市财政局", "市统计局"], task.SupportingUnits);
+    }
+
+    [Fact]
+    public void A_plan_skipping_two_numbers_in_running_text_still_reads_the_items_after_the_gap()
+    {
+        var plan = Parser.Parse("2015年宜居环境建设行动计划 " + Padding + "。 一、主要内容（一）建设美丽乡村。（二）打造完整社区。（三）整治三边三节点。"
+            + "（六）市政提升五千工程。（七）推进绿道网建设。（八）推进沿线整治绿化。二、保障措施加强领导。");
+
+        Assert.Contains(plan.Tasks, t => t.Path == "一.(六)");
+        Assert.Contains(plan.Tasks, t => t.Path == "一.(八)");
+    }
+}
