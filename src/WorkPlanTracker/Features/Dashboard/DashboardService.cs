@@ -47,12 +47,15 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         return await PlansOf(db, year).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Names the overview's first query in the SQL (a comment), so logs and tests can tell how often the overview is read.</summary>
+    public const string OverviewTag = "dashboard-overview";
+
     public async Task<Overview> OverviewAsync(Actor actor, DashboardScope scope, CancellationToken cancellationToken = default)
     {
         EnsureMayView(actor);
         var today = Today;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var plans = await PlansOf(db, scope.Year).ToListAsync(cancellationToken);
+        var plans = await PlansOf(db, scope.Year).TagWith(OverviewTag).ToListAsync(cancellationToken);
         var tasks = await TaskFiguresAsync(db, scope, today, cancellationToken);
         var standings = Enum.GetValues<TaskStanding>().ToDictionary(s => s, s => tasks.Count(t => t.Standing == s));
 
