@@ -42,6 +42,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public List<string> LogMessages { get; } = [];
 
+    /// <summary>How often the app ran each tagged query (<c>TagWith</c>).</summary>
+    public TaggedCommandCounter TaggedCommands { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -52,6 +55,7 @@ public class AppFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(new ListLoggerProvider(LogMessages)));
+        builder.ConfigureServices(services => services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(TaggedCommands)));
     }
 
     /// <summary>A client signed in through the real login form (antiforgery token and all), keeping its cookie.</summary>

@@ -67,6 +67,28 @@ public class DashboardBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_visit_to_the_overview_reads_it_once_the_interactive_page_shows_what_the_prerender_read()
+    {
+        await SeedAsync();
+        var leader = await browser.NewSessionAsync("leader", DemoAccounts.Password);
+        browser.App.TaggedCommands.Reset(WorkPlanTracker.Features.Dashboard.DashboardService.OverviewTag);
+
+        var page = await browser.OpenAsync($"/dashboard?year={ThisYear}", leader);
+        await Assertions.Expect(page.Locator("#kpi-tasks")).ToHaveTextAsync("50");
+        // The chart is drawn by the interactive render, after its data: by then both renders are done.
+        await ChartDrawnAsync(page, "status-donut");
+
+        Assert.Equal(1, browser.App.TaggedCommands.Count(WorkPlanTracker.Features.Dashboard.DashboardService.OverviewTag));
+
+        // Only the first render takes the carried reading: coming back to the page reads it anew.
+        await page.Locator("a.kpi").First.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/dashboard/list", StringComparison.Ordinal));
+        await page.GoBackAsync();
+        await Assertions.Expect(page.Locator("#kpi-tasks")).ToHaveTextAsync("50");
+        Assert.Equal(2, browser.App.TaggedCommands.Count(WorkPlanTracker.Features.Dashboard.DashboardService.OverviewTag));
+    }
+
+    [Fact]
     public async Task The_leader_sees_the_unit_ranking_reads_the_weights_and_opens_a_unit()
     {
         await SeedAsync();

@@ -141,7 +141,11 @@ public sealed record DrillFilter(int Year, DrillShow Show, int? PlanId = null, i
     }
 }
 
-public sealed record DrillList(DrillFilter Filter, string Title, int Total, IReadOnlyList<DrillRow> Rows);
+/// <summary>One page (<paramref name="Page"/>, counted from 1) of a drill-down list of <paramref name="Total"/> rows.</summary>
+public sealed record DrillList(DrillFilter Filter, string Title, int Total, IReadOnlyList<DrillRow> Rows, int Page = 1, int PageSize = WorkPlanTracker.Components.Paging.DefaultPageSize)
+{
+    public int PageCount => WorkPlanTracker.Components.Paging.PageCount(PageSize, Total);
+}
 
 /// <summary>One line of a drill-down: a task (with a link per unit) or an assignment or report (one link).</summary>
 public sealed record DrillRow(int TaskId, string PlanTitle, string TaskPath, string TaskTitle, string Detail, DateOnly? Date, IReadOnlyList<DrillLink> Links);

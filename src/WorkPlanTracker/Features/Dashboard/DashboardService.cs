@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WorkPlanTracker.Components;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Assignments;
@@ -21,9 +22,6 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
 
     /// <summary>Rows shown on the overview's lists; the drill-down shows them all.</summary>
     public const int ListLength = 20;
-
-    /// <summary>Rows a drill-down list shows at most; its total still counts all.</summary>
-    public const int DrillLimit = 500;
 
     /// <summary>
     /// <see cref="WorkCalendar.UtcOffset"/> in hours, as a constant the queries can put into SQL: a stored UTC instant
@@ -50,12 +48,15 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         return await PlansOf(db, year).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Names the overview's first query in the SQL (a comment), so logs and tests can tell how often the overview is read.</summary>
+    public const string OverviewTag = "dashboard-overview";
+
     public async Task<Overview> OverviewAsync(Actor actor, DashboardScope scope, CancellationToken cancellationToken = default)
     {
         EnsureMayView(actor);
         var today = Today;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var plans = await PlansOf(db, scope.Year).ToListAsync(cancellationToken);
+        var plans = await PlansOf(db, scope.Year).TagWith(OverviewTag).ToListAsync(cancellationToken);
         var tasks = await TaskFiguresAsync(db, scope, today, cancellationToken);
         var standings = Enum.GetValues<TaskStanding>().ToDictionary(s => s, s => tasks.Count(t => t.Standing == s));
 
@@ -175,10 +176,14 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         return WorkflowResult.Ok("考核权重已保存，排名已按新权重计算");
     }
 
-    /// <summary>The list behind a figure: the same predicates as the figure, so its total is the figure.</summary>
-    public async Task<DrillList> DrillAsync(Actor actor, DrillFilter filter, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page of the list behind a figure: the same predicates as the figure, so its total is the figure. Counted and
+    /// paged in the database, so a page costs the same however long the list is.
+    /// </summary>
+    public async Task<DrillList> DrillAsync(Actor actor, DrillFilter filter, int page = 1, int pageSize = Paging.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
         EnsureMayView(actor);
         var today = Today;
         var scope = new DashboardScope(filter.Year, filter.PlanId);
@@ -187,9 +192,9 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var title = DrillTitles.Of(filter, unitName);
         return filter.Show switch
         {
-            DrillShow.Tasks => await TaskListAsync(db, filter, scope, today, title, cancellationToken),
-            DrillShow.Reports or DrillShow.ReportsOnTime or DrillShow.ReturnedReports => await ReportListAsync(db, filter, scope, title, cancellationToken),
-            _ => await AssignmentListAsync(db, filter, scope, today, title, cancellationToken),
+            DrillShow.Tasks => await TaskListAsync(db, filter, scope, today, title, page, pageSize, cancellationToken),
+            DrillShow.Reports or DrillShow.ReportsOnTime or DrillShow.ReturnedReports => await ReportListAsync(db, filter, scope, title, page, pageSize, cancellationToken),
+            _ => await AssignmentListAsync(db, filter, scope, today, title, page, pageSize, cancellationToken),
         };
     }
 
@@ -395,7 +400,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
 
     // ---- drill-down ---------------------------------------------------------------------------------------------
 
-    private static async Task<DrillList> TaskListAsync(AppDbContext db, DrillFilter filter, DashboardScope scope, DateOnly today, string title, CancellationToken cancellationToken)
+    private static async Task<DrillList> TaskListAsync(AppDbContext db, DrillFilter filter, DashboardScope scope, DateOnly today, string title, int page, int pageSize, CancellationToken cancellationToken)
     {
         var figures = await TaskFiguresAsync(db, scope, today, cancellationToken);
         IEnumerable<TaskFigures> chosen = figures;
@@ -416,10 +421,15 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             chosen = chosen.Where(t => ofUnit.Contains(t.TaskId));
         }
 
-        var list = chosen.ToList();
-        var ids = list.Select(t => t.TaskId).Take(DrillLimit).ToList();
+        // A task's standing is worked out from its figures, not stored: the page is cut from the scope's ids in plan order.
+        var standings = chosen.ToDictionary(t => t.TaskId, t => t.Standing);
+        var inOrder = (await TasksInScope(db, scope).OrderBy(t => t.PlanId).ThenBy(t => t.SortOrder).ThenBy(t => t.Id).Select(t => t.Id).ToListAsync(cancellationToken))
+            .Where(standings.ContainsKey)
+            .ToList();
+        var skip = Paging.Skip(page, pageSize, inOrder.Count);
+        var ids = inOrder.Skip(skip).Take(pageSize).ToList();
         var tasks = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id))
-            .OrderBy(t => t.PlanId).ThenBy(t => t.SortOrder)
+            .OrderBy(t => t.PlanId).ThenBy(t => t.SortOrder).ThenBy(t => t.Id)
             .Select(t => new { t.Id, Plan = t.Plan!.Title, t.Path, t.Title, t.Ongoing, t.Deadline })
             .ToListAsync(cancellationToken);
 
@@ -429,12 +439,11 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
                 .Select(a => new { a.TaskId, Link = new DrillLink(a.Id, a.OrgUnit!.Name, a.Status) })
                 .ToListAsync(cancellationToken))
             .ToLookup(a => a.TaskId, a => a.Link);
-        var standings = list.ToDictionary(t => t.TaskId, t => t.Standing);
         var rows = tasks.Select(t => new DrillRow(t.Id, t.Plan, t.Path, t.Title, TaskStandingNames.Of(standings[t.Id]), t.Ongoing ? null : t.Deadline, links[t.Id].ToList())).ToList();
-        return new DrillList(filter, title, list.Count, rows);
+        return new DrillList(filter, title, inOrder.Count, rows, (skip / pageSize) + 1, pageSize);
     }
 
-    private static async Task<DrillList> AssignmentListAsync(AppDbContext db, DrillFilter filter, DashboardScope scope, DateOnly today, string title, CancellationToken cancellationToken)
+    private static async Task<DrillList> AssignmentListAsync(AppDbContext db, DrillFilter filter, DashboardScope scope, DateOnly today, string title, int page, int pageSize, CancellationToken cancellationToken)
     {
         var query = InScope(db, scope);
         if (filter.UnitId is { } unitId)
@@ -460,9 +469,10 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         };
 
         var total = await query.CountAsync(cancellationToken);
+        var skip = Paging.Skip(page, pageSize, total);
         var rows = await query
             .OrderBy(a => a.DueDate == null).ThenBy(a => a.DueDate).ThenBy(a => a.Id)
-            .Take(DrillLimit)
+            .Skip(skip).Take(pageSize)
             .Select(a => new
             {
                 a.Id,
@@ -480,7 +490,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         return new DrillList(filter, title, total, rows.Select(r => new DrillRow(
             r.TaskId, r.Plan, r.Path, r.Title,
             AssignmentDetail(r.Status, r.Ongoing, r.DueDate, today, r.Escalated),
-            r.DueDate, [new DrillLink(r.Id, r.Unit, r.Status)])).ToList());
+            r.DueDate, [new DrillLink(r.Id, r.Unit, r.Status)])).ToList(), (skip / pageSize) + 1, pageSize);
     }
 
     private static string AssignmentDetail(AssignmentStatus status, bool ongoing, DateOnly? due, DateOnly today, bool escalated)
@@ -493,7 +503,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         return ongoing ? "持续推进" : "";
     }
 
-    private static async Task<DrillList> ReportListAsync(AppDbContext db, DrillFilter filter, DashboardScope scope, string title, CancellationToken cancellationToken)
+    private static async Task<DrillList> ReportListAsync(AppDbContext db, DrillFilter filter, DashboardScope scope, string title, int page, int pageSize, CancellationToken cancellationToken)
     {
         var query = ReportsInScope(db, scope);
         if (filter.UnitId is { } unitId)
@@ -510,9 +520,10 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             _ => query,
         };
         var total = await query.CountAsync(cancellationToken);
+        var skip = Paging.Skip(page, pageSize, total);
         var rows = await query
             .OrderByDescending(r => r.ReportedAtUtc).ThenByDescending(r => r.Id)
-            .Take(DrillLimit)
+            .Skip(skip).Take(pageSize)
             .Select(r => new
             {
                 r.AssignmentId,
@@ -529,6 +540,6 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         return new DrillList(filter, title, total, rows.Select(r => new DrillRow(
             r.TaskId, r.Plan, r.Path, r.Title,
             r.ReturnReason is { } why ? $"退回：{why}" : "",
-            WorkCalendar.DateOf(r.ReportedAtUtc), [new DrillLink(r.AssignmentId, r.Unit, r.Status)])).ToList());
+            WorkCalendar.DateOf(r.ReportedAtUtc), [new DrillLink(r.AssignmentId, r.Unit, r.Status)])).ToList(), (skip / pageSize) + 1, pageSize);
     }
 }

@@ -46,20 +46,31 @@ public sealed class ImportReview
     /// <summary>Whether the whole plan names no units (an agency's internal plan): a missing lead is then expected, not an error.</summary>
     public bool NamesNoUnits => Plan.Tasks.All(t => t.LeadUnits.Count == 0 && t.SupportingUnits.Count == 0);
 
-    public IReadOnlyList<TaskIssue> IssuesFor(ParsedTask task)
+    public IReadOnlyList<TaskIssue> IssuesFor(ParsedTask task) => IssuesFor(task, Pass());
+
+    /// <summary>
+    /// What the issues of a task need to know of the whole plan (numbers used twice, names only one task uses), worked
+    /// out once for every task shown: asked of each task on its own, that made a review of n tasks cost n² per edit.
+    /// Valid until the next edit.
+    /// </summary>
+    public ReviewPass Pass() => new(this);
+
+    public IReadOnlyList<TaskIssue> IssuesFor(ParsedTask task, ReviewPass pass)
     {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(pass);
         var issues = new List<TaskIssue>();
         if (string.IsNullOrWhiteSpace(task.Text))
         {
             issues.Add(new TaskIssue(TaskIssueLevel.Error, "任务内容为空"));
         }
 
-        if (Plan.Tasks.Count(t => t.Path == task.Path) > 1)
+        if (pass.PathUses(task.Path) > 1)
         {
             issues.Add(new TaskIssue(TaskIssueLevel.Error, $"序号“{task.Path}”重复"));
         }
 
-        if (task.LeadUnits.Count == 0 && !NamesNoUnits)
+        if (task.LeadUnits.Count == 0 && !pass.NamesNoUnits)
         {
             issues.Add(new TaskIssue(TaskIssueLevel.Warning, "未找到牵头单位"));
         }
@@ -77,7 +88,7 @@ public sealed class ImportReview
 
         foreach (var name in task.LeadUnits.Concat(task.SupportingUnits).Where(n => n.Length <= OrgUnit.MaxNameLength && !knownNames.Contains(n)))
         {
-            issues.Add(UnitIssue(name));
+            issues.Add(pass.UnitIssue(name));
         }
 
         issues.AddRange(ParserWarnings[task.Path]
@@ -90,7 +101,7 @@ public sealed class ImportReview
     /// What the review says of a name the directory does not hold. A merge into a known unit by similarity is
     /// never silent: it waits for 确认并入 or 作为新单位. A sentence fragment named once is a warning, not a new unit.
     /// </summary>
-    private TaskIssue UnitIssue(string name)
+    private TaskIssue UnitIssue(string name, ReviewPass pass)
     {
         if (KeptSeparate.Contains(name))
         {
@@ -118,7 +129,7 @@ public sealed class ImportReview
             return new TaskIssue(TaskIssueLevel.Info, $"新单位组“{name}”：保存后在单位页设置成员");
         }
 
-        if (IsFragment(name))
+        if (IsFragment(name, pass))
         {
             return new TaskIssue(TaskIssueLevel.Warning, $"“{name}”不像单位名称，像是句子的一部分：请改成单位全称或删除；不改则保存时不作为单位", name, Action: TaskIssueAction.RemoveName);
         }
@@ -127,10 +138,12 @@ public sealed class ImportReview
     }
 
     /// <summary>A fragment is a name no other task of the plan repeats and that reads like part of a sentence.</summary>
-    public bool IsFragment(string name) =>
+    public bool IsFragment(string name) => IsFragment(name, Pass());
+
+    private bool IsFragment(string name, ReviewPass pass) =>
         !knownNames.Contains(name)
         && UnitNameRules.LooksLikeSentenceFragment(name)
-        && Plan.Tasks.Count(t => t.LeadUnits.Contains(name) || t.SupportingUnits.Contains(name)) <= 1;
+        && pass.TasksNaming(name) <= 1;
 
     /// <summary>Names whose merge into a similar known unit the office confirmed.</summary>
     public HashSet<string> ConfirmedMerges { get; } = new(StringComparer.Ordinal);
@@ -142,13 +155,18 @@ public sealed class ImportReview
     {
         KeptSeparate.Remove(name);
         ConfirmedMerges.Add(name);
+        decisions++;
     }
 
     public void KeepSeparate(string name)
     {
         ConfirmedMerges.Remove(name);
         KeptSeparate.Add(name);
+        decisions++;
     }
+
+    private int decisions;
+    private readonly Dictionary<string, ((int Decisions, bool NamedOnce) Key, TaskIssue Issue)> unitIssueCache = new(StringComparer.Ordinal);
 
     /// <summary>Items the office removed: not tasks, not saved, no warnings. Kept to be restored and remembered on re-import.</summary>
     public List<ParsedTask> RemovedTasks { get; } = [];
@@ -221,10 +239,11 @@ public sealed class ImportReview
     /// <summary>Before saving: names the office left as fragments are dropped rather than made into units.</summary>
     public void DropFragments()
     {
+        var pass = Pass();
         foreach (var task in Plan.Tasks)
         {
-            task.LeadUnits.RemoveAll(IsFragment);
-            task.SupportingUnits.RemoveAll(IsFragment);
+            task.LeadUnits.RemoveAll(name => IsFragment(name, pass));
+            task.SupportingUnits.RemoveAll(name => IsFragment(name, pass));
         }
     }
 
@@ -237,9 +256,84 @@ public sealed class ImportReview
     private static string HeadingTitle(ParsedTask task) =>
         string.IsNullOrWhiteSpace(task.Title) ? task.Text.Trim() : task.Title.Trim();
 
-    public int ErrorCount => Plan.Tasks.Sum(t => IssuesFor(t).Count(i => i.Level == TaskIssueLevel.Error));
+    public int ErrorCount => Counts().Errors;
 
-    public int WarningCount => Plan.Tasks.Sum(t => IssuesFor(t).Count(i => i.Level is TaskIssueLevel.Warning or TaskIssueLevel.Suggestion));
+    public int WarningCount => Counts().Warnings;
+
+    /// <summary>Errors and warnings of the whole plan, in one pass over it.</summary>
+    public (int Errors, int Warnings) Counts(ReviewPass? pass = null)
+    {
+        pass ??= Pass();
+        var errors = 0;
+        var warnings = 0;
+        foreach (var task in Plan.Tasks)
+        {
+            foreach (var issue in IssuesFor(task, pass))
+            {
+                errors += issue.Level == TaskIssueLevel.Error ? 1 : 0;
+                warnings += issue.Level is TaskIssueLevel.Warning or TaskIssueLevel.Suggestion ? 1 : 0;
+            }
+        }
+
+        return (errors, warnings);
+    }
+
+    /// <summary>See <see cref="Pass"/>.</summary>
+    public sealed class ReviewPass
+    {
+        private readonly ImportReview review;
+        private readonly Dictionary<string, int> pathUses = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> tasksNaming = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, TaskIssue> unitIssues = new(StringComparer.Ordinal);
+
+        internal ReviewPass(ImportReview review)
+        {
+            this.review = review;
+            var namesNoUnits = true;
+            foreach (var task in review.Plan.Tasks)
+            {
+                pathUses[task.Path] = pathUses.GetValueOrDefault(task.Path) + 1;
+                foreach (var name in task.LeadUnits.Concat(task.SupportingUnits).Distinct(StringComparer.Ordinal))
+                {
+                    tasksNaming[name] = tasksNaming.GetValueOrDefault(name) + 1;
+                    namesNoUnits = false;
+                }
+            }
+
+            NamesNoUnits = namesNoUnits;
+        }
+
+        /// <summary>Whether the whole plan names no units (see <see cref="ImportReview.NamesNoUnits"/>).</summary>
+        public bool NamesNoUnits { get; }
+
+        public int PathUses(string path) => pathUses.GetValueOrDefault(path);
+
+        public int TasksNaming(string name) => tasksNaming.GetValueOrDefault(name);
+
+        /// <summary>The issue of a name the directory does not hold; the same for every task that names it.</summary>
+        public TaskIssue UnitIssue(string name)
+        {
+            if (!unitIssues.TryGetValue(name, out var issue))
+            {
+                // Matching a name against the directory is the dear part: kept from pass to pass while what it depends on
+                // (the office's merge decisions, whether one task or several name it) stays the same.
+                var key = (review.decisions, TasksNaming(name) <= 1);
+                if (review.unitIssueCache.TryGetValue(name, out var cached) && cached.Key == key)
+                {
+                    issue = cached.Issue;
+                }
+                else
+                {
+                    issue = review.UnitIssue(name, this);
+                    review.unitIssueCache[name] = (key, issue);
+                }
+
+                unitIssues[name] = issue;
+            }
+
+            return issue;
+        }
+    }
 
     /// <summary>Takes a suggested directory name in place of the name the plan wrote.</summary>
     public static void AcceptSuggestion(ParsedTask task, string writtenName, string directoryName)

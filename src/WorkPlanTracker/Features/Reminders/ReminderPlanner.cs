@@ -224,6 +224,14 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
     public async Task<IReadOnlyList<long>> CreateDeliveriesAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // Every start after the daily time runs this catch-up: a day already planned is one indexed look-up, not a
+        // reading of every open assignment (9–15 CPU-s on a database of ten years).
+        if (await db.ReminderPlannedDays.AnyAsync(d => d.Day == day, cancellationToken))
+        {
+            return [];
+        }
+
         var plan = await PlanDayAsync(db, day, cancellationToken);
         if (plan.AlreadyPlanned)
         {
@@ -293,7 +301,8 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
                 && a.Status != AssignmentStatus.Closed && a.Status != AssignmentStatus.CompletionRequested)
             .Include(a => a.Task!).ThenInclude(t => t.Plan)
             .Include(a => a.OrgUnit)
-            .Include(a => a.Reports)
+            // The next report date needs only the latest report still standing, not an assignment's whole history.
+            .Include(a => a.Reports.Where(r => r.ReturnedAtUtc == null).OrderByDescending(r => r.ReportedAtUtc).Take(1))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         return assignments

@@ -35,6 +35,9 @@ public sealed class ReminderDatabase : IAsyncDisposable
         ["Reminders:MaxAttempts"] = "3",
     };
 
+    /// <summary>Every SQL command the app's contexts send, with the rows read back.</summary>
+    public WorkPlanTracker.Tests.Data.CommandCounter Commands { get; } = new();
+
     public IServiceProvider Services => host?.Services ?? throw new InvalidOperationException("not started");
 
     public int PlanId { get; private set; }
@@ -71,6 +74,7 @@ public sealed class ReminderDatabase : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.AddWorkPlanTrackerCore();
         builder.Services.AddSingleton<TimeProvider>(Clock);
+        builder.Services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(Commands));
         host = builder.Build();
         return Task.CompletedTask;
     }
