@@ -10,7 +10,7 @@ public sealed class LongestFirstCollectionOrderer : ITestCollectionOrderer
 {
     public const string TypeName = "WorkPlanTracker.IntegrationTests.LongestFirstCollectionOrderer";
 
-    private static readonly string[] Longest = [Browser.BrowserCollection.Name, SharedAppCollection.Name];
+    private static readonly string[] Longest = [Browser.SecondBrowserCollection.Name, Browser.BrowserCollection.Name, SharedAppCollection.Name];
 
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
         testCollections
