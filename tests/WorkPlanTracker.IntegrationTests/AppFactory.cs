@@ -52,7 +52,9 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         lock (StartLock)
         {
-            return OffTestThreads(() => base.CreateHost(builder));
+            var host = OffTestThreads(() => base.CreateHost(builder));
+            BootstrapBlazorHandOver.Track(host);
+            return host;
         }
     }
 
