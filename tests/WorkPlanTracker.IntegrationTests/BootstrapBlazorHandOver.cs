@@ -8,9 +8,9 @@ namespace WorkPlanTracker.IntegrationTests;
 
 /// <summary>
 /// BootstrapBlazor keeps the cache manager of the app that made one last in a static (CacheManager.Instance) and
-/// reaches that app's cache and services through it from every app in the process. With apps running side by side,
-/// an app that stops first hands the static to one still running; otherwise the other apps' pages fail on its
-/// disposed cache ("Cannot access a disposed object: MemoryCache" in BootstrapBlazorRoot) and their circuits end.
+/// reaches that app's cache and services through it from every app in the process (display names, localizers).
+/// With apps running side by side, an app that stops first hands the static to one still running; otherwise the
+/// others would reach a disposed cache and service provider through it.
 /// </summary>
 internal static class BootstrapBlazorHandOver
 {
