@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Features.Import;
@@ -44,6 +45,40 @@ public class AppFactory : WebApplicationFactory<Program>
 
     /// <summary>How often the app ran each tagged query (<c>TagWith</c>).</summary>
     public TaggedCommandCounter TaggedCommands { get; } = new();
+
+    // Test collections run side by side. Each factory finds its own host (the entry point's host listener is
+    // filtered by an AsyncLocal since .NET 7), but a start migrates and seeds a database and compiles the app's
+    // endpoints: one start at a time keeps two starts from halving each other's two cores and timing out.
+    private static readonly Lock StartLock = new();
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (StartLock)
+        {
+            var host = OffTestThreads(() => base.CreateHost(builder));
+            BootstrapBlazorHandOver.Track(host);
+            return host;
+        }
+    }
+
+    /// <summary>
+    /// Runs a blocking start or stop without xunit's synchronization context: with collections in parallel, its
+    /// two worker threads may both be blocked (one here, one waiting for <see cref="StartLock"/>), and an app
+    /// continuation posted back to them would never run.
+    /// </summary>
+    private static T OffTestThreads<T>(Func<T> action)
+    {
+        var context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -119,7 +154,11 @@ public class AppFactory : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
-        base.Dispose(disposing);
+        OffTestThreads(() =>
+        {
+            base.Dispose(disposing);
+            return true;
+        });
         if (disposing && ownsDirectory)
         {
             DeleteDirectory(DataDirectory);

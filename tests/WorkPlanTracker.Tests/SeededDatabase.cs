@@ -11,7 +11,8 @@ namespace WorkPlanTracker.Tests;
 
 /// <summary>
 /// The app's own services over a real SQLite file in a fresh folder, migrated and filled with the sample
-/// plans exactly as on first start. Shared by the tests of one class (xunit class fixture).
+/// plans exactly as on first start (a copy of one such folder, see DatabaseTemplate). Shared by the tests of one
+/// class (xunit class fixture).
 /// </summary>
 public sealed class SeededDatabase : IAsyncLifetime
 {
@@ -25,14 +26,23 @@ public sealed class SeededDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await DatabaseTemplate.CopyToAsync(nameof(SeededDatabase), DataDirectory, async folder =>
+        {
+            using var first = Build(folder, new FakeTimeProvider(Clock.GetUtcNow()));
+            await using var scope = first.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync();
+        });
+        host = Build(DataDirectory, Clock);
+    }
+
+    private static IHost Build(string dataDirectory, TimeProvider clock)
+    {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development" });
-        builder.Configuration["Storage:DataDirectory"] = DataDirectory;
+        builder.Configuration["Storage:DataDirectory"] = dataDirectory;
         builder.Logging.ClearProviders();
         builder.AddWorkPlanTrackerCore();
-        builder.Services.AddSingleton<TimeProvider>(Clock);
-        host = builder.Build();
-        await using var scope = host.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync();
+        builder.Services.AddSingleton(clock);
+        return builder.Build();
     }
 
     public AppDbContext NewContext() => Services.CreateScope().ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();

@@ -8,7 +8,7 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private IPlaywright? playwright;
+    private readonly List<IBrowserContext> opened = [];
 
     public AppFactory App { get; } = new();
 
@@ -27,13 +27,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         App.UseKestrel(0);
         App.StartServer();
         BaseAddress = App.ClientOptions.BaseAddress.ToString().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
+        Browser = await SharedChromium.AcquireAsync();
         Directory.CreateDirectory(ScreenshotDirectory);
         Session = await NewSessionAsync("admin", AppFactory.AdminPassword);
     }
@@ -45,6 +39,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "zh-CN",
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
         });
+        lock (opened)
+        {
+            opened.Add(context);
+        }
+
         var page = await context.NewPageAsync();
         await page.GotoAsync(Url("/account/login"));
         await page.Locator("#login-user").FillAsync(userName);
@@ -143,11 +142,72 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (Browser is not null)
         {
-            await Browser.CloseAsync();
+            // The contexts this collection opened; the browser itself stays for the other collection.
+            foreach (var context in Browser.Contexts.Where(c => opened.Contains(c)).ToList())
+            {
+                await context.CloseAsync();
+            }
+
+            await SharedChromium.ReleaseAsync();
         }
 
-        playwright?.Dispose();
         await App.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// One Chromium for the test run (starting it costs seconds); each browser collection opens its own contexts
+/// (cookies, storage) in it and talks to its own app. Closed when the last collection using it ends.
+/// </summary>
+internal static class SharedChromium
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static IPlaywright? playwright;
+    private static IBrowser? browser;
+    private static int users;
+
+    public static async Task<IBrowser> AcquireAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (browser is null)
+            {
+                playwright = await Playwright.CreateAsync();
+                browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+                {
+                    ExecutablePath = "/usr/bin/chromium",
+                    Headless = true,
+                    Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+                });
+            }
+
+            users++;
+            return browser;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    public static async Task ReleaseAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (--users == 0 && browser is not null)
+            {
+                await browser.CloseAsync();
+                playwright?.Dispose();
+                browser = null;
+                playwright = null;
+            }
+        }
+        finally
+        {
+            Gate.Release();
+        }
     }
 }
 
@@ -155,4 +215,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
+}
+
+/// <summary>A second app for browser tests, beside the first, in the same Chromium: the browser tests are long enough to need two lanes.</summary>
+[CollectionDefinition(Name)]
+public sealed class SecondBrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser 2";
 }

@@ -3,7 +3,8 @@ using WorkPlanTracker.Features.Accounts;
 namespace WorkPlanTracker.IntegrationTests.Hosting;
 
 /// <summary>A page view logs nothing about missing translations (it logged two lines per circuit, ≈700 a run).</summary>
-public class LocalizationLogTests(AppFactory app) : IClassFixture<AppFactory>
+[Collection(SharedAppCollection.Name)]
+public class LocalizationLogTests(AppFactory app)
 {
     [Fact]
     public async Task Rendering_pages_logs_no_missing_localized_string()

@@ -5,7 +5,8 @@ using WorkPlanTracker.Features.Accounts;
 namespace WorkPlanTracker.IntegrationTests.Hosting;
 
 /// <summary>Issue 15: what an attacker's link or a framing site gets from the server, checked over HTTP.</summary>
-public partial class SecurityHeadersTests(AppFactory app) : IClassFixture<AppFactory>
+[Collection(SharedAppCollection.Name)]
+public partial class SecurityHeadersTests(AppFactory app)
 {
     private const string Injected = "<img src=x onerror=alert(document.domain)>";
 

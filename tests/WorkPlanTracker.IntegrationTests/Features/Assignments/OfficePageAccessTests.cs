@@ -4,7 +4,8 @@ using WorkPlanTracker.Features.Accounts;
 namespace WorkPlanTracker.IntegrationTests.Features.Assignments;
 
 /// <summary>The office's pages refuse other roles on the server, whatever the menu shows.</summary>
-public class OfficePageAccessTests(AppFactory app) : IClassFixture<AppFactory>
+[Collection(SharedAppCollection.Name)]
+public class OfficePageAccessTests(AppFactory app)
 {
     [Theory]
     [InlineData("unit", "/review")]

@@ -5,7 +5,8 @@ using WorkPlanTracker.Features.Accounts;
 namespace WorkPlanTracker.IntegrationTests.Features.Dashboard;
 
 /// <summary>The dashboards and the annual report draft are for leaders and the office; the server refuses unit users.</summary>
-public class DashboardAccessTests(AppFactory app) : IClassFixture<AppFactory>
+[Collection(SharedAppCollection.Name)]
+public class DashboardAccessTests(AppFactory app)
 {
     [Theory]
     [InlineData("/dashboard")]

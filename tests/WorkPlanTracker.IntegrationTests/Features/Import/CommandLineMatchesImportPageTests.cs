@@ -5,7 +5,8 @@ using WorkPlanTracker.Features.Import;
 namespace WorkPlanTracker.IntegrationTests.Features.Import;
 
 /// <summary>The CLI's <c>import --dry-run --json</c> and the import page's review must show the same plan.</summary>
-public class CommandLineMatchesImportPageTests(AppFactory app) : IClassFixture<AppFactory>
+[Collection(SharedAppCollection.Name)]
+public class CommandLineMatchesImportPageTests(AppFactory app)
 {
     [Theory]
     [InlineData("000_69902300cdde23ce.txt")]

@@ -12,7 +12,8 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task Dry_run_json_prints_the_parsed_plan_as_the_cli_contract_says_and_writes_nothing()
     {
-        var result = await CommandLineRunner.RunAsync("import", CommandLineRunner.SeedPath("002_e51a37d3a59f4f4a.txt"), "--dry-run", "--json", "--data-dir", dataDirectory);
+        // The one test that starts the built executable: exit code and UTF-8 output as an outside caller sees them.
+        var result = await CommandLineRunner.RunProcessAsync("import", CommandLineRunner.SeedPath("002_e51a37d3a59f4f4a.txt"), "--dry-run", "--json", "--data-dir", dataDirectory);
 
         Assert.True(result.ExitCode == 0, result.StandardError);
         using var json = JsonDocument.Parse(result.StandardOutput);

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace WorkPlanTracker.IntegrationTests.Features.Plans;
 
 /// <summary>The pages as the server renders them over HTTP, on the real database of a first start.</summary>
-public class PlanPagesHttpTests(AppFactory app) : IClassFixture<AppFactory>
+[Collection(SharedAppCollection.Name)]
+public class PlanPagesHttpTests(AppFactory app)
 {
     private Task<HttpClient> ClientAsync() => app.SignedInClientAsync("admin", AppFactory.AdminPassword);
 

@@ -4,7 +4,8 @@ using WorkPlanTracker.Features.Accounts;
 namespace WorkPlanTracker.IntegrationTests.Features.Reminders;
 
 /// <summary>The Hangfire dashboard and the office's reminder pages refuse everyone they are not for.</summary>
-public class RemindersAccessTests : IClassFixture<AppFactory>
+[Collection(SharedAppCollection.Name)]
+public class RemindersAccessTests
 {
     private readonly AppFactory app;
 

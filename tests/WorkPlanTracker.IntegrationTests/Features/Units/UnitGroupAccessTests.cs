@@ -4,7 +4,8 @@ using WorkPlanTracker.Features.Accounts;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Units;
 
-public class UnitGroupAccessTests(AppFactory app) : IClassFixture<AppFactory>
+[Collection(SharedAppCollection.Name)]
+public class UnitGroupAccessTests(AppFactory app)
 {
     private async Task<int> GroupIdAsync()
     {

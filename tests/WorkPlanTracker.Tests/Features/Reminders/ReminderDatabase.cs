@@ -16,8 +16,8 @@ namespace WorkPlanTracker.Tests.Features.Reminders;
 
 /// <summary>
 /// The app's services over a fresh SQLite file with the sample plans, the 2024 宿州 plan published on Saturday
-/// 1 June 2024, and a clock the test moves. <see cref="RestartAsync"/> builds new service instances over the same
-/// database, as a restart of the app would.
+/// 1 June 2024 (a copy of one such folder per settings, see DatabaseTemplate), and a clock the test moves.
+/// <see cref="RestartAsync"/> builds new service instances over the same database, as a restart of the app would.
 /// </summary>
 public sealed class ReminderDatabase : IAsyncDisposable
 {
@@ -25,7 +25,7 @@ public sealed class ReminderDatabase : IAsyncDisposable
 
     private IHost? host;
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "wpt-reminders", Guid.NewGuid().ToString("N"));
+    public string DataDirectory { get; }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 6, 1, 1, 0, 0, TimeSpan.Zero));
 
@@ -46,18 +46,41 @@ public sealed class ReminderDatabase : IAsyncDisposable
     {
         var database = new ReminderDatabase();
         configure?.Invoke(database);
-        await database.RestartAsync();
-        await using var scope = database.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync();
-        await using (var db = database.NewContext())
+        var settings = string.Join(";", database.Settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}"));
+        await DatabaseTemplate.CopyToAsync($"{nameof(ReminderDatabase)} {settings}", database.DataDirectory, async folder =>
         {
-            database.PlanId = await db.Plans.Where(p => p.Title == PublishedPlan).Select(p => p.Id).SingleAsync();
+            var first = new ReminderDatabase(folder);
+            configure?.Invoke(first);
+            await first.RestartAsync();
+            await first.PrepareAndPublishAsync();
+            first.host?.Dispose();
+        });
+        await database.RestartAsync();
+        await using var db = database.NewContext();
+        database.PlanId = await db.Plans.Where(p => p.Title == PublishedPlan).Select(p => p.Id).SingleAsync();
+        return database;
+    }
+
+    private ReminderDatabase()
+        : this(Path.Combine(Path.GetTempPath(), "wpt-reminders", Guid.NewGuid().ToString("N")))
+    {
+    }
+
+    private ReminderDatabase(string dataDirectory) => DataDirectory = dataDirectory;
+
+    /// <summary>A first start: migrations and the sample plans, then the office publishes the 宿州 plan.</summary>
+    private async Task PrepareAndPublishAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync();
+        await using (var db = NewContext())
+        {
+            PlanId = await db.Plans.Where(p => p.Title == PublishedPlan).Select(p => p.Id).SingleAsync();
         }
 
         var office = new Actor("office", new HashSet<string> { AppRoles.PlanningOffice }, new HashSet<int>());
-        var published = await scope.ServiceProvider.GetRequiredService<PlanPublishingService>().PublishAsync(office, database.PlanId);
+        var published = await scope.ServiceProvider.GetRequiredService<PlanPublishingService>().PublishAsync(office, PlanId);
         Assert.True(published.Result.Succeeded, published.Result.Message);
-        return database;
     }
 
     /// <summary>New service instances (and new singletons) over the same database file.</summary>
