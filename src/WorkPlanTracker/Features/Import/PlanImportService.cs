@@ -26,7 +26,7 @@ public sealed class PlanImportService(
 
         if (parsed.Tasks.Count == 0)
         {
-            throw new ImportInputException($"“{sourceName}”中没有找到编号的工作任务（如“一、”“(一)”“1.”）：请确认文件是工作要点或任务分工方案。");
+            throw new ImportInputException($"“{sourceName}”中没有找到编号的工作任务（如“一、”“（一）”“1.”）：请确认文件是工作要点或任务分工方案。");
         }
 
         return parsed;
