@@ -21,7 +21,7 @@ public class TaskAssignment : IAudited, IVersioned
 {
     public int Id { get; set; }
     public int TaskId { get; set; }
-    public WorkTask? Task { get; set; }
+    public WorkTask? WorkTask { get; set; }
     public int OrgUnitId { get; set; }
     public OrgUnit? OrgUnit { get; set; }
     public AssignmentRole Role { get; set; }
@@ -315,7 +315,7 @@ public class TaskAssignment : IAudited, IVersioned
     /// (ongoing) is never overdue by date; it is judged by its reporting cycle instead.
     /// </summary>
     public bool IsOverdue(DateOnly today) =>
-        Status != AssignmentStatus.Closed && Task?.Ongoing != true && DueDate is { } due && today > due;
+        Status != AssignmentStatus.Closed && WorkTask?.Ongoing != true && DueDate is { } due && today > due;
 
     /// <summary>
     /// The due date as it stood at the end of <paramref name="day"/>: extensions approved after that day are undone.
@@ -339,7 +339,7 @@ public class TaskAssignment : IAudited, IVersioned
     /// had then. For today it agrees with <see cref="IsOverdue"/>. Needs <see cref="Extensions"/> loaded.
     /// </summary>
     public bool WasOverdueOn(DateOnly day) =>
-        WasOpenOn(day) && Task?.Ongoing != true && DueDateOn(day) is { } due && day > due;
+        WasOpenOn(day) && WorkTask?.Ongoing != true && DueDateOn(day) is { } due && day > due;
 
     /// <summary>Whole days left until the due date (negative when late); null without a due date.</summary>
     public int? DaysUntilDue(DateOnly today) => DueDate is { } due ? due.DayNumber - today.DayNumber : null;
@@ -362,7 +362,7 @@ public class TaskAssignment : IAudited, IVersioned
             return TrafficLight.Red;
         }
 
-        var dueSoon = Task?.Ongoing != true && DaysUntilDue(today) is { } left && left <= dueSoonDays;
+        var dueSoon = WorkTask?.Ongoing != true && DaysUntilDue(today) is { } left && left <= dueSoonDays;
         var reportMissing = nextReportDue is { } reportDue && reportDue < today;
         var atRisk = Status is AssignmentStatus.Returned or AssignmentStatus.ExtensionRequested;
         return dueSoon || reportMissing || atRisk ? TrafficLight.Yellow : TrafficLight.Green;

@@ -173,7 +173,7 @@ public class SecurityBrowserTests(BrowserFixture browser)
             await new DashboardDataSet { Years = 2, PlansPerYear = 2, TasksPerPlan = 25, Units = 14, AsOfUtc = DateTime.UtcNow }.FillAsync(db);
         }
 
-        var assignment = await db.Assignments.OrderBy(a => a.Id).Select(a => new { a.Id, a.TaskId, UnitId = a.OrgUnitId, PlanId = a.Task!.PlanId }).FirstAsync();
+        var assignment = await db.Assignments.OrderBy(a => a.Id).Select(a => new { a.Id, a.TaskId, UnitId = a.OrgUnitId, PlanId = a.WorkTask!.PlanId }).FirstAsync();
         var group = await db.UnitGroups.OrderBy(g => g.Id).Select(g => g.Id).FirstOrDefaultAsync();
         string[] dashboards = ["/dashboard", "/dashboard/units", "/dashboard/trend", $"/dashboard/list?year={year}&show=Tasks", $"/dashboard/units/{assignment.UnitId}"];
         string[] shared = ["/", $"/plans/{assignment.PlanId}", "/inbox", "/reminders/preferences", "/account/access-denied"];
