@@ -6,7 +6,7 @@ using WorkPlanTracker.Features.Accounts;
 
 namespace WorkPlanTracker.IntegrationTests.Browser;
 
-/// <summary>Issue 15 in a real browser: the reflected XSS runs nothing, every page lives with the CSP, revoked accounts leave at once.</summary>
+/// <summary>The security rules in a real browser, where scripts actually run: the reflected XSS runs nothing, every page lives with the CSP, revoked accounts leave at once.</summary>
 [Collection(BrowserCollection.Name)]
 public class SecurityBrowserTests(BrowserFixture browser)
 {

@@ -5,7 +5,7 @@ using WorkPlanTracker.Features.Accounts;
 
 namespace WorkPlanTracker.IntegrationTests.Browser;
 
-/// <summary>The main journey of issue 4, as the three kinds of users click through it.</summary>
+/// <summary>The main journey (publish, report, return, report again, close, the leader's view), as the three kinds of users click through it.</summary>
 [Collection(BrowserCollection.Name)]
 public class WorkflowJourneyTests(BrowserFixture browser)
 {
