@@ -150,7 +150,7 @@ public sealed class DashboardDataSet
                 }
 
                 var assignment = TaskAssignment.Create(task, units[u], u == lead ? AssignmentRole.Lead : AssignmentRole.Supporting, Utc(issued.AddDays(3)));
-                assignment.Task = task;
+                assignment.WorkTask = task;
                 task.Assignments.Add(assignment);
                 size.Assignments++;
                 Walk(assignment, task, issued, random, notices, size);

@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using WorkPlanTracker.Domain;
 
 namespace WorkPlanTracker.Data;
@@ -23,7 +24,8 @@ public sealed class SystemUser : ICurrentUser
 
 /// <summary>
 /// Writes an <see cref="AuditEntry"/> for every change to an <see cref="IAudited"/> entity in the same
-/// SaveChanges, so the trail cannot miss a change made through the context.
+/// transaction as the change, so the trail cannot miss a change made through the context nor record one that
+/// was undone.
 /// </summary>
 public sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -38,27 +40,60 @@ public sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock) :
     /// </summary>
     public static string ToJson(object value) => JsonSerializer.Serialize(value, Json);
 
-    // Added entities get their database id only after saving, so they are recorded in SavedChanges.
-    // One interceptor serves every context the factory makes, so the pending list is kept per context.
-    private readonly ConditionalWeakTable<DbContext, List<EntityEntry>> pendingAdds = new();
+    // Added entities get their database id only after saving, so their entries are written by a second SaveChanges
+    // in SavedChanges. Both saves must commit or fail together: a change without its trail, or a trail of a change
+    // that never happened, would make the trail worthless. So when a save adds audited entities and the caller has no
+    // transaction, the interceptor opens one before the first save and commits it after the second; a caller's own
+    // transaction is joined, and committing it stays the caller's business.
+    // One interceptor serves every context the factory makes, so the pending state is kept per context.
+    private readonly ConditionalWeakTable<DbContext, PendingAdds> pendingAdds = new();
+
+    private sealed class PendingAdds
+    {
+        public List<EntityEntry> Entries { get; } = [];
+
+        /// <summary>The transaction this interceptor opened for the two saves; null when it joined the caller's.</summary>
+        public IDbContextTransaction? OwnTransaction { get; set; }
+    }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Capture(eventData.Context);
+        if (NeedsOwnTransaction(eventData.Context) is { } pending)
+        {
+            pending.OwnTransaction = eventData.Context!.Database.BeginTransaction();
+        }
+
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Capture(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (NeedsOwnTransaction(eventData.Context) is { } pending)
+        {
+            pending.OwnTransaction = await eventData.Context!.Database.BeginTransactionAsync(cancellationToken);
+        }
+
+        return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (WriteAdds(eventData.Context))
+        if (TakePending(eventData.Context) is not { } pending)
         {
+            return result;
+        }
+
+        using var transaction = pending.OwnTransaction;
+        try
+        {
+            WriteAdds(eventData.Context!, pending);
             eventData.Context!.SaveChanges();
+            transaction?.Commit();
+        }
+        catch
+        {
+            transaction?.Rollback();
+            throw;
         }
 
         return result;
@@ -66,44 +101,100 @@ public sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock) :
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (WriteAdds(eventData.Context))
+        if (TakePending(eventData.Context) is not { } pending)
         {
+            return result;
+        }
+
+        await using var transaction = pending.OwnTransaction;
+        try
+        {
+            WriteAdds(eventData.Context!, pending);
             await eventData.Context!.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        catch
+        {
+            if (transaction is not null)
+            {
+                // Not the caller's token: a cancelled request must still undo the half-written change.
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+
+            throw;
         }
 
         return result;
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    // The first save failed: the transaction opened for it is undone and closed. (A failure of the second save is
+    // undone in SavedChanges, which has already taken the pending state.)
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
+        using var transaction = TakePending(eventData.Context)?.OwnTransaction;
+        transaction?.Rollback();
     }
 
-    private void Forget(DbContext? context)
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (context is not null)
+        await using var transaction = TakePending(eventData.Context)?.OwnTransaction;
+        if (transaction is not null)
         {
-            pendingAdds.Remove(context);
+            await transaction.RollbackAsync(CancellationToken.None);
         }
     }
 
-    private void Capture(DbContext? context)
+    // A retrying execution strategy (as a PostgreSQL set-up may configure) replays a failed save, which it cannot do
+    // inside a transaction it did not open; EF would refuse with a message about a "user-initiated transaction" the
+    // caller never began. Such a caller must run the save inside the strategy with its own transaction, which is joined.
+    private PendingAdds? NeedsOwnTransaction(DbContext? context)
+    {
+        if (Capture(context) is not { } pending || context!.Database.CurrentTransaction is not null)
+        {
+            return null;
+        }
+
+        if (context.Database.CreateExecutionStrategy().RetriesOnFailure)
+        {
+            pendingAdds.Remove(context);
+            throw new InvalidOperationException(
+                "The execution strategy retries on failure, so the audit cannot open its own transaction: run the save in "
+                + "Database.CreateExecutionStrategy().Execute(...) inside a transaction begun there.");
+        }
+
+        return pending;
+    }
+
+    private PendingAdds? TakePending(DbContext? context)
+    {
+        if (context is null || !pendingAdds.TryGetValue(context, out var pending))
+        {
+            return null;
+        }
+
+        pendingAdds.Remove(context);
+        return pending;
+    }
+
+    /// <summary>Adds the entries of changed and deleted entities to this save; returns the added ones, whose entries wait for their ids.</summary>
+    private PendingAdds? Capture(DbContext? context)
     {
         if (context is null)
         {
-            return;
+            return null;
         }
 
+        pendingAdds.Remove(context);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var entry in context.ChangeTracker.Entries().Where(e => e.Entity is IAudited).ToList())
         {
             switch (entry.State)
             {
                 case EntityState.Added:
-                    pendingAdds.GetOrCreateValue(context).Add(entry);
+                    pendingAdds.GetOrCreateValue(context).Entries.Add(entry);
                     break;
                 case EntityState.Modified:
                     // A version stamp is bookkeeping for conflicts, not a change anyone made; it would only add noise.
@@ -123,25 +214,18 @@ public sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock) :
                     break;
             }
         }
+
+        return pendingAdds.TryGetValue(context, out var pending) ? pending : null;
     }
 
-    private bool WriteAdds(DbContext? context)
+    private void WriteAdds(DbContext context, PendingAdds pending)
     {
-        if (context is null || !pendingAdds.TryGetValue(context, out var added) || added.Count == 0)
-        {
-            return false;
-        }
-
-        pendingAdds.Remove(context);
-
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var entry in added)
+        foreach (var entry in pending.Entries)
         {
             context.Add(NewEntry(entry, AuditAction.Added, now, null,
                 Serialize(entry.Properties.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue))));
         }
-
-        return true;
     }
 
     private AuditEntry NewEntry(EntityEntry entry, AuditAction action, DateTime now, string? before, string? after) => new()

@@ -102,7 +102,7 @@ public readonly record struct ReportingCycle
     private static int CheckDay(int day) => day switch
     {
         >= 1 and <= MaxDay => day,
-        > MaxDay and <= 31 => throw new DomainRuleException($"不是每个月都有{day}日,报送日须在每月1日至{MaxDay}日之间;要求月底报送的,请选{MaxDay}日或次月初的日期"),
+        > MaxDay and <= 31 => throw new DomainRuleException($"不是每个月都有{day}日，报送日须在每月1日至{MaxDay}日之间；要求月底报送的，请选{MaxDay}日或次月初的日期"),
         _ => throw new DomainRuleException($"报送日须在每月1日至{MaxDay}日之间"),
     };
 }

@@ -18,7 +18,7 @@ public static class ReportingSchedule
     public static DateOnly? NextReportDue(TaskAssignment assignment)
     {
         ArgumentNullException.ThrowIfNull(assignment);
-        var task = assignment.Task ?? throw new InvalidOperationException("Load TaskAssignment.Task before asking for the next report date.");
+        var task = assignment.WorkTask ?? throw new InvalidOperationException("Load TaskAssignment.WorkTask before asking for the next report date.");
         var plan = task.Plan ?? throw new InvalidOperationException("Load WorkTask.Plan before asking for the next report date.");
         return assignment.NextReportDue(EffectiveCycle(task, plan), task.MilestoneDates);
     }

@@ -21,7 +21,7 @@ public class TaskAssignment : IAudited, IVersioned
 {
     public int Id { get; set; }
     public int TaskId { get; set; }
-    public WorkTask? Task { get; set; }
+    public WorkTask? WorkTask { get; set; }
     public int OrgUnitId { get; set; }
     public OrgUnit? OrgUnit { get; set; }
     public AssignmentRole Role { get; set; }
@@ -117,49 +117,49 @@ public class TaskAssignment : IAudited, IVersioned
     private string? WhyNotAcknowledge() => Status switch
     {
         AssignmentStatus.Assigned => null,
-        AssignmentStatus.Closed => "任务已办结,无需签收",
-        _ => AcknowledgedAtUtc is { } at ? $"任务已于{WorkCalendar.Format(WorkCalendar.DateOf(at))}签收,无需重复签收" : "任务已签收,无需重复签收",
+        AssignmentStatus.Closed => "任务已办结，无需签收",
+        _ => AcknowledgedAtUtc is { } at ? $"任务已于{WorkCalendar.Format(WorkCalendar.DateOf(at))}签收，无需重复签收" : "任务已签收，无需重复签收",
     };
 
     private string? WhyNotSubmitReport() => Status switch
     {
         AssignmentStatus.Closed => "已办结的任务不能再报送进展",
-        AssignmentStatus.CompletionRequested => "已申请办结,正在等待督办人审核,暂不能报送进展;如需补充材料,请联系督办人退回后重新报送",
+        AssignmentStatus.CompletionRequested => "已申请办结，正在等待督办人审核，暂不能报送进展；如需补充材料，请联系督办人退回后重新报送",
         _ => null,
     };
 
     private string? WhyNotRequestCompletion() => Status switch
     {
         AssignmentStatus.InProgress => null,
-        AssignmentStatus.Closed => "任务已办结,无需再申请办结",
-        AssignmentStatus.CompletionRequested => "已申请办结,正在等待督办人审核,请勿重复申请",
-        AssignmentStatus.ExtensionRequested => "延期申请正在审核中,请等审核结果出来后再申请办结",
-        AssignmentStatus.Returned => $"任务已被退回(退回理由:{ReturnReason ?? "未说明"}),请按要求重新报送进展后再申请办结",
-        _ => "尚未报送进展情况,请先报送进展(附佐证材料)再申请办结",
+        AssignmentStatus.Closed => "任务已办结，无需再申请办结",
+        AssignmentStatus.CompletionRequested => "已申请办结，正在等待督办人审核，请勿重复申请",
+        AssignmentStatus.ExtensionRequested => "延期申请正在审核中，请等审核结果出来后再申请办结",
+        AssignmentStatus.Returned => $"任务已被退回（退回理由：{ReturnReason ?? "未说明"}），请按要求重新报送进展后再申请办结",
+        _ => "尚未报送进展情况，请先报送进展（附佐证材料）再申请办结",
     };
 
     private string? WhyNotApproveCompletion() => Status switch
     {
         AssignmentStatus.CompletionRequested => null,
-        AssignmentStatus.Closed => "任务已办结,无需重复办结",
-        _ => "承办单位尚未申请办结,不能办结;请等承办单位报送完成情况并申请办结",
+        AssignmentStatus.Closed => "任务已办结，无需重复办结",
+        _ => "承办单位尚未申请办结，不能办结；请等承办单位报送完成情况并申请办结",
     };
 
     private string? WhyNotReturn() => Status switch
     {
         AssignmentStatus.InProgress or AssignmentStatus.CompletionRequested => null,
         AssignmentStatus.Closed => "已办结的任务不能退回",
-        AssignmentStatus.Returned => "任务已退回,正在等待承办单位重新报送",
-        AssignmentStatus.ExtensionRequested => "承办单位的延期申请尚未审核,请先同意或不同意延期,再退回",
-        _ => "承办单位尚未报送进展,没有可退回的内容",
+        AssignmentStatus.Returned => "任务已退回，正在等待承办单位重新报送",
+        AssignmentStatus.ExtensionRequested => "承办单位的延期申请尚未审核，请先同意或不同意延期，再退回",
+        _ => "承办单位尚未报送进展，没有可退回的内容",
     };
 
     private string? WhyNotRequestExtension() => Status switch
     {
         AssignmentStatus.Closed => "已办结的任务不能申请延期",
-        AssignmentStatus.CompletionRequested => "已申请办结,不能再申请延期;如确需延期,请联系督办人退回后再申请",
-        AssignmentStatus.ExtensionRequested => "已有延期申请正在审核中,请勿重复申请",
-        _ when DueDate is null => "该任务为持续推进的工作,没有完成时限,无需申请延期",
+        AssignmentStatus.CompletionRequested => "已申请办结，不能再申请延期；如确需延期，请联系督办人退回后再申请",
+        AssignmentStatus.ExtensionRequested => "已有延期申请正在审核中，请勿重复申请",
+        _ when DueDate is null => "该任务为持续推进的工作，没有完成时限，无需申请延期",
         _ => null,
     };
 
@@ -223,9 +223,9 @@ public class TaskAssignment : IAudited, IVersioned
         Ensure(WhyNotRequestExtension());
         Ensure(string.IsNullOrWhiteSpace(reason) ? "申请延期时请说明理由" : null);
         var due = DueDate!.Value;
-        Ensure(newDate <= due ? $"申请的新时限({WorkCalendar.Format(newDate)})须晚于当前完成时限({WorkCalendar.Format(due)})" : null);
+        Ensure(newDate <= due ? $"申请的新时限（{WorkCalendar.Format(newDate)}）须晚于当前完成时限（{WorkCalendar.Format(due)}）" : null);
         var today = WorkCalendar.DateOf(nowUtc);
-        Ensure(newDate < today ? $"申请的新时限({WorkCalendar.Format(newDate)})不能早于今天({WorkCalendar.Format(today)})" : null);
+        Ensure(newDate < today ? $"申请的新时限（{WorkCalendar.Format(newDate)}）不能早于今天（{WorkCalendar.Format(today)}）" : null);
 
         AcknowledgeOnTheWay(nowUtc);
         Extensions.Add(new ExtensionRequest
@@ -259,7 +259,7 @@ public class TaskAssignment : IAudited, IVersioned
     public void Return(string reason, DateTime nowUtc)
     {
         Ensure(WhyNotReturn());
-        Ensure(string.IsNullOrWhiteSpace(reason) ? "退回时请填写退回理由,便于承办单位修改" : null);
+        Ensure(string.IsNullOrWhiteSpace(reason) ? "退回时请填写退回理由，便于承办单位修改" : null);
         var why = reason.Trim();
         if (Status == AssignmentStatus.InProgress && LatestStandingReport() is { } report)
         {
@@ -283,7 +283,7 @@ public class TaskAssignment : IAudited, IVersioned
         var date = newDate ?? pending.RequestedDate;
         if (DueDate is { } due)
         {
-            Ensure(date <= due ? $"批准的新时限({WorkCalendar.Format(date)})须晚于当前完成时限({WorkCalendar.Format(due)})" : null);
+            Ensure(date <= due ? $"批准的新时限（{WorkCalendar.Format(date)}）须晚于当前完成时限（{WorkCalendar.Format(due)}）" : null);
         }
 
         pending.Status = ExtensionStatus.Approved;
@@ -315,7 +315,7 @@ public class TaskAssignment : IAudited, IVersioned
     /// (ongoing) is never overdue by date; it is judged by its reporting cycle instead.
     /// </summary>
     public bool IsOverdue(DateOnly today) =>
-        Status != AssignmentStatus.Closed && Task?.Ongoing != true && DueDate is { } due && today > due;
+        Status != AssignmentStatus.Closed && WorkTask?.Ongoing != true && DueDate is { } due && today > due;
 
     /// <summary>
     /// The due date as it stood at the end of <paramref name="day"/>: extensions approved after that day are undone.
@@ -339,7 +339,7 @@ public class TaskAssignment : IAudited, IVersioned
     /// had then. For today it agrees with <see cref="IsOverdue"/>. Needs <see cref="Extensions"/> loaded.
     /// </summary>
     public bool WasOverdueOn(DateOnly day) =>
-        WasOpenOn(day) && Task?.Ongoing != true && DueDateOn(day) is { } due && day > due;
+        WasOpenOn(day) && WorkTask?.Ongoing != true && DueDateOn(day) is { } due && day > due;
 
     /// <summary>Whole days left until the due date (negative when late); null without a due date.</summary>
     public int? DaysUntilDue(DateOnly today) => DueDate is { } due ? due.DayNumber - today.DayNumber : null;
@@ -362,7 +362,7 @@ public class TaskAssignment : IAudited, IVersioned
             return TrafficLight.Red;
         }
 
-        var dueSoon = Task?.Ongoing != true && DaysUntilDue(today) is { } left && left <= dueSoonDays;
+        var dueSoon = WorkTask?.Ongoing != true && DaysUntilDue(today) is { } left && left <= dueSoonDays;
         var reportMissing = nextReportDue is { } reportDue && reportDue < today;
         var atRisk = Status is AssignmentStatus.Returned or AssignmentStatus.ExtensionRequested;
         return dueSoon || reportMissing || atRisk ? TrafficLight.Yellow : TrafficLight.Green;

@@ -8,7 +8,7 @@ public class TaskParty : IAudited
 {
     public int Id { get; set; }
     public int TaskId { get; set; }
-    public WorkTask? Task { get; set; }
+    public WorkTask? WorkTask { get; set; }
     public AssignmentRole Role { get; set; }
 
     /// <summary>The name exactly as the plan writes it (simplified), kept even when matched to the directory.</summary>

@@ -6,7 +6,10 @@ using WorkPlanTracker.Features.Reminders;
 
 namespace WorkPlanTracker.Hosting;
 
-/// <summary>Reminders (issue 5): rules, planner and senders for every host; Hangfire scheduling and dashboard for the web app.</summary>
+/// <summary>
+/// Reminders: rules, planner and senders for every host (the CLI plans and sends too); Hangfire scheduling and its
+/// dashboard only for the web app, the one process that stays up to run them on time.
+/// </summary>
 public static class ReminderServices
 {
     public static IHostApplicationBuilder AddReminders(this IHostApplicationBuilder builder)

@@ -88,7 +88,7 @@ public class EvidenceBrowserTests(BrowserFixture browser)
         Assert.True(published.Result.Succeeded, published.Result.Message);
         var unitId = await browser.App.UnitIdAsync("市数据资源局");
         await using var db = browser.App.NewDbContext();
-        var assignment = await db.Assignments.SingleAsync(a => a.Task!.PlanId == planId && a.OrgUnitId == unitId);
+        var assignment = await db.Assignments.SingleAsync(a => a.WorkTask!.PlanId == planId && a.OrgUnitId == unitId);
         var unit = new Actor("unit", new HashSet<string> { AppRoles.UnitUser }, new HashSet<int> { unitId });
         var acknowledged = await browser.App.Get<AssignmentService>().AcknowledgeAsync(unit, assignment.Id, assignment.Version);
         Assert.True(acknowledged.Succeeded, acknowledged.Message);

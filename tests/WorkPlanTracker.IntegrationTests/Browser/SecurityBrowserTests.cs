@@ -7,7 +7,7 @@ using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.IntegrationTests.Browser;
 
-/// <summary>Issue 15 in a real browser: the reflected XSS runs nothing, every page lives with the CSP, revoked accounts leave at once.</summary>
+/// <summary>The security rules in a real browser, where scripts actually run: the reflected XSS runs nothing, every page lives with the CSP, revoked accounts leave at once.</summary>
 [Collection(SecondBrowserCollection.Name)]
 public class SecurityBrowserTests(BrowserFixture browser)
 {
@@ -188,7 +188,7 @@ public class SecurityBrowserTests(BrowserFixture browser)
             await new DashboardDataSet { Years = 2, PlansPerYear = 2, TasksPerPlan = 25, Units = 14, AsOfUtc = DateTime.UtcNow }.FillAsync(db);
         }
 
-        var assignment = await db.Assignments.OrderBy(a => a.Id).Select(a => new { a.Id, a.TaskId, UnitId = a.OrgUnitId, PlanId = a.Task!.PlanId }).FirstAsync();
+        var assignment = await db.Assignments.OrderBy(a => a.Id).Select(a => new { a.Id, a.TaskId, UnitId = a.OrgUnitId, PlanId = a.WorkTask!.PlanId }).FirstAsync();
         var group = await db.UnitGroups.OrderBy(g => g.Id).Select(g => g.Id).FirstOrDefaultAsync();
         string[] dashboards = ["/dashboard", "/dashboard/units", "/dashboard/trend", $"/dashboard/list?year={year}&show=Tasks", $"/dashboard/units/{assignment.UnitId}"];
         string[] shared = ["/", $"/plans/{assignment.PlanId}", "/inbox", "/reminders/preferences", "/account/access-denied"];

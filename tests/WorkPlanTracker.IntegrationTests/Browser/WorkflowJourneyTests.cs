@@ -5,7 +5,7 @@ using WorkPlanTracker.Features.Accounts;
 
 namespace WorkPlanTracker.IntegrationTests.Browser;
 
-/// <summary>The main journey of issue 4, as the three kinds of users click through it.</summary>
+/// <summary>The main journey (publish, report, return, report again, close, the leader's view), as the three kinds of users click through it.</summary>
 [Collection(BrowserCollection.Name)]
 public class WorkflowJourneyTests(BrowserFixture browser)
 {
@@ -37,7 +37,7 @@ public class WorkflowJourneyTests(BrowserFixture browser)
         int assignmentId;
         await using (var db = browser.App.NewDbContext())
         {
-            assignmentId = await db.Assignments.Where(a => a.Task!.PlanId == planId && a.Task.Path == "一.3" && a.OrgUnit!.Name == "市数据资源局")
+            assignmentId = await db.Assignments.Where(a => a.WorkTask!.PlanId == planId && a.WorkTask.Path == "一.3" && a.OrgUnit!.Name == "市数据资源局")
                 .Select(a => a.Id).SingleAsync();
         }
 

@@ -8,7 +8,7 @@ using WorkPlanTracker.Hosting;
 
 namespace WorkPlanTracker.IntegrationTests.Hosting;
 
-/// <summary>Issue 15: a sign-in cookie of one installation (its own data folder) is worthless at another.</summary>
+/// <summary>A sign-in cookie of one installation (its own data folder) is worthless at another: each keeps its own key ring, so a copied cookie signs nobody in elsewhere.</summary>
 public class KeyRingTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.IntegrationTests.Hosting;
 
-/// <summary>Issue 15: the data folder (password hashes, keys, evidence) is the app account's alone on Unix.</summary>
+/// <summary>The data folder (password hashes, keys, evidence) is the app account's alone on Unix, so another login on the server cannot read it.</summary>
 public class PrivateStorageTests
 {
     [Fact]

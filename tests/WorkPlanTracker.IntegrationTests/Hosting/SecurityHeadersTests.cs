@@ -4,7 +4,7 @@ using WorkPlanTracker.Features.Accounts;
 
 namespace WorkPlanTracker.IntegrationTests.Hosting;
 
-/// <summary>Issue 15: what an attacker's link or a framing site gets from the server, checked over HTTP.</summary>
+/// <summary>What an attacker's link or a framing site gets from the server, checked over HTTP: the headers are the defence when a page is opened from elsewhere.</summary>
 [Collection(SharedAppCollection.Name)]
 public partial class SecurityHeadersTests(AppFactory app)
 {

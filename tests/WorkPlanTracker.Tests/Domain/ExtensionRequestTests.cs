@@ -62,7 +62,7 @@ public class ExtensionRequestTests
 
         var ex = Assert.Throws<DomainRuleException>(() => a.ApproveExtension(Deadline, Day(4)));
 
-        Assert.Equal("批准的新时限(2024年7月31日)须晚于当前完成时限(2024年7月31日)", ex.Message);
+        Assert.Equal("批准的新时限（2024年7月31日）须晚于当前完成时限（2024年7月31日）", ex.Message);
         Assert.Equal(AssignmentStatus.ExtensionRequested, a.Status);
         Assert.Equal(ExtensionStatus.Pending, a.Extensions[0].Status);
     }
@@ -154,8 +154,8 @@ public class ExtensionRequestTests
     public static TheoryData<AssignmentStatus, string> RequestRefusals => new()
     {
         { AssignmentStatus.Closed, "已办结的任务不能申请延期" },
-        { AssignmentStatus.CompletionRequested, "已申请办结,不能再申请延期;如确需延期,请联系督办人退回后再申请" },
-        { AssignmentStatus.ExtensionRequested, "已有延期申请正在审核中,请勿重复申请" },
+        { AssignmentStatus.CompletionRequested, "已申请办结，不能再申请延期；如确需延期，请联系督办人退回后再申请" },
+        { AssignmentStatus.ExtensionRequested, "已有延期申请正在审核中，请勿重复申请" },
     };
 
     [Theory]
@@ -179,13 +179,13 @@ public class ExtensionRequestTests
 
         var ex = Assert.Throws<DomainRuleException>(() => a.RequestExtension(Asked, "理由", Day(1)));
 
-        Assert.Equal("该任务为持续推进的工作,没有完成时限,无需申请延期", ex.Message);
+        Assert.Equal("该任务为持续推进的工作，没有完成时限，无需申请延期", ex.Message);
     }
 
     [Theory]
     [InlineData(2024, 9, 30, "", "申请延期时请说明理由")]
-    [InlineData(2024, 7, 31, "理由", "申请的新时限(2024年7月31日)须晚于当前完成时限(2024年7月31日)")]
-    [InlineData(2024, 7, 1, "理由", "申请的新时限(2024年7月1日)须晚于当前完成时限(2024年7月31日)")]
+    [InlineData(2024, 7, 31, "理由", "申请的新时限（2024年7月31日）须晚于当前完成时限（2024年7月31日）")]
+    [InlineData(2024, 7, 1, "理由", "申请的新时限（2024年7月1日）须晚于当前完成时限（2024年7月31日）")]
     public void A_request_needs_a_reason_and_a_later_date(int year, int month, int day, string reason, string message)
     {
         var a = At(AssignmentStatus.InProgress);
@@ -206,7 +206,7 @@ public class ExtensionRequestTests
         // Day(9) is 2024-03-10 in China; 2024-03-05 is later than the deadline but already past.
         var ex = Assert.Throws<DomainRuleException>(() => a.RequestExtension(new DateOnly(2024, 3, 5), "理由", Day(9)));
 
-        Assert.Equal("申请的新时限(2024年3月5日)不能早于今天(2024年3月10日)", ex.Message);
+        Assert.Equal("申请的新时限（2024年3月5日）不能早于今天（2024年3月10日）", ex.Message);
     }
 
     [Theory]

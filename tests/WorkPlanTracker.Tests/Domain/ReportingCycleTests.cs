@@ -29,8 +29,8 @@ public class ReportingCycleTests
     }
 
     [Theory]
-    [InlineData(29, "不是每个月都有29日,报送日须在每月1日至28日之间;要求月底报送的,请选28日或次月初的日期")]
-    [InlineData(31, "不是每个月都有31日,报送日须在每月1日至28日之间;要求月底报送的,请选28日或次月初的日期")]
+    [InlineData(29, "不是每个月都有29日，报送日须在每月1日至28日之间；要求月底报送的，请选28日或次月初的日期")]
+    [InlineData(31, "不是每个月都有31日，报送日须在每月1日至28日之间；要求月底报送的，请选28日或次月初的日期")]
     [InlineData(0, "报送日须在每月1日至28日之间")]
     [InlineData(32, "报送日须在每月1日至28日之间")]
     public void Days_not_in_every_month_are_refused(int day, string message)

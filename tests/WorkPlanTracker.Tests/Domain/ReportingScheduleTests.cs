@@ -76,7 +76,7 @@ public class ReportingScheduleTests
             Milestones = [new Milestone { Date = new DateOnly(2024, 5, 31) }, new Milestone { Date = new DateOnly(2024, 4, 30) }],
         };
         var assignment = TaskAssignment.Create(task, 3, AssignmentRole.Lead, T0);
-        assignment.Task = task;
+        assignment.WorkTask = task;
 
         Assert.Equal(new DateOnly(2024, 4, 30), ReportingSchedule.NextReportDue(assignment));
 
@@ -88,7 +88,7 @@ public class ReportingScheduleTests
     public void A_closed_assignment_has_no_next_report()
     {
         var assignment = At(AssignmentStatus.Closed);
-        assignment.Task = new WorkTask { Plan = PlanWith(ReportingCycle.Monthly(10)) };
+        assignment.WorkTask = new WorkTask { Plan = PlanWith(ReportingCycle.Monthly(10)) };
 
         Assert.Null(ReportingSchedule.NextReportDue(assignment));
     }
@@ -97,7 +97,7 @@ public class ReportingScheduleTests
     public void The_next_report_needs_the_task_and_plan_loaded()
     {
         var assignment = New();
-        assignment.Task = null;
+        assignment.WorkTask = null;
 
         Assert.Throws<InvalidOperationException>(() => ReportingSchedule.NextReportDue(assignment));
     }

@@ -100,7 +100,7 @@ public class TaskAssignmentWorkflowTests
         Assert.False(a.Reports[0].IsReturned);
 
         var ex = Assert.Throws<DomainRuleException>(() => a.RequestCompletion("已完成", Day(6)));
-        Assert.Equal("任务已被退回(退回理由:未见公开页面),请按要求重新报送进展后再申请办结", ex.Message);
+        Assert.Equal("任务已被退回（退回理由：未见公开页面），请按要求重新报送进展后再申请办结", ex.Message);
 
         a.SubmitReport(Report("页面已公开"), Day(6));
         a.RequestCompletion("已完成", Day(7));
@@ -132,9 +132,9 @@ public class TaskAssignmentWorkflowTests
 
     public static TheoryData<AssignmentStatus, string> AcknowledgeRefusals => new()
     {
-        { AssignmentStatus.Acknowledged, "任务已于2024年3月2日签收,无需重复签收" },
-        { AssignmentStatus.InProgress, "任务已于2024年3月2日签收,无需重复签收" },
-        { AssignmentStatus.Closed, "任务已办结,无需签收" },
+        { AssignmentStatus.Acknowledged, "任务已于2024年3月2日签收，无需重复签收" },
+        { AssignmentStatus.InProgress, "任务已于2024年3月2日签收，无需重复签收" },
+        { AssignmentStatus.Closed, "任务已办结，无需签收" },
     };
 
     [Theory]
@@ -152,7 +152,7 @@ public class TaskAssignmentWorkflowTests
     public static TheoryData<AssignmentStatus, string> ReportRefusals => new()
     {
         { AssignmentStatus.Closed, "已办结的任务不能再报送进展" },
-        { AssignmentStatus.CompletionRequested, "已申请办结,正在等待督办人审核,暂不能报送进展;如需补充材料,请联系督办人退回后重新报送" },
+        { AssignmentStatus.CompletionRequested, "已申请办结，正在等待督办人审核，暂不能报送进展；如需补充材料，请联系督办人退回后重新报送" },
     };
 
     [Theory]
@@ -187,12 +187,12 @@ public class TaskAssignmentWorkflowTests
 
     public static TheoryData<AssignmentStatus, string> CompletionRequestRefusals => new()
     {
-        { AssignmentStatus.Assigned, "尚未报送进展情况,请先报送进展(附佐证材料)再申请办结" },
-        { AssignmentStatus.Acknowledged, "尚未报送进展情况,请先报送进展(附佐证材料)再申请办结" },
-        { AssignmentStatus.CompletionRequested, "已申请办结,正在等待督办人审核,请勿重复申请" },
-        { AssignmentStatus.Closed, "任务已办结,无需再申请办结" },
-        { AssignmentStatus.Returned, "任务已被退回(退回理由:佐证材料缺少链接),请按要求重新报送进展后再申请办结" },
-        { AssignmentStatus.ExtensionRequested, "延期申请正在审核中,请等审核结果出来后再申请办结" },
+        { AssignmentStatus.Assigned, "尚未报送进展情况，请先报送进展（附佐证材料）再申请办结" },
+        { AssignmentStatus.Acknowledged, "尚未报送进展情况，请先报送进展（附佐证材料）再申请办结" },
+        { AssignmentStatus.CompletionRequested, "已申请办结，正在等待督办人审核，请勿重复申请" },
+        { AssignmentStatus.Closed, "任务已办结，无需再申请办结" },
+        { AssignmentStatus.Returned, "任务已被退回（退回理由：佐证材料缺少链接），请按要求重新报送进展后再申请办结" },
+        { AssignmentStatus.ExtensionRequested, "延期申请正在审核中，请等审核结果出来后再申请办结" },
     };
 
     [Theory]
@@ -220,12 +220,12 @@ public class TaskAssignmentWorkflowTests
 
     public static TheoryData<AssignmentStatus, string> ApproveRefusals => new()
     {
-        { AssignmentStatus.Assigned, "承办单位尚未申请办结,不能办结;请等承办单位报送完成情况并申请办结" },
-        { AssignmentStatus.Acknowledged, "承办单位尚未申请办结,不能办结;请等承办单位报送完成情况并申请办结" },
-        { AssignmentStatus.InProgress, "承办单位尚未申请办结,不能办结;请等承办单位报送完成情况并申请办结" },
-        { AssignmentStatus.Returned, "承办单位尚未申请办结,不能办结;请等承办单位报送完成情况并申请办结" },
-        { AssignmentStatus.ExtensionRequested, "承办单位尚未申请办结,不能办结;请等承办单位报送完成情况并申请办结" },
-        { AssignmentStatus.Closed, "任务已办结,无需重复办结" },
+        { AssignmentStatus.Assigned, "承办单位尚未申请办结，不能办结；请等承办单位报送完成情况并申请办结" },
+        { AssignmentStatus.Acknowledged, "承办单位尚未申请办结，不能办结；请等承办单位报送完成情况并申请办结" },
+        { AssignmentStatus.InProgress, "承办单位尚未申请办结，不能办结；请等承办单位报送完成情况并申请办结" },
+        { AssignmentStatus.Returned, "承办单位尚未申请办结，不能办结；请等承办单位报送完成情况并申请办结" },
+        { AssignmentStatus.ExtensionRequested, "承办单位尚未申请办结，不能办结；请等承办单位报送完成情况并申请办结" },
+        { AssignmentStatus.Closed, "任务已办结，无需重复办结" },
     };
 
     [Theory]
@@ -244,10 +244,10 @@ public class TaskAssignmentWorkflowTests
 
     public static TheoryData<AssignmentStatus, string> ReturnRefusals => new()
     {
-        { AssignmentStatus.Assigned, "承办单位尚未报送进展,没有可退回的内容" },
-        { AssignmentStatus.Acknowledged, "承办单位尚未报送进展,没有可退回的内容" },
-        { AssignmentStatus.Returned, "任务已退回,正在等待承办单位重新报送" },
-        { AssignmentStatus.ExtensionRequested, "承办单位的延期申请尚未审核,请先同意或不同意延期,再退回" },
+        { AssignmentStatus.Assigned, "承办单位尚未报送进展，没有可退回的内容" },
+        { AssignmentStatus.Acknowledged, "承办单位尚未报送进展，没有可退回的内容" },
+        { AssignmentStatus.Returned, "任务已退回，正在等待承办单位重新报送" },
+        { AssignmentStatus.ExtensionRequested, "承办单位的延期申请尚未审核，请先同意或不同意延期，再退回" },
         { AssignmentStatus.Closed, "已办结的任务不能退回" },
     };
 
@@ -272,7 +272,7 @@ public class TaskAssignmentWorkflowTests
 
         var ex = Assert.Throws<DomainRuleException>(() => a.Return("  ", Day(20)));
 
-        Assert.Equal("退回时请填写退回理由,便于承办单位修改", ex.Message);
+        Assert.Equal("退回时请填写退回理由，便于承办单位修改", ex.Message);
         Assert.Equal(status, a.Status);
         Assert.Null(a.ReturnReason);
     }

@@ -17,8 +17,8 @@ internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
         task.HasOne(t => t.Section).WithMany().HasForeignKey(t => t.SectionId).OnDelete(DeleteBehavior.Restrict);
         task.HasOne<WorkTask>().WithMany().HasForeignKey(t => t.ParentTaskId).OnDelete(DeleteBehavior.Restrict);
         task.OwnsMany(t => t.Milestones, m => m.ToJson());
-        task.HasMany(t => t.Parties).WithOne(p => p.Task).HasForeignKey(p => p.TaskId).OnDelete(DeleteBehavior.Cascade);
-        task.HasMany(t => t.Assignments).WithOne(a => a.Task).HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Cascade);
+        task.HasMany(t => t.Parties).WithOne(p => p.WorkTask).HasForeignKey(p => p.TaskId).OnDelete(DeleteBehavior.Cascade);
+        task.HasMany(t => t.Assignments).WithOne(a => a.WorkTask).HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Cascade);
         task.Ignore(t => t.LeadParties);
         task.Ignore(t => t.SupportingParties);
         task.Ignore(t => t.ReportingCycleOverride);

@@ -295,4 +295,4 @@ public sealed record UnitOption(int Id, string Name);
 /// <summary>One sub-task to split off: its text and the unit that leads it.</summary>
 public sealed record TaskPart(string Text, int UnitId);
 
-public sealed record TaskEditView(WorkTask Task, IReadOnlyList<UnitOption> Units);
+public sealed record TaskEditView(WorkTask WorkTask, IReadOnlyList<UnitOption> Units);

@@ -30,7 +30,7 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
         }
 
         var assignments = await query
-            .Include(a => a.Task!).ThenInclude(t => t.Plan)
+            .Include(a => a.WorkTask!).ThenInclude(t => t.Plan)
             .Include(a => a.OrgUnit)
             .Include(a => a.Reports)
             .AsSplitQuery()
@@ -41,8 +41,8 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
         {
             var nextReportDue = ReportingSchedule.NextReportDue(a);
             return new AssignmentRow(
-                a.Id, a.Task!.Plan!.DisplayTitle, a.Task.Path, a.Task.Title, a.OrgUnit!.Name, a.Role, a.Status,
-                a.DueDate, a.Task.Ongoing, a.LightOn(today, DueSoonDays, nextReportDue), nextReportDue);
+                a.Id, a.WorkTask!.Plan!.DisplayTitle, a.WorkTask.Path, a.WorkTask.Title, a.OrgUnit!.Name, a.Role, a.Status,
+                a.DueDate, a.WorkTask.Ongoing, a.LightOn(today, DueSoonDays, nextReportDue), nextReportDue);
         }).ToList();
     }
 
@@ -168,7 +168,7 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
 
     private static Task<TaskAssignment?> Load(IQueryable<TaskAssignment> assignments, int id, CancellationToken cancellationToken) =>
         assignments
-            .Include(a => a.Task!).ThenInclude(t => t.Plan)
+            .Include(a => a.WorkTask!).ThenInclude(t => t.Plan)
             .Include(a => a.OrgUnit)
             .Include(a => a.Reports).ThenInclude(r => r.Files)
             .Include(a => a.Extensions)

@@ -9,7 +9,7 @@ namespace WorkPlanTracker.Features.Assignments;
 /// <summary>One line of a task's history: when, who, for which unit (none for the task itself), what.</summary>
 public sealed record TaskHistoryLine(DateTime AtUtc, string UserName, string? UnitName, string What);
 
-public sealed record TaskHistory(WorkTask Task, IReadOnlyList<TaskHistoryLine> Lines);
+public sealed record TaskHistory(WorkTask WorkTask, IReadOnlyList<TaskHistoryLine> Lines);
 
 /// <summary>
 /// A task's whole history across its units, read from the audit trail: the task's own edits, every assignment

@@ -119,8 +119,8 @@ public static class DashboardCharts
         layout.YAxis =
         [
             // The lines sit on the overlaying axis so they are drawn over the bars.
-            new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "当月办结(项)" }, ShowGrid = false },
-            new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "累计办结率(%)" }, Range = [0, 100], Overlaying = "y", Side = Plotly.Blazor.LayoutLib.YAxisLib.SideEnum.Right },
+            new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "当月办结（项）" }, ShowGrid = false },
+            new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "累计办结率（%）" }, Range = [0, 100], Overlaying = "y", Side = Plotly.Blazor.LayoutLib.YAxisLib.SideEnum.Right },
         ];
         return ([closedInMonth, lastYear, thisYear], layout);
     }

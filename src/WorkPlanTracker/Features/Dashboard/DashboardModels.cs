@@ -142,9 +142,9 @@ public sealed record DrillFilter(int Year, DrillShow Show, int? PlanId = null, i
 }
 
 /// <summary>One page (<paramref name="Page"/>, counted from 1) of a drill-down list of <paramref name="Total"/> rows.</summary>
-public sealed record DrillList(DrillFilter Filter, string Title, int Total, IReadOnlyList<DrillRow> Rows, int Page = 1, int PageSize = WorkPlanTracker.Components.Paging.DefaultPageSize)
+public sealed record DrillList(DrillFilter Filter, string Title, int Total, IReadOnlyList<DrillRow> Rows, int Page = 1, int PageSize = WorkPlanTracker.Shared.Paging.DefaultPageSize)
 {
-    public int PageCount => WorkPlanTracker.Components.Paging.PageCount(PageSize, Total);
+    public int PageCount => WorkPlanTracker.Shared.Paging.PageCount(PageSize, Total);
 }
 
 /// <summary>One line of a drill-down: a task (with a link per unit) or an assignment or report (one link).</summary>

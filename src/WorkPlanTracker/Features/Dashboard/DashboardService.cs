@@ -216,14 +216,14 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     /// <summary>Assignments of the scope's published plans.</summary>
     internal static IQueryable<TaskAssignment> InScope(AppDbContext db, DashboardScope scope)
     {
-        var query = db.Assignments.AsNoTracking().Where(a => a.Task!.Plan!.Year == scope.Year && a.Task.Plan.Status != PlanStatus.Draft);
-        return scope.PlanId is { } planId ? query.Where(a => a.Task!.PlanId == planId) : query;
+        var query = db.Assignments.AsNoTracking().Where(a => a.WorkTask!.Plan!.Year == scope.Year && a.WorkTask.Plan.Status != PlanStatus.Draft);
+        return scope.PlanId is { } planId ? query.Where(a => a.WorkTask!.PlanId == planId) : query;
     }
 
     internal static IQueryable<ProgressReport> ReportsInScope(AppDbContext db, DashboardScope scope)
     {
-        var query = db.ProgressReports.AsNoTracking().Where(r => r.Assignment!.Task!.Plan!.Year == scope.Year && r.Assignment.Task.Plan.Status != PlanStatus.Draft);
-        return scope.PlanId is { } planId ? query.Where(r => r.Assignment!.Task!.PlanId == planId) : query;
+        var query = db.ProgressReports.AsNoTracking().Where(r => r.Assignment!.WorkTask!.Plan!.Year == scope.Year && r.Assignment.WorkTask.Plan.Status != PlanStatus.Draft);
+        return scope.PlanId is { } planId ? query.Where(r => r.Assignment!.WorkTask!.PlanId == planId) : query;
     }
 
     internal static IQueryable<WorkTask> TasksInScope(AppDbContext db, DashboardScope scope)
@@ -233,10 +233,10 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     }
 
     private static IQueryable<TaskAssignment> Upcoming(IQueryable<TaskAssignment> assignments, DateOnly today, DateOnly horizon) =>
-        assignments.Where(a => a.Status != AssignmentStatus.Closed && !a.Task!.Ongoing && a.DueDate != null && a.DueDate >= today && a.DueDate <= horizon);
+        assignments.Where(a => a.Status != AssignmentStatus.Closed && !a.WorkTask!.Ongoing && a.DueDate != null && a.DueDate >= today && a.DueDate <= horizon);
 
     internal static IQueryable<TaskAssignment> Overdue(IQueryable<TaskAssignment> assignments, DateOnly today) =>
-        assignments.Where(a => a.Status != AssignmentStatus.Closed && !a.Task!.Ongoing && a.DueDate != null && a.DueDate < today);
+        assignments.Where(a => a.Status != AssignmentStatus.Closed && !a.WorkTask!.Ongoing && a.DueDate != null && a.DueDate < today);
 
     private static async Task<AssessmentWeights> WeightsOf(AppDbContext db, CancellationToken cancellationToken) =>
         await db.AssessmentWeights.AsNoTracking().OrderBy(w => w.Id).FirstOrDefaultAsync(cancellationToken) ?? new AssessmentWeights();
@@ -270,7 +270,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     {
         var soon = today.AddDays(AssignmentService.DueSoonDays);
         var assigned = await InScope(db, scope)
-            .GroupBy(a => new { a.TaskId, a.Task!.PlanId, a.Task.SectionId, a.Task.Ongoing })
+            .GroupBy(a => new { a.TaskId, a.WorkTask!.PlanId, a.WorkTask.SectionId, a.WorkTask.Ongoing })
             .Select(g => new TaskFigures(
                 g.Key.TaskId, g.Key.PlanId, g.Key.SectionId, g.Key.Ongoing,
                 g.Count(),
@@ -352,8 +352,8 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             {
                 a.Id,
                 a.TaskId,
-                a.Task!.Path,
-                a.Task.Title,
+                a.WorkTask!.Path,
+                a.WorkTask.Title,
                 Unit = a.OrgUnit!.Name,
                 a.DueDate,
                 Escalated = db.EscalationNotices.Any(n => n.AssignmentId == a.Id),
@@ -370,7 +370,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var cells = await InScope(db, scope)
             .GroupBy(a => new
             {
-                Due = a.DueDate == null || a.Task!.Ongoing ? (int?)null : (a.DueDate.Value.Year * 100) + a.DueDate.Value.Month,
+                Due = a.DueDate == null || a.WorkTask!.Ongoing ? (int?)null : (a.DueDate.Value.Year * 100) + a.DueDate.Value.Month,
                 Closed = a.Status != AssignmentStatus.Closed || a.ClosedAtUtc == null
                     ? (int?)null
                     : (a.ClosedAtUtc.Value.AddHours(ChinaHours).Year * 100) + a.ClosedAtUtc.Value.AddHours(ChinaHours).Month,
@@ -461,7 +461,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             DrillShow.UpcomingAssignments => Upcoming(query, today, today.AddDays(UpcomingDays)),
             DrillShow.ClosedInMonth => query.Where(a => a.Status == AssignmentStatus.Closed && a.ClosedAtUtc != null
                 && (a.ClosedAtUtc.Value.AddHours(ChinaHours).Year * 100) + a.ClosedAtUtc.Value.AddHours(ChinaHours).Month == end),
-            DrillShow.OverdueAtMonthEnd => query.Where(a => a.DueDate != null && !a.Task!.Ongoing
+            DrillShow.OverdueAtMonthEnd => query.Where(a => a.DueDate != null && !a.WorkTask!.Ongoing
                 && (a.DueDate.Value.Year * 100) + a.DueDate.Value.Month <= end
                 && (a.Status != AssignmentStatus.Closed || a.ClosedAtUtc == null
                     || (a.ClosedAtUtc.Value.AddHours(ChinaHours).Year * 100) + a.ClosedAtUtc.Value.AddHours(ChinaHours).Month > end)),
@@ -477,10 +477,10 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             {
                 a.Id,
                 a.TaskId,
-                Plan = a.Task!.Plan!.Title,
-                a.Task.Path,
-                a.Task.Title,
-                a.Task.Ongoing,
+                Plan = a.WorkTask!.Plan!.Title,
+                a.WorkTask.Path,
+                a.WorkTask.Title,
+                a.WorkTask.Ongoing,
                 a.DueDate,
                 a.Status,
                 Unit = a.OrgUnit!.Name,
@@ -515,8 +515,8 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         {
             DrillShow.ReturnedReports => query.Where(r => r.ReturnedAtUtc != null),
             DrillShow.ReportsOnTime => query.Where(r => r.ReturnedAtUtc == null
-                && ((r.Assignment!.Task!.ReportingCycleKind != null ? r.Assignment.Task.ReportingDay : r.Assignment.Task.Plan!.ReportingDay) == null
-                    || r.ReportedDayOfMonth <= (r.Assignment.Task.ReportingCycleKind != null ? r.Assignment.Task.ReportingDay : r.Assignment.Task.Plan!.ReportingDay))),
+                && ((r.Assignment!.WorkTask!.ReportingCycleKind != null ? r.Assignment.WorkTask.ReportingDay : r.Assignment.WorkTask.Plan!.ReportingDay) == null
+                    || r.ReportedDayOfMonth <= (r.Assignment.WorkTask.ReportingCycleKind != null ? r.Assignment.WorkTask.ReportingDay : r.Assignment.WorkTask.Plan!.ReportingDay))),
             _ => query,
         };
         var total = await query.CountAsync(cancellationToken);
@@ -528,9 +528,9 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             {
                 r.AssignmentId,
                 r.Assignment!.TaskId,
-                Plan = r.Assignment.Task!.Plan!.Title,
-                r.Assignment.Task.Path,
-                r.Assignment.Task.Title,
+                Plan = r.Assignment.WorkTask!.Plan!.Title,
+                r.Assignment.WorkTask.Path,
+                r.Assignment.WorkTask.Title,
                 r.ReportedAtUtc,
                 r.ReturnReason,
                 r.Assignment.Status,

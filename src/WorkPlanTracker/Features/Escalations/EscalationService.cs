@@ -21,7 +21,7 @@ public sealed class EscalationService(IDbContextFactory<AppDbContext> dbFactory,
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync();
-        var assignment = await db.Assignments.Include(a => a.Task).SingleOrDefaultAsync(a => a.Id == assignmentId);
+        var assignment = await db.Assignments.Include(a => a.WorkTask).SingleOrDefaultAsync(a => a.Id == assignmentId);
         if (assignment is null || !actor.CanSee(assignment))
         {
             return WorkflowResult.NotFound;
@@ -92,15 +92,15 @@ public sealed class EscalationService(IDbContextFactory<AppDbContext> dbFactory,
         var total = await notices.CountAsync(cancellationToken);
         var skip = Paging.Skip(page, pageSize, total);
         var found = await notices
-            .Include(n => n.Assignment!).ThenInclude(a => a.Task!).ThenInclude(t => t.Plan)
+            .Include(n => n.Assignment!).ThenInclude(a => a.WorkTask!).ThenInclude(t => t.Plan)
             .Include(n => n.Assignment!).ThenInclude(a => a.OrgUnit)
             .OrderByDescending(n => n.IssuedAtUtc).ThenByDescending(n => n.Id)
             .Skip(skip).Take(pageSize)
             .ToListAsync(cancellationToken);
         var today = Today;
         var rows = found.Select(n => new EscalationRow(
-            n.Id, n.Number, n.AssignmentId, n.Assignment!.OrgUnit!.Name, n.Assignment.Task!.Plan!.DisplayTitle, n.Assignment.Task.Path,
-            n.Assignment.Task.Title, n.IssuedOn, n.RespondBy, n.IsAcknowledged, n.RespondedAtUtc is { } at ? WorkCalendar.DateOf(at) : null,
+            n.Id, n.Number, n.AssignmentId, n.Assignment!.OrgUnit!.Name, n.Assignment.WorkTask!.Plan!.DisplayTitle, n.Assignment.WorkTask.Path,
+            n.Assignment.WorkTask.Title, n.IssuedOn, n.RespondBy, n.IsAcknowledged, n.RespondedAtUtc is { } at ? WorkCalendar.DateOf(at) : null,
             n.IsResponseLate(today))).ToList();
         return new PagedList<EscalationRow>(rows, (skip / pageSize) + 1, pageSize, total);
     }
@@ -111,7 +111,7 @@ public sealed class EscalationService(IDbContextFactory<AppDbContext> dbFactory,
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await Visible(db, actor)
-            .Include(n => n.Assignment!).ThenInclude(a => a.Task!).ThenInclude(t => t.Plan)
+            .Include(n => n.Assignment!).ThenInclude(a => a.WorkTask!).ThenInclude(t => t.Plan)
             .Include(n => n.Assignment!).ThenInclude(a => a.OrgUnit)
             .SingleOrDefaultAsync(n => n.Id == noticeId, cancellationToken);
     }

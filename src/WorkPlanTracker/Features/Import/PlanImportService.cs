@@ -26,7 +26,7 @@ public sealed class PlanImportService(
 
         if (parsed.Tasks.Count == 0)
         {
-            throw new ImportInputException($"“{sourceName}”中没有找到编号的工作任务（如“一、”“(一)”“1.”）：请确认文件是工作要点或任务分工方案。");
+            throw new ImportInputException($"“{sourceName}”中没有找到编号的工作任务（如“一、”“（一）”“1.”）：请确认文件是工作要点或任务分工方案。");
         }
 
         return parsed;
@@ -126,7 +126,7 @@ public sealed class PlanImportService(
     public async Task<WorkPlan?> FindPreviousVersionAsync(ParsedPlan parsed, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var year = parsed.Year ?? clock.GetLocalNow().Year;
+        var year = parsed.Year ?? WorkCalendar.DateOf(clock.GetUtcNow().UtcDateTime).Year;
         var id = await db.Plans.Where(p => p.Year == year && p.Title == parsed.Title)
             .OrderByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
         return id is { } planId ? await LoadWithTasksAsync(db, planId, cancellationToken) : null;
@@ -212,7 +212,7 @@ public sealed class PlanImportService(
 
     private void CopyMetadata(ParsedPlan parsed, string? sourceFileName, string sourceText, WorkPlan plan)
     {
-        plan.Year = parsed.Year ?? clock.GetLocalNow().Year;
+        plan.Year = parsed.Year ?? WorkCalendar.DateOf(clock.GetUtcNow().UtcDateTime).Year;
         plan.Title = parsed.Title;
         plan.Issuer = parsed.Issuer;
         plan.DocumentNumber = parsed.DocumentNumber;

@@ -122,7 +122,7 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
         }
 
         var late = (await query
-                .Include(a => a.Task!).ThenInclude(t => t.Plan)
+                .Include(a => a.WorkTask!).ThenInclude(t => t.Plan)
                 .Include(a => a.OrgUnit)
                 .Include(a => a.Reports)
                 .Include(a => a.Extensions)
@@ -142,7 +142,7 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
                 var escalations = string.Join("\n", notices[a.Id].OrderBy(n => n.IssuedAtUtc)
                     .Select(n => $"{n.Number}（{WorkCalendar.Format(n.IssuedOn)}下发，{(n.IsOpen ? (n.IsAcknowledged ? "已签收待回复" : "待签收") : "已回复")}）"));
                 return new OverdueRow(
-                    a.Id, a.Task!.Plan!.DisplayTitle, a.Task.Path, a.Task.Title, a.OrgUnit!.Name, a.Role, due,
+                    a.Id, a.WorkTask!.Plan!.DisplayTitle, a.WorkTask.Path, a.WorkTask.Title, a.OrgUnit!.Name, a.Role, due,
                     asOf.DayNumber - due.DayNumber, a.Status,
                     latest is null ? "尚未报送" : $"{WorkCalendar.Format(latest.ReportedOn)}：{latest.Progress}",
                     escalations);
@@ -173,12 +173,12 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
 
         var assignments = await db.Assignments.AsNoTracking()
             .Where(a => a.OrgUnitId == unitId && a.Status != AssignmentStatus.Closed && a.Status != AssignmentStatus.CompletionRequested)
-            .Include(a => a.Task!).ThenInclude(t => t.Plan)
+            .Include(a => a.WorkTask!).ThenInclude(t => t.Plan)
             .Include(a => a.Reports)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var rows = assignments
-            .OrderBy(a => a.Task!.Plan!.Year).ThenBy(a => a.Task!.PlanId).ThenBy(a => a.Task!.SortOrder).ThenBy(a => a.Task!.Path, StringComparer.Ordinal)
+            .OrderBy(a => a.WorkTask!.Plan!.Year).ThenBy(a => a.WorkTask!.PlanId).ThenBy(a => a.WorkTask!.SortOrder).ThenBy(a => a.WorkTask!.Path, StringComparer.Ordinal)
             .Select(a => FillInRowOf(a))
             .ToList();
         return LedgerResult.Ok(new FillInDocument(unit.Id, unit.Name, Today, rows));
@@ -203,7 +203,7 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
     public static FillInRow FillInRowOf(TaskAssignment assignment)
     {
         ArgumentNullException.ThrowIfNull(assignment);
-        var task = assignment.Task ?? throw new InvalidOperationException("Load TaskAssignment.Task first.");
+        var task = assignment.WorkTask ?? throw new InvalidOperationException("Load TaskAssignment.WorkTask first.");
         var latest = assignment.LatestStandingReport();
         return new FillInRow(
             assignment.Id, task.Plan!.DisplayTitle, task.Path, task.Title, RoleText(assignment.Role),

@@ -70,7 +70,7 @@ public sealed class LedgerUploadService(IDbContextFactory<AppDbContext> dbFactor
         var keys = file.Rows.Select(r => ParseKey(r.Key)).OfType<int>().Distinct().ToList();
         var assignments = await db.Assignments
             .Where(a => keys.Contains(a.Id))
-            .Include(a => a.Task!).ThenInclude(t => t.Plan)
+            .Include(a => a.WorkTask!).ThenInclude(t => t.Plan)
             .Include(a => a.Reports)
             .AsSplitQuery()
             .ToDictionaryAsync(a => a.Id, cancellationToken);
@@ -187,7 +187,7 @@ public sealed class LedgerUploadService(IDbContextFactory<AppDbContext> dbFactor
         }
 
         accepted.Add(new LedgerUploadRow(
-            row.RowNumber, assignment.Task!.Path, assignment.Task.Title, completing ? "报送进展并申请办结" : "报送进展",
+            row.RowNumber, assignment.WorkTask!.Path, assignment.WorkTask.Title, completing ? "报送进展并申请办结" : "报送进展",
             report.Progress, percent, report.EvidenceLinks, completing ? row.CompletionSummary : null));
         return null;
     }

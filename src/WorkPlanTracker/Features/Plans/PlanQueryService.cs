@@ -24,7 +24,7 @@ public sealed class PlanQueryService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<Dictionary<int, int>> AssignmentCountsAsync(int planId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Assignments.Where(a => a.Task!.PlanId == planId)
+        return await db.Assignments.Where(a => a.WorkTask!.PlanId == planId)
             .GroupBy(a => a.TaskId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);

@@ -297,28 +297,28 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
     private static async Task<List<ReminderCase>> CasesAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var assignments = await db.Assignments.AsNoTracking()
-            .Where(a => a.Task!.Plan!.Status == PlanStatus.Published
+            .Where(a => a.WorkTask!.Plan!.Status == PlanStatus.Published
                 && a.Status != AssignmentStatus.Closed && a.Status != AssignmentStatus.CompletionRequested)
-            .Include(a => a.Task!).ThenInclude(t => t.Plan)
+            .Include(a => a.WorkTask!).ThenInclude(t => t.Plan)
             .Include(a => a.OrgUnit)
             // The next report date needs only the latest report still standing, not an assignment's whole history.
             .Include(a => a.Reports.Where(r => r.ReturnedAtUtc == null).OrderByDescending(r => r.ReportedAtUtc).Take(1))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         return assignments
-            .OrderBy(a => a.Task!.PlanId).ThenBy(a => a.Task!.SortOrder).ThenBy(a => a.Id)
+            .OrderBy(a => a.WorkTask!.PlanId).ThenBy(a => a.WorkTask!.SortOrder).ThenBy(a => a.Id)
             .Select(a => new ReminderCase(
                 a.Id,
                 a.OrgUnitId,
                 a.OrgUnit?.Name ?? "",
-                a.Task!.Path,
-                a.Task.Title,
-                a.Task.Plan!.Year,
-                a.Task.Plan.DisplayTitle,
+                a.WorkTask!.Path,
+                a.WorkTask.Title,
+                a.WorkTask.Plan!.Year,
+                a.WorkTask.Plan.DisplayTitle,
                 a.Status,
-                a.Task.Ongoing,
+                a.WorkTask.Ongoing,
                 a.DueDate,
-                a.Task.MilestoneDates,
+                a.WorkTask.MilestoneDates,
                 WorkCalendar.DateOf(a.AssignedAtUtc),
                 ReportingSchedule.NextReportDue(a)))
             .ToList();

@@ -192,7 +192,7 @@ public sealed class UnitNameMatcher
         {
             for (var i = 0; i < ranked.Count && ranked[i].Score >= AutoAcceptScore; i++)
             {
-                ranked[i] = ranked[i] with { Score = TieScore, Reason = ranked[i].Reason + ";另有单位同样接近，需人工确认" };
+                ranked[i] = ranked[i] with { Score = TieScore, Reason = ranked[i].Reason + "；另有单位同样接近，需人工确认" };
             }
         }
 
@@ -276,20 +276,20 @@ public sealed class UnitNameMatcher
     private static string Explain(Form form, Doubts doubts, double ratio)
     {
         var target = form.IsAlias ? $"别名“{form.Text}”" : $"“{form.Text}”";
-        var reason = ratio >= 1 ? $"展开简称后与{target}一致" : $"与{target}相似({ratio:0.00})";
+        var reason = ratio >= 1 ? $"展开简称后与{target}一致" : $"与{target}相似（{ratio:0.00}）";
         if (doubts.HasFlag(Doubts.Level))
         {
-            reason += ";层级只在一方写明";
+            reason += "；层级只在一方写明";
         }
 
         if (doubts.HasFlag(Doubts.Place))
         {
-            reason += ";地名只在一方写明";
+            reason += "；地名只在一方写明";
         }
 
         if (doubts.HasFlag(Doubts.Note))
         {
-            reason += ";括号内名称不同";
+            reason += "；括号内名称不同";
         }
 
         return reason;

@@ -9,7 +9,7 @@ using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Accounts;
 
-/// <summary>Issue 15: a disabled or demoted account loses its power on its very next request, and its open pages with it.</summary>
+/// <summary>A disabled or demoted account loses its power on its very next request, and its open pages with it: a revoked person must not keep acting through a tab left open.</summary>
 public class AccountRevocationTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<string> CreateAsync(string role, string password = DemoAccounts.Password)

@@ -113,7 +113,7 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
 
         Assert.Equal("已分派 2 项任务", first.Message);
         Assert.Equal("已分派 1 项任务，2 项该单位已承办，未重复分派", second.Message);
-        Assert.Equal(3, await db.Assignments.CountAsync(a => a.Task!.PlanId == plan.Id));
+        Assert.Equal(3, await db.Assignments.CountAsync(a => a.WorkTask!.PlanId == plan.Id));
         Assert.Equal(WorkflowResult.Forbidden, await editing.AssignManyAsync(fixture.Leader, tasks, fixture.UnitA, AssignmentRole.Lead, "领导"));
     }
 

@@ -44,7 +44,7 @@ public sealed class WorkflowFixture : IAsyncLifetime
     public async Task<TaskAssignment> AssignmentAsync(string path, int unitId)
     {
         await using var db = App.NewDbContext();
-        return await db.Assignments.Include(a => a.Task).SingleAsync(a => a.Task!.PlanId == PlanId && a.Task.Path == path && a.OrgUnitId == unitId);
+        return await db.Assignments.Include(a => a.WorkTask).SingleAsync(a => a.WorkTask!.PlanId == PlanId && a.WorkTask.Path == path && a.OrgUnitId == unitId);
     }
 
     public Task DisposeAsync()

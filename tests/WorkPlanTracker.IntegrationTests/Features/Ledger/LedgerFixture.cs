@@ -79,14 +79,14 @@ public sealed class LedgerFixture : IAsyncLifetime
     public async Task<TaskAssignment> AssignmentAsync(string path, int unitId)
     {
         await using var db = App.NewDbContext();
-        return await db.Assignments.Include(a => a.Task).Include(a => a.Reports)
-            .SingleAsync(a => a.Task!.PlanId == PlanId && a.Task.Path == path && a.OrgUnitId == unitId);
+        return await db.Assignments.Include(a => a.WorkTask).Include(a => a.Reports)
+            .SingleAsync(a => a.WorkTask!.PlanId == PlanId && a.WorkTask.Path == path && a.OrgUnitId == unitId);
     }
 
     public async Task<int> ReportCountAsync()
     {
         await using var db = App.NewDbContext();
-        return await db.ProgressReports.CountAsync(r => r.Assignment!.Task!.PlanId == PlanId);
+        return await db.ProgressReports.CountAsync(r => r.Assignment!.WorkTask!.PlanId == PlanId);
     }
 
     /// <summary>Reopens a produced workbook, as a user's Excel would.</summary>

@@ -37,11 +37,11 @@ public class PlanPublishingTests(WorkflowFixture fixture) : IClassFixture<Workfl
         Assert.Contains("尚未设置成员", first.Result.Message);
         await using (var db = fixture.App.NewDbContext())
         {
-            var assignments = await db.Assignments.Include(a => a.Task).Where(a => a.Task!.PlanId == fixture.PlanId).ToListAsync();
+            var assignments = await db.Assignments.Include(a => a.WorkTask).Where(a => a.WorkTask!.PlanId == fixture.PlanId).ToListAsync();
             Assert.Equal(
                 [("一.1", fixture.UnitA, AssignmentRole.Lead), ("一.1", fixture.UnitB, AssignmentRole.Supporting), ("一.3", fixture.UnitB, AssignmentRole.Lead)],
-                assignments.Select(a => (a.Task!.Path, a.OrgUnitId, a.Role)).Order().ToList());
-            Assert.Equal(new DateOnly(2035, 6, 30), assignments.First(a => a.Task!.Path == "一.1").DueDate);
+                assignments.Select(a => (a.WorkTask!.Path, a.OrgUnitId, a.Role)).Order().ToList());
+            Assert.Equal(new DateOnly(2035, 6, 30), assignments.First(a => a.WorkTask!.Path == "一.1").DueDate);
             Assert.Equal(PlanStatus.Published, (await db.Plans.SingleAsync(p => p.Id == fixture.PlanId)).Status);
 
             var group = await db.UnitGroups.Include(g => g.Members).SingleAsync(g => g.Name == "工作流各部门");

@@ -9,7 +9,7 @@ namespace WorkPlanTracker.IntegrationTests.Features.Plans;
 /// <summary>The office sets reporting cycles through the service the plan page calls; units see the next report date and light.</summary>
 public class ReportingCycleTests(ReportingCycleFixture fixture) : IClassFixture<ReportingCycleFixture>
 {
-    private const string Day31Refused = "不是每个月都有31日,报送日须在每月1日至28日之间;要求月底报送的,请选28日或次月初的日期";
+    private const string Day31Refused = "不是每个月都有31日，报送日须在每月1日至28日之间；要求月底报送的，请选28日或次月初的日期";
 
     private readonly ReportingCycleService cycles = fixture.Get<ReportingCycleService>();
     private readonly AssignmentService assignments = fixture.Get<AssignmentService>();

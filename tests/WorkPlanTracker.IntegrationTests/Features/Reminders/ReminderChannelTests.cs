@@ -40,7 +40,7 @@ public class ReminderChannelTests
         int other;
         await using (var db = app.NewDbContext())
         {
-            other = await db.Assignments.Where(a => a.Task!.PlanId == planId && a.OrgUnitId != data).Select(a => a.OrgUnitId).FirstAsync();
+            other = await db.Assignments.Where(a => a.WorkTask!.PlanId == planId && a.OrgUnitId != data).Select(a => a.OrgUnitId).FirstAsync();
         }
 
         Assert.True((await contacts.SaveUnitContactAsync(office, other, new ReminderContact

@@ -24,7 +24,7 @@ public class ReminderDeliveryFaultTests
     private static async Task<List<int>> UnitsAsync(ReminderAppFactory app, int count)
     {
         await using var db = app.NewDbContext();
-        return await db.Assignments.Where(a => a.Task!.Plan!.Status == PlanStatus.Published).Select(a => a.OrgUnitId).Distinct().OrderBy(u => u).Take(count).ToListAsync();
+        return await db.Assignments.Where(a => a.WorkTask!.Plan!.Status == PlanStatus.Published).Select(a => a.OrgUnitId).Distinct().OrderBy(u => u).Take(count).ToListAsync();
     }
 
     private static async Task SetRobotAsync(ReminderAppFactory app, int unitId, string url, WebhookKind kind = WebhookKind.WeCom)

@@ -148,7 +148,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     private static TaskAssignment Assign(WorkTask task, OrgUnit unit, AssignmentRole role)
     {
         var assignment = TaskAssignment.Create(task, 0, role, At(task.Plan!.Year, 2, 15));
-        assignment.Task = task;
+        assignment.WorkTask = task;
         assignment.OrgUnit = unit;
         task.Assignments.Add(assignment);
         return assignment;

@@ -35,8 +35,8 @@ public class DashboardRulesAgreeWithDomainTests(GeneratedDashboardData data) : I
     {
         await using var db = data.Database.NewContext();
         return await db.Assignments.AsNoTracking()
-            .Where(a => a.Task!.Plan!.Year == year && a.Task.Plan.Status != PlanStatus.Draft)
-            .Include(a => a.Task!).ThenInclude(t => t.Plan)
+            .Where(a => a.WorkTask!.Plan!.Year == year && a.WorkTask.Plan.Status != PlanStatus.Draft)
+            .Include(a => a.WorkTask!).ThenInclude(t => t.Plan)
             .Include(a => a.Reports)
             .AsSplitQuery()
             .ToListAsync();
@@ -67,7 +67,7 @@ public class DashboardRulesAgreeWithDomainTests(GeneratedDashboardData data) : I
             var progress = TaskProgress.RollUp(g, today);
             return progress.Status == AssignmentStatus.Closed ? TaskStanding.Closed
                 : progress.IsOverdue ? TaskStanding.Overdue
-                : g.First().Task!.Ongoing ? TaskStanding.Ongoing
+                : g.First().WorkTask!.Ongoing ? TaskStanding.Ongoing
                 : TaskStanding.InProgress;
         }).ToList();
         foreach (var standing in new[] { TaskStanding.Closed, TaskStanding.Overdue, TaskStanding.Ongoing, TaskStanding.InProgress })
@@ -92,7 +92,7 @@ public class DashboardRulesAgreeWithDomainTests(GeneratedDashboardData data) : I
         foreach (var section in overview.Sections)
         {
             // A closed task (TaskProgress.RollUp) counts as done; an open one by its assignments' own lights.
-            var lights = assignments.Where(a => a.Task!.SectionId == section.SectionId)
+            var lights = assignments.Where(a => a.WorkTask!.SectionId == section.SectionId)
                 .GroupBy(a => a.TaskId)
                 .SelectMany(task => TaskProgress.RollUp(task, today).Status == AssignmentStatus.Closed
                     ? [TrafficLight.Done]
@@ -117,7 +117,7 @@ public class DashboardRulesAgreeWithDomainTests(GeneratedDashboardData data) : I
         foreach (var unit in ranking.Units)
         {
             var mine = assignments.Where(a => a.OrgUnitId == unit.UnitId).ToList();
-            var reports = mine.SelectMany(a => a.Reports.Select(r => (Report: r, Day: a.Task!.ReportingCycleKind != null ? a.Task.ReportingDay : a.Task.Plan!.ReportingDay))).ToList();
+            var reports = mine.SelectMany(a => a.Reports.Select(r => (Report: r, Day: a.WorkTask!.ReportingCycleKind != null ? a.WorkTask.ReportingDay : a.WorkTask.Plan!.ReportingDay))).ToList();
             Assert.Equal(
                 (mine.Count, mine.Count(a => a.Status == AssignmentStatus.Closed), mine.Count(a => a.ClosedOnTime), mine.Count(a => a.IsOverdue(today)),
                     reports.Count, reports.Count(r => r.Report.IsOnTimeFor(r.Day)), reports.Count(r => r.Report.IsReturned)),
@@ -136,7 +136,7 @@ public class DashboardRulesAgreeWithDomainTests(GeneratedDashboardData data) : I
             var end = new DateOnly(2023, month.Month, DateTime.DaysInMonth(2023, month.Month));
             bool closedBy(TaskAssignment a) => a.Status == AssignmentStatus.Closed && WorkCalendar.DateOf(a.ClosedAtUtc!.Value) <= end;
             Assert.Equal(assignments.Count(closedBy), month.Closed);
-            Assert.Equal(assignments.Count(a => !a.Task!.Ongoing && a.DueDate <= end && !closedBy(a)), month.OverdueAtEnd);
+            Assert.Equal(assignments.Count(a => !a.WorkTask!.Ongoing && a.DueDate <= end && !closedBy(a)), month.OverdueAtEnd);
         }
     }
 }

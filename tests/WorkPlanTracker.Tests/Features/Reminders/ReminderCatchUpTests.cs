@@ -27,7 +27,7 @@ public class ReminderCatchUpTests
         int assignmentId;
         await using (var db = app.NewContext())
         {
-            assignmentId = await db.Assignments.Where(a => a.OrgUnitId == data && a.Task!.PlanId == app.PlanId).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
+            assignmentId = await db.Assignments.Where(a => a.OrgUnitId == data && a.WorkTask!.PlanId == app.PlanId).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
             await db.Assignments.Where(a => a.Id == assignmentId).ExecuteUpdateAsync(s => s.SetProperty(a => a.DueDate, new DateOnly(2024, 5, 28)));
         }
 

@@ -22,7 +22,7 @@ public class ReminderPlanningTests
         var created = await app.Get<ReminderPlanningJob>().RunAsync();
 
         await using var db = app.NewContext();
-        var perUnit = await db.Assignments.Where(a => a.Task!.PlanId == app.PlanId).GroupBy(a => a.OrgUnitId)
+        var perUnit = await db.Assignments.Where(a => a.WorkTask!.PlanId == app.PlanId).GroupBy(a => a.OrgUnitId)
             .Select(g => new { Unit = g.Key, Count = g.Count() }).ToListAsync();
         var rows = await db.ReminderDeliveries.ToListAsync();
         Assert.Equal(perUnit.Count, created);

@@ -53,7 +53,7 @@ public class ReminderStartUpCostTests(ITestOutputHelper output)
         int assignmentId;
         await using (var db = app.NewContext())
         {
-            assignmentId = await db.Assignments.Where(a => a.Task!.PlanId == app.PlanId && !a.Task.Ongoing).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
+            assignmentId = await db.Assignments.Where(a => a.WorkTask!.PlanId == app.PlanId && !a.WorkTask.Ongoing).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
             db.ProgressReports.AddRange(
                 new ProgressReport { AssignmentId = assignmentId, ReportedAtUtc = new DateTime(2024, 6, 5, 2, 0, 0, DateTimeKind.Utc), Progress = "六月报送" },
                 new ProgressReport { AssignmentId = assignmentId, ReportedAtUtc = new DateTime(2024, 7, 5, 2, 0, 0, DateTimeKind.Utc), Progress = "七月报送，被退回", ReturnReason = "材料不全", ReturnedAtUtc = new DateTime(2024, 7, 6, 2, 0, 0, DateTimeKind.Utc) });
@@ -70,7 +70,7 @@ public class ReminderStartUpCostTests(ITestOutputHelper output)
     private static async Task<(int Assignments, int Reports)> GenerateReportHistoryAsync(ReminderDatabase app)
     {
         await using var db = app.NewContext();
-        var ids = await db.Assignments.Where(a => a.Task!.PlanId == app.PlanId).Select(a => a.Id).ToListAsync();
+        var ids = await db.Assignments.Where(a => a.WorkTask!.PlanId == app.PlanId).Select(a => a.Id).ToListAsync();
         var start = new DateTime(2022, 5, 3, 2, 0, 0, DateTimeKind.Utc);
         foreach (var id in ids)
         {
