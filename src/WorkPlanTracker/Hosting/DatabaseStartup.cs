@@ -10,7 +10,7 @@ namespace WorkPlanTracker.Hosting;
 public sealed class DatabaseStartup(
     IDbContextFactory<AppDbContext> dbFactory,
     IOptions<StorageOptions> storage,
-    SamplePlanSeeder seeder)
+    SamplePlanSeeder seeder) : IDatabasePreparation
 {
     public async Task PrepareAsync(CancellationToken cancellationToken = default)
     {
