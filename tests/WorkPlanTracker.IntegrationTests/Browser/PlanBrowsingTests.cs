@@ -46,6 +46,28 @@ public class PlanBrowsingTests(BrowserFixture browser)
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_unit_group_in_the_supporting_column_is_orange_like_a_group_in_the_lead_column()
+    {
+        int planId;
+        await using (var db = browser.App.NewDbContext())
+        {
+            planId = await db.TaskParties
+                .Where(p => p.UnitGroupId != null && p.Role == WorkPlanTracker.Domain.AssignmentRole.Supporting)
+                .Select(p => p.WorkTask!.PlanId)
+                .FirstAsync();
+        }
+
+        var page = await browser.OpenAsync($"/plans/{planId}");
+        var chip = page.Locator(".unit-chip.supporting.group").First;
+        await Assertions.Expect(chip).ToBeVisibleAsync();
+        var leadGroupColour = await page.EvaluateAsync<string>(
+            "() => { const s = document.createElement('span'); s.className = 'unit-chip group'; document.body.append(s); const c = getComputedStyle(s).backgroundColor; s.remove(); return c; }");
+
+        Assert.Equal(leadGroupColour, await chip.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+        await page.CloseAsync();
+    }
+
     private async Task<int> PlanIdAsync(string title)
     {
         await using var db = browser.App.NewDbContext();
