@@ -199,8 +199,7 @@ public class TaskAssignment : IAudited, IVersioned
         report.ReportedAtUtc = nowUtc;
         report.AssignmentId = Id;
         report.Assignment = this;
-        report.ReturnReason = null;
-        report.ReturnedAtUtc = null;
+        report.MarkStanding();
         if (!Reports.Contains(report))
         {
             Reports.Add(report);
@@ -263,8 +262,7 @@ public class TaskAssignment : IAudited, IVersioned
         var why = reason.Trim();
         if (Status == AssignmentStatus.InProgress && LatestStandingReport() is { } report)
         {
-            report.ReturnReason = why;
-            report.ReturnedAtUtc = nowUtc;
+            report.MarkReturned(why, nowUtc);
         }
 
         Status = AssignmentStatus.Returned;

@@ -26,7 +26,10 @@ public class GuardedSettersTests
         { typeof(ExtensionRequest), nameof(ExtensionRequest.ApprovedDate) },
         { typeof(ExtensionRequest), nameof(ExtensionRequest.DecidedAtUtc) },
         { typeof(ExtensionRequest), nameof(ExtensionRequest.DueDateBefore) },
+        { typeof(ProgressReport), nameof(ProgressReport.ReturnReason) },
+        { typeof(ProgressReport), nameof(ProgressReport.ReturnedAtUtc) },
         { typeof(EscalationNotice), nameof(EscalationNotice.RespondedAtUtc) },
+        { typeof(ReminderDelivery), nameof(ReminderDelivery.Status) },
     };
 
     [Theory]
