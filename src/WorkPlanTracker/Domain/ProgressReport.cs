@@ -66,6 +66,20 @@ public class ProgressReport : IAudited
         ReturnedAtUtc = null;
     }
 
+    /// <summary>
+    /// A report as a unit wrote it, on the web form or in a filled-in ledger: texts trimmed, empty optional texts
+    /// left out, one evidence link per line.
+    /// </summary>
+    public static ProgressReport Written(DateTime nowUtc, string progress, int? percentComplete, string? problems, string? nextSteps, string evidenceLinks) => new()
+    {
+        ReportedAtUtc = nowUtc,
+        Progress = progress.Trim(),
+        PercentComplete = percentComplete,
+        Problems = string.IsNullOrWhiteSpace(problems) ? null : problems.Trim(),
+        NextSteps = string.IsNullOrWhiteSpace(nextSteps) ? null : nextSteps.Trim(),
+        EvidenceLinks = evidenceLinks.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+    };
+
     /// <summary>Why the report cannot be accepted as it is, in words for the unit; null when it can.</summary>
     public string? ValidationError()
     {

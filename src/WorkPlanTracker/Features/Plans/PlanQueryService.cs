@@ -31,10 +31,14 @@ public sealed class PlanQueryService(IDbContextFactory<AppDbContext> dbFactory)
     }
 
     /// <summary>The plan with its sections and tasks in document order, or null when there is no such plan.</summary>
+    /// <summary>Tags the outline's query, so a test can count how often a page visit reads it.</summary>
+    public const string OutlineTag = "plan-outline";
+
     public async Task<PlanTree?> GetOutlineAsync(int planId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var plan = await db.Plans.AsNoTracking()
+            .TagWith(OutlineTag)
             .Include(p => p.Sections)
             .Include(p => p.Tasks).ThenInclude(t => t.Parties).ThenInclude(p => p.OrgUnit)
             .Include(p => p.Tasks).ThenInclude(t => t.Parties).ThenInclude(p => p.UnitGroup)
