@@ -158,7 +158,7 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
     }
 
     /// <summary>Who gets which items on which channel: units, their users' own channels, leader contacts, leadership.</summary>
-    private async Task<IReadOnlyList<PlannedDelivery>> RecipientsAsync(AppDbContext db, IReadOnlyList<(DueReminder Due, DateOnly FiredOn)> due, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<PlannedDelivery>> RecipientsAsync(AppDbContext db, IReadOnlyList<(DueReminder Due, DateOnly FiredOn)> due, CancellationToken cancellationToken)
     {
         if (due.Count == 0)
         {
