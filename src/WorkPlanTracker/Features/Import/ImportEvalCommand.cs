@@ -1,5 +1,4 @@
 using System.Text.Json;
-using WorkPlanTracker.Hosting;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Import;
