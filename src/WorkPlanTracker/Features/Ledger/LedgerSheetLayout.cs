@@ -1,4 +1,7 @@
+using System.Text.RegularExpressions;
 using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace WorkPlanTracker.Features.Ledger;
 
@@ -11,10 +14,12 @@ public sealed record LedgerColumn(string Header, double Width)
 
 /// <summary>
 /// What every ledger sheet shares, so they print alike: a merged title row, an information row, one header row
-/// (repeated on every printed page and frozen on screen), thin borders, wrapped text, A4 landscape fitted to one
-/// page wide. Widths are set here, never measured (AdjustToContents needs GDI on Linux and takes seconds).
+/// (repeated on every printed page and frozen on screen), thin borders, wrapped text, A4 landscape at a fixed scale
+/// of at least 90 % (the columns are chosen to fit the page, so the 10-point body prints at 9 points or more; a
+/// fit-to-width setting let office suites shrink it to 6–7 points). Widths are set here, never measured
+/// (AdjustToContents needs GDI on Linux and takes seconds).
 /// </summary>
-public static class LedgerSheetLayout
+public static partial class LedgerSheetLayout
 {
     public const double ChineseCharacterWidth = 2.1;
     public const int TitleRow = 1;
@@ -23,6 +28,24 @@ public static class LedgerSheetLayout
     public const int FirstDataRow = 4;
     public const string FontName = "宋体";
     public const double FontSize = 10;
+
+    /// <summary>The smallest size the body may print at: what an office reads on paper without a magnifier.</summary>
+    public const double MinimumPrintedFontSize = 9;
+
+    /// <summary>
+    /// Width units that fit between the margins of A4 landscape at 100 %: 297 mm less 2 × 0.4 in is 784 pt, and one
+    /// unit of the 10-point 宋体 is about 7 px = 5.25 pt, so about 149; a few units are kept for rounding.
+    /// </summary>
+    public const double PrintableWidth = 145;
+
+    /// <summary>
+    /// The lines a ledger goes upward with: who filled it in, who checked it and how to reach them. The unit is
+    /// filled in when the ledger is a unit's; the rest is left for the hand (or for typing) before it is sent.
+    /// </summary>
+    public static string FormFields(string? unitName) =>
+        $"填报单位：{(string.IsNullOrEmpty(unitName) ? Blank(10) : unitName)}　　填表人：{Blank(6)}　　审核人：{Blank(6)}　　联系电话：{Blank(8)}";
+
+    private static string Blank(int width) => new('＿', width);
 
     public static XLWorkbook NewWorkbook()
     {
@@ -60,12 +83,14 @@ public static class LedgerSheetLayout
         infoRange.FirstCell().SetValue(info);
         infoRange.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
         infoRange.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
-        infoRange.Style.Alignment.WrapText = false;
-        sheet.Row(InfoRow).Height = 20;
+        infoRange.Style.Alignment.WrapText = true;
+        sheet.Row(InfoRow).Height = (info.Split('\n').Length * LineHeight) + 6;
 
+        var headerLines = 1;
         for (var i = 0; i < columns.Count; i++)
         {
             sheet.Cell(HeaderRow, i + 1).SetValue(columns[i].Header);
+            headerLines = Math.Max(headerLines, LinesOf(columns[i].Header, columns[i].Width));
         }
 
         var header = sheet.Range(HeaderRow, 1, HeaderRow, columns.Count);
@@ -73,7 +98,7 @@ public static class LedgerSheetLayout
         header.Style.Fill.BackgroundColor = XLColor.FromHtml("#D9E1F2");
         header.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
         header.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
-        sheet.Row(HeaderRow).Height = 22;
+        sheet.Row(HeaderRow).Height = (headerLines * LineHeight) + 8;
         return sheet;
     }
 
@@ -135,7 +160,7 @@ public static class LedgerSheetLayout
     }
 
     /// <summary>
-    /// The print settings (A4 landscape, one page wide, header row on every page) and the frozen header; borders
+    /// The print settings (A4 landscape at <see cref="PrintScale"/>, header row on every page) and the frozen header; borders
     /// round the whole table unless its rows were written with <see cref="CellStyles"/> (<paramref name="drawBorders"/> false).
     /// </summary>
     public static void Finish(IXLWorksheet sheet, int columns, int lastRow, bool drawBorders = true)
@@ -149,7 +174,7 @@ public static class LedgerSheetLayout
         var page = sheet.PageSetup;
         page.PageOrientation = XLPageOrientation.Landscape;
         page.PaperSize = XLPaperSize.A4Paper;
-        page.FitToPages(1, 0);
+        page.Scale = PrintScale(Enumerable.Range(1, columns).Select(c => sheet.Column(c)).Where(c => !c.IsHidden).Sum(c => c.Width));
         page.SetRowsToRepeatAtTop(HeaderRow, HeaderRow);
         page.CenterHorizontally = true;
         page.Margins.Left = 0.4;
@@ -164,8 +189,73 @@ public static class LedgerSheetLayout
         page.Footer.Center.AddText(" 页");
     }
 
+    /// <summary>
+    /// 100 % when the columns fit between the margins, else the percentage that makes them fit. The ledgers' columns
+    /// are chosen so this stays at 90 % or more; <see cref="Finish"/> refuses a layout that would print smaller.
+    /// </summary>
+    public static int PrintScale(double columnWidths)
+    {
+        var scale = Math.Min(100, (int)Math.Floor(PrintableWidth / columnWidths * 100));
+        if (FontSize * scale / 100 < MinimumPrintedFontSize)
+        {
+            throw new InvalidOperationException($"Columns {columnWidths} units wide would print at {scale} %: narrow them.");
+        }
+
+        return scale;
+    }
+
+    /// <summary>
+    /// Saves the workbook with its print titles written absolute (<c>'工作台账'!$3:$3</c>). ClosedXML 0.95 writes
+    /// <c>工作台账!3:3</c>, which Excel reads but LibreOffice and WPS ignore, so the header row was not repeated.
+    /// </summary>
+    public static void Save(XLWorkbook workbook, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        ArgumentNullException.ThrowIfNull(output);
+        using var buffer = new MemoryStream();
+        workbook.SaveAs(buffer);
+        using (var package = SpreadsheetDocument.Open(buffer, isEditable: true))
+        {
+            var names = package.WorkbookPart?.Workbook.DefinedNames;
+            foreach (var name in names?.Elements<DefinedName>() ?? [])
+            {
+                if (name.Name?.Value == "_xlnm.Print_Titles")
+                {
+                    name.Text = AbsolutePrintTitles(name.Text);
+                }
+            }
+
+            package.WorkbookPart?.Workbook.Save();
+        }
+
+        buffer.Position = 0;
+        buffer.CopyTo(output);
+    }
+
+    /// <summary>"工作台账!3:3" → "'工作台账'!$3:$3"; each comma-separated part on its own, already absolute parts unchanged.</summary>
+    public static string AbsolutePrintTitles(string reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return string.Join(",", reference.Split(',').Select(part =>
+        {
+            var bang = part.LastIndexOf('!');
+            var sheet = bang < 0 ? "" : part[..bang];
+            var range = bang < 0 ? part : part[(bang + 1)..];
+            range = RowOrColumnRange().Replace(range, m => "$" + m.Value.TrimStart('$'));
+            if (sheet.Length > 0 && !sheet.StartsWith('\''))
+            {
+                sheet = "'" + sheet.Replace("'", "''", StringComparison.Ordinal) + "'";
+            }
+
+            return sheet.Length > 0 ? sheet + "!" + range : range;
+        }));
+    }
+
+    [GeneratedRegex(@"\$?[A-Z]+|\$?[0-9]+")]
+    private static partial Regex RowOrColumnRange();
+
     /// <summary>Points per printed line of the 10-point font, and the most Excel allows for a row.</summary>
-    private const double LineHeight = 13.5;
+    public const double LineHeight = 13.5;
     private const double MaxRowHeight = 409;
 
     /// <summary>
@@ -192,11 +282,11 @@ public static class LedgerSheetLayout
             lines = Math.Max(lines, LinesOf(text, columns[i].Width));
         }
 
-        if (lines > 1)
-        {
-            sheet.Row(row).Height = Math.Min(MaxRowHeight, (lines * LineHeight) + 3);
-        }
+        sheet.Row(row).Height = HeightFor(lines);
     }
+
+    /// <summary>The height of a row whose tallest cell takes <paramref name="lines"/> lines: the lines and a little air, nothing more.</summary>
+    public static double HeightFor(int lines) => Math.Min(MaxRowHeight, (Math.Max(1, lines) * LineHeight) + 3);
 
     /// <summary>How many printed lines <paramref name="text"/> takes in a column of <paramref name="width"/> units.</summary>
     public static int LinesOf(string text, double width)
