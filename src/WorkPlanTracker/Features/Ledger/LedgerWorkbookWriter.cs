@@ -17,15 +17,18 @@ public static class LedgerWorkbookWriter
     // Each set of columns fits A4 landscape at 100 % (LedgerSheetLayout.PrintableWidth): the section is the group row
     // above its tasks, so it needs no column; 序号 is the running number, 编号 the plan's own.
 
+    /// <summary>Wide enough for "2035年12月31日" on one line.</summary>
+    public const double DateWidth = 16.5;
+
     public static IReadOnlyList<LedgerColumn> PlanColumns { get; } =
     [
         new("序号", 5),
         new("编号", 9),
-        LedgerColumn.ForChinese("工作任务", 13),
+        LedgerColumn.ForChinese("工作任务", 12),
         LedgerColumn.ForChinese("牵头单位", 5),
         LedgerColumn.ForChinese("责任单位", 5),
-        LedgerColumn.ForChinese("完成时限", 5),
-        LedgerColumn.ForChinese("进展情况", 14),
+        new("完成时限", DateWidth),
+        LedgerColumn.ForChinese("进展情况", 13),
         LedgerColumn.ForChinese("完成状态", 4),
         LedgerColumn.ForChinese("佐证材料", 7),
         LedgerColumn.ForChinese("备注", 5),
@@ -37,9 +40,9 @@ public static class LedgerWorkbookWriter
         new("编号", 9),
         LedgerColumn.ForChinese("工作任务", 15),
         LedgerColumn.ForChinese("承担方式", 3),
-        LedgerColumn.ForChinese("完成时限", 5),
+        new("完成时限", DateWidth),
         LedgerColumn.ForChinese("完成状态", 4),
-        LedgerColumn.ForChinese("报送记录（进展情况）", 18),
+        LedgerColumn.ForChinese("报送记录（进展情况）", 16),
         LedgerColumn.ForChinese("佐证材料", 8),
         LedgerColumn.ForChinese("备注", 5),
     ];
@@ -52,10 +55,10 @@ public static class LedgerWorkbookWriter
         LedgerColumn.ForChinese("工作任务", 10),
         LedgerColumn.ForChinese("承办单位", 6),
         LedgerColumn.ForChinese("承担方式", 3),
-        LedgerColumn.ForChinese("完成时限", 5),
+        new("完成时限", DateWidth),
         LedgerColumn.ForChinese("逾期天数", 3),
         LedgerColumn.ForChinese("当前状态", 4),
-        LedgerColumn.ForChinese("最近报送", 12),
+        LedgerColumn.ForChinese("最近报送", 10),
         LedgerColumn.ForChinese("督办情况", 7),
     ];
 
