@@ -67,18 +67,18 @@ public static class FillInWorkbook
     public static IReadOnlyList<LedgerColumn> Columns { get; } =
     [
         new("行键", 8),
-        LedgerColumn.ForChinese("所属计划", 5),
-        new("任务编号", 9),
-        LedgerColumn.ForChinese("工作任务", 8),
-        LedgerColumn.ForChinese("承担方式", 3),
+        LedgerColumn.ForChinese("所属计划", 4),
+        new("任务编号", 8),
+        LedgerColumn.ForChinese("工作任务", 7),
+        LedgerColumn.ForChinese("承担方式", 2),
         LedgerColumn.ForChinese("完成时限", 5),
-        LedgerColumn.ForChinese("当前状态", 4),
-        LedgerColumn.ForChinese("最近一次报送", 8),
-        LedgerColumn.ForChinese("本次进展情况（必填）", 11),
-        LedgerColumn.ForChinese("完成进度%", 3),
-        LedgerColumn.ForChinese("佐证材料链接（每行一个）", 6),
-        LedgerColumn.ForChinese("填报状态", 4),
-        LedgerColumn.ForChinese("办结情况说明（申请办结时填写）", 6),
+        LedgerColumn.ForChinese("当前状态", 3),
+        LedgerColumn.ForChinese("最近一次报送", 7),
+        LedgerColumn.ForChinese("本次进展情况（必填）", 9),
+        LedgerColumn.ForChinese("完成进度%", 2),
+        LedgerColumn.ForChinese("佐证材料链接（每行一个）", 5),
+        LedgerColumn.ForChinese("填报状态", 3),
+        LedgerColumn.ForChinese("办结情况说明（申请办结时填写）", 5),
     ];
 
     /// <summary>Names of the locked columns the upload compares with the database, for messages.</summary>
@@ -128,8 +128,9 @@ public static class FillInWorkbook
             lastRow = row;
         }
 
-        L.Finish(sheet, columns, lastRow);
+        // Hidden first: the page is fitted to the columns that print.
         sheet.Column(KeyColumn).Hide();
+        L.Finish(sheet, columns, lastRow);
         sheet.SheetView.Freeze(L.HeaderRow, PathColumn);
 
         if (document.Rows.Count > 0)

@@ -14,9 +14,8 @@ public sealed record LedgerColumn(string Header, double Width)
 
 /// <summary>
 /// What every ledger sheet shares, so they print alike: a merged title row, an information row, one header row
-/// (repeated on every printed page and frozen on screen), thin borders, wrapped text, A4 landscape at a fixed scale
-/// of at least 90 % (the columns are chosen to fit the page, so the 10-point body prints at 9 points or more; a
-/// fit-to-width setting let office suites shrink it to 6–7 points). Widths are set here, never measured
+/// (repeated on every printed page and frozen on screen), thin borders, wrapped text, A4 landscape one page wide with
+/// columns chosen to fit it, so the 10-point body prints at 9 points or more (wider columns were shrunk to 6–7). Widths are set here, never measured
 /// (AdjustToContents needs GDI on Linux and takes seconds).
 /// </summary>
 public static partial class LedgerSheetLayout
@@ -32,11 +31,25 @@ public static partial class LedgerSheetLayout
     /// <summary>The smallest size the body may print at: what an office reads on paper without a magnifier.</summary>
     public const double MinimumPrintedFontSize = 9;
 
+    /// <summary>A4 landscape less the 0.4-inch side margins, in points.</summary>
+    public const double PagePoints = 784;
+
+    /// <summary>A width unit is one digit of the workbook's font: 宋体 10 has 7-pixel digits, 5.25 pt (Excel, WPS).</summary>
+    public const double PointsPerUnit = 5.25;
+
     /// <summary>
-    /// Width units that fit between the margins of A4 landscape at 100 %: 297 mm less 2 × 0.4 in is 784 pt, and one
-    /// unit of the 10-point 宋体 is about 7 px = 5.25 pt, so about 149; a few units are kept for rounding.
+    /// The same unit where 宋体 is missing and a substitute with wider digits measures it: LibreOffice on Linux
+    /// (DejaVu Sans) made it 6.35 pt, measured by converting a ledger. The columns are chosen so that even then the
+    /// one-page-wide fit shrinks the 10-point body by no more than to 9 points.
     /// </summary>
-    public const double PrintableWidth = 145;
+    public const double SubstitutePointsPerUnit = 6.35;
+
+    /// <summary>What ClosedXML adds to each column's width when it saves.</summary>
+    public const double ColumnPadding = 0.71;
+
+    /// <summary>The percentage a one-page-wide fit prints at: 100 when the columns fit, else what makes them fit.</summary>
+    public static int ScaleToFit(double columnWidths, double pointsPerUnit) =>
+        Math.Min(100, (int)Math.Floor(PagePoints / (columnWidths * pointsPerUnit) * 100));
 
     /// <summary>
     /// The lines a ledger goes upward with: who filled it in, who checked it and how to reach them. The unit is
@@ -160,7 +173,7 @@ public static partial class LedgerSheetLayout
     }
 
     /// <summary>
-    /// The print settings (A4 landscape at <see cref="PrintScale"/>, header row on every page) and the frozen header; borders
+    /// The print settings (A4 landscape one page wide, see <see cref="CheckFitsThePage"/>; header row on every page) and the frozen header; borders
     /// round the whole table unless its rows were written with <see cref="CellStyles"/> (<paramref name="drawBorders"/> false).
     /// </summary>
     public static void Finish(IXLWorksheet sheet, int columns, int lastRow, bool drawBorders = true)
@@ -174,7 +187,10 @@ public static partial class LedgerSheetLayout
         var page = sheet.PageSetup;
         page.PageOrientation = XLPageOrientation.Landscape;
         page.PaperSize = XLPaperSize.A4Paper;
-        page.Scale = PrintScale(Enumerable.Range(1, columns).Select(c => sheet.Column(c)).Where(c => !c.IsHidden).Sum(c => c.Width));
+        // One page wide as a safety net only: the columns fit at 100 % (CheckFitsThePage), so the fit shrinks nothing
+        // where 宋体 is installed and little where it is not. Wider columns were shrunk to 6–7 points.
+        CheckFitsThePage(Enumerable.Range(1, columns).Select(c => sheet.Column(c)).Where(c => !c.IsHidden).Sum(c => c.Width + ColumnPadding));
+        page.FitToPages(1, 0);
         page.SetRowsToRepeatAtTop(HeaderRow, HeaderRow);
         page.CenterHorizontally = true;
         page.Margins.Left = 0.4;
@@ -190,18 +206,16 @@ public static partial class LedgerSheetLayout
     }
 
     /// <summary>
-    /// 100 % when the columns fit between the margins, else the percentage that makes them fit. The ledgers' columns
-    /// are chosen so this stays at 90 % or more; <see cref="Finish"/> refuses a layout that would print smaller.
+    /// Refuses a layout whose columns would print the body below <see cref="MinimumPrintedFontSize"/> where 宋体 is
+    /// missing, or would not fit the page at 100 % where it is installed.
     /// </summary>
-    public static int PrintScale(double columnWidths)
+    public static void CheckFitsThePage(double columnWidths)
     {
-        var scale = Math.Min(100, (int)Math.Floor(PrintableWidth / columnWidths * 100));
-        if (FontSize * scale / 100 < MinimumPrintedFontSize)
+        var worst = ScaleToFit(columnWidths, SubstitutePointsPerUnit);
+        if (ScaleToFit(columnWidths, PointsPerUnit) < 100 || FontSize * worst / 100 < MinimumPrintedFontSize)
         {
-            throw new InvalidOperationException($"Columns {columnWidths} units wide would print at {scale} %: narrow them.");
+            throw new InvalidOperationException($"Columns {columnWidths} units wide print at {worst} % without 宋体: narrow them.");
         }
-
-        return scale;
     }
 
     /// <summary>
@@ -226,6 +240,16 @@ public static partial class LedgerSheetLayout
             }
 
             package.WorkbookPart?.Workbook.Save();
+
+            // Column widths are counted in digits of the workbook's first font (the Normal style). ClosedXML leaves it
+            // Calibri 11; a machine without Calibri measures a substitute's wider digits (LibreOffice here: 7 pt a
+            // unit instead of 5.25) and the columns no longer fit the page. The ledgers' own font measures alike everywhere.
+            if (package.WorkbookPart?.WorkbookStylesPart?.Stylesheet is { Fonts: { } fonts } stylesheet && fonts.Elements<Font>().FirstOrDefault() is { } normal)
+            {
+                normal.FontName = new FontName { Val = FontName };
+                normal.FontSize = new FontSize { Val = FontSize };
+                stylesheet.Save();
+            }
         }
 
         buffer.Position = 0;

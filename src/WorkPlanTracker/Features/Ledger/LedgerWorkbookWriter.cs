@@ -14,52 +14,49 @@ public static class LedgerWorkbookWriter
     public const string UnitSheetName = "单位台账";
     public const string OverdueSheetName = "逾期督办清单";
 
-    // Each set of columns fits A4 landscape at 100 % (LedgerSheetLayout.PrintableWidth): the section is the group row
+    // Each set of columns fits A4 landscape at 100 % (LedgerSheetLayout.CheckFitsThePage): the section is the group row
     // above its tasks, so it needs no column; 序号 is the running number, 编号 the plan's own.
-
-    /// <summary>Wide enough for "2035年12月31日" on one line.</summary>
-    public const double DateWidth = 16.5;
 
     public static IReadOnlyList<LedgerColumn> PlanColumns { get; } =
     [
         new("序号", 5),
-        new("编号", 9),
-        LedgerColumn.ForChinese("工作任务", 12),
-        LedgerColumn.ForChinese("牵头单位", 5),
-        LedgerColumn.ForChinese("责任单位", 5),
-        new("完成时限", DateWidth),
-        LedgerColumn.ForChinese("进展情况", 13),
+        new("编号", 8),
+        LedgerColumn.ForChinese("工作任务", 10),
+        LedgerColumn.ForChinese("牵头单位", 4),
+        LedgerColumn.ForChinese("责任单位", 4),
+        LedgerColumn.ForChinese("完成时限", 5),
+        LedgerColumn.ForChinese("进展情况", 11),
         LedgerColumn.ForChinese("完成状态", 4),
-        LedgerColumn.ForChinese("佐证材料", 7),
+        LedgerColumn.ForChinese("佐证材料", 6),
         LedgerColumn.ForChinese("备注", 5),
     ];
 
     public static IReadOnlyList<LedgerColumn> UnitColumns { get; } =
     [
         new("序号", 5),
-        new("编号", 9),
-        LedgerColumn.ForChinese("工作任务", 15),
+        new("编号", 8),
+        LedgerColumn.ForChinese("工作任务", 12),
         LedgerColumn.ForChinese("承担方式", 3),
-        new("完成时限", DateWidth),
+        LedgerColumn.ForChinese("完成时限", 5),
         LedgerColumn.ForChinese("完成状态", 4),
-        LedgerColumn.ForChinese("报送记录（进展情况）", 16),
-        LedgerColumn.ForChinese("佐证材料", 8),
-        LedgerColumn.ForChinese("备注", 5),
+        LedgerColumn.ForChinese("报送记录（进展情况）", 13),
+        LedgerColumn.ForChinese("佐证材料", 6),
+        LedgerColumn.ForChinese("备注", 4),
     ];
 
     public static IReadOnlyList<LedgerColumn> OverdueColumns { get; } =
     [
         new("序号", 5),
-        LedgerColumn.ForChinese("所属计划", 7),
-        new("任务编号", 9),
-        LedgerColumn.ForChinese("工作任务", 10),
-        LedgerColumn.ForChinese("承办单位", 6),
-        LedgerColumn.ForChinese("承担方式", 3),
-        new("完成时限", DateWidth),
-        LedgerColumn.ForChinese("逾期天数", 3),
-        LedgerColumn.ForChinese("当前状态", 4),
-        LedgerColumn.ForChinese("最近报送", 10),
-        LedgerColumn.ForChinese("督办情况", 7),
+        LedgerColumn.ForChinese("所属计划", 6),
+        new("任务编号", 8),
+        LedgerColumn.ForChinese("工作任务", 8),
+        LedgerColumn.ForChinese("承办单位", 5),
+        LedgerColumn.ForChinese("承担方式", 2),
+        LedgerColumn.ForChinese("完成时限", 5),
+        LedgerColumn.ForChinese("逾期天数", 2),
+        LedgerColumn.ForChinese("当前状态", 3),
+        LedgerColumn.ForChinese("最近报送", 9),
+        LedgerColumn.ForChinese("督办情况", 6),
     ];
 
     /// <summary>The plan ledger: tasks grouped by section, overdue rows marked, and a summary sheet by status and by unit.</summary>

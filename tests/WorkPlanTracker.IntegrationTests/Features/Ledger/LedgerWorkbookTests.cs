@@ -19,8 +19,8 @@ public class LedgerWorkbookTests(LedgerFixture fixture) : IClassFixture<LedgerFi
     {
         Assert.Equal(XLPageOrientation.Landscape, sheet.PageSetup.PageOrientation);
         Assert.Equal(XLPaperSize.A4Paper, sheet.PageSetup.PaperSize);
-        Assert.Equal(0, sheet.PageSetup.PagesWide);
-        Assert.True(sheet.PageSetup.Scale >= 90, $"printed at {sheet.PageSetup.Scale} %");
+        Assert.Equal(1, sheet.PageSetup.PagesWide);
+        Assert.Equal(100, LedgerSheetLayout.ScaleToFit(sheet.ColumnsUsed().Where(c => !c.IsHidden).Sum(c => c.Width), LedgerSheetLayout.PointsPerUnit));
         Assert.Equal(0, sheet.PageSetup.PagesTall);
         Assert.Equal(LedgerSheetLayout.HeaderRow, sheet.PageSetup.FirstRowToRepeatAtTop);
         Assert.Equal(LedgerSheetLayout.HeaderRow, sheet.PageSetup.LastRowToRepeatAtTop);
