@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using WorkPlanTracker.Data;
+using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Dashboard;
 using WorkPlanTracker.Shared;
 

@@ -37,6 +37,10 @@ public sealed record TaskProgress(AssignmentStatus? Status, bool IsOverdue, int 
         return new TaskProgress(least, all.Exists(a => a.IsOverdue(today)), all.Count, closedCount);
     }
 
+    /// <summary>The task's standing (<see cref="TaskStandings.Of"/>): what 推进中 and the rest mean everywhere.</summary>
+    public TaskStanding StandingOf(bool ongoing) =>
+        TaskStandings.Of(AssignmentCount > 0, Status == AssignmentStatus.Closed, IsOverdue, ongoing);
+
     /// <summary>How far along a status is, for "least advanced": 0 for Assigned up to 6 for Closed.</summary>
     public static int Advancement(AssignmentStatus status) => status switch
     {

@@ -5,38 +5,6 @@ namespace WorkPlanTracker.Features.Dashboard;
 /// <summary>Which slice of the tracked work a dashboard shows: one year's published plans, or one plan of that year.</summary>
 public sealed record DashboardScope(int Year, int? PlanId = null);
 
-/// <summary>A task's standing on the dashboard, from <see cref="TaskProgress.RollUp"/>: closed first, then overdue, then ongoing.</summary>
-public enum TaskStanding
-{
-    /// <summary>每个牵头单位已办结 (with no lead, every unit).</summary>
-    Closed = 0,
-
-    /// <summary>Not closed, dated, none of its assignments past its due date.</summary>
-    InProgress = 1,
-
-    /// <summary>Not closed and some assignment past its due date.</summary>
-    Overdue = 2,
-
-    /// <summary>持续推进: no end date, not closed.</summary>
-    Ongoing = 3,
-
-    /// <summary>Published but given to no unit yet.</summary>
-    Unassigned = 4,
-}
-
-public static class TaskStandingNames
-{
-    public static string Of(TaskStanding standing) => standing switch
-    {
-        TaskStanding.Closed => "已办结",
-        TaskStanding.InProgress => "推进中",
-        TaskStanding.Overdue => "已逾期",
-        TaskStanding.Ongoing => "持续推进",
-        TaskStanding.Unassigned => "未分派",
-        _ => standing.ToString(),
-    };
-}
-
 public sealed record PlanChoice(int Id, string Title);
 
 public sealed record Overview(

@@ -247,11 +247,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     {
         /// <summary><see cref="TaskProgress.RollUp"/>'s answer: closed when every lead (with no lead, every unit) is closed.</summary>
         public TaskStanding Standing =>
-            Assignments == 0 ? TaskStanding.Unassigned
-            : (Leads > 0 ? LeadsClosed == Leads : Closed == Assignments) ? TaskStanding.Closed
-            : Overdue > 0 ? TaskStanding.Overdue
-            : Ongoing ? TaskStanding.Ongoing
-            : TaskStanding.InProgress;
+            TaskStandings.Of(Assignments > 0, Leads > 0 ? LeadsClosed == Leads : Closed == Assignments, Overdue > 0, Ongoing);
 
         /// <summary>
         /// Done once the task is closed (its lead units closed it, even if a supporting unit is still late: the section

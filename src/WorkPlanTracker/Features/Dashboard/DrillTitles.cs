@@ -1,3 +1,5 @@
+using WorkPlanTracker.Domain;
+
 namespace WorkPlanTracker.Features.Dashboard;
 
 /// <summary>The heading of a drill-down list, saying in words which figure it stands behind.</summary>

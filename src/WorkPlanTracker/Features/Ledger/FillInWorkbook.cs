@@ -67,25 +67,25 @@ public static class FillInWorkbook
     public static IReadOnlyList<LedgerColumn> Columns { get; } =
     [
         new("行键", 8),
-        LedgerColumn.ForChinese("所属计划", 8),
-        new("序号", 10),
-        LedgerColumn.ForChinese("工作任务", 10),
-        LedgerColumn.ForChinese("承担方式", 4),
-        LedgerColumn.ForChinese("完成时限", 6),
-        LedgerColumn.ForChinese("当前状态", 4),
-        LedgerColumn.ForChinese("最近一次报送", 12),
-        LedgerColumn.ForChinese("本次进展情况（必填）", 18),
-        LedgerColumn.ForChinese("完成进度%", 5),
-        LedgerColumn.ForChinese("佐证材料链接（每行一个）", 12),
-        LedgerColumn.ForChinese("填报状态", 5),
-        LedgerColumn.ForChinese("办结情况说明（申请办结时填写）", 12),
+        LedgerColumn.ForChinese("所属计划", 4),
+        new("任务编号", 8),
+        LedgerColumn.ForChinese("工作任务", 7),
+        LedgerColumn.ForChinese("承担方式", 2),
+        LedgerColumn.ForChinese("完成时限", 5),
+        LedgerColumn.ForChinese("当前状态", 3),
+        LedgerColumn.ForChinese("最近一次报送", 7),
+        LedgerColumn.ForChinese("本次进展情况（必填）", 9),
+        LedgerColumn.ForChinese("完成进度%", 2),
+        LedgerColumn.ForChinese("佐证材料链接（每行一个）", 5),
+        LedgerColumn.ForChinese("填报状态", 3),
+        LedgerColumn.ForChinese("办结情况说明（申请办结时填写）", 5),
     ];
 
     /// <summary>Names of the locked columns the upload compares with the database, for messages.</summary>
     public static IReadOnlyDictionary<int, string> ComparedColumns { get; } = new Dictionary<int, string>
     {
         [PlanColumn] = "所属计划",
-        [PathColumn] = "序号",
+        [PathColumn] = "任务编号",
         [TaskColumn] = "工作任务",
         [RoleColumn] = "承担方式",
         [DeadlineColumn] = "完成时限",
@@ -97,8 +97,8 @@ public static class FillInWorkbook
         ArgumentNullException.ThrowIfNull(output);
         using var workbook = L.NewWorkbook();
         var columns = Columns.Count;
-        var info = $"填报单位：{document.UnitName}　　导出日期：{WorkCalendar.Format(document.ExportedOn)}　　"
-            + $"填写“本次进展情况”等黄色列后，在系统“上传填报表”页面上传；不需要报送的任务留空即可。";
+        var info = L.FormFields(document.UnitName) + $"　　导出日期：{WorkCalendar.Format(document.ExportedOn)}\n"
+            + "填写“本次进展情况”等黄色列后，在系统“上传填报表”页面上传；不需要报送的任务留空即可。";
         var sheet = L.Begin(workbook, SheetName, document.Title, info, Columns);
 
         // The info row is merged from column B, so the hidden column A of that row can carry the unit key.
@@ -128,8 +128,9 @@ public static class FillInWorkbook
             lastRow = row;
         }
 
-        L.Finish(sheet, columns, lastRow);
+        // Hidden first: the page is fitted to the columns that print.
         sheet.Column(KeyColumn).Hide();
+        L.Finish(sheet, columns, lastRow);
         sheet.SheetView.Freeze(L.HeaderRow, PathColumn);
 
         if (document.Rows.Count > 0)
@@ -163,7 +164,7 @@ public static class FillInWorkbook
             .AllowElement(XLSheetProtectionElements.SelectUnlockedCells)
             .AllowElement(XLSheetProtectionElements.FormatRows)
             .AllowElement(XLSheetProtectionElements.FormatColumns);
-        workbook.SaveAs(output);
+        L.Save(workbook, output);
     }
 
     /// <summary>

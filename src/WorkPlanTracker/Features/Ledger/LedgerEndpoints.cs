@@ -19,6 +19,10 @@ public static class LedgerEndpoints
 
     public static string UnitUrl(int unitId) => $"ledger/units/{unitId}.xlsx";
 
+    public static string UnitUrl(int unitId, int year) => string.Create(CultureInfo.InvariantCulture, $"ledger/units/{unitId}.xlsx?year={year}");
+
+    public static string YearUrl(int year) => string.Create(CultureInfo.InvariantCulture, $"ledger/years/{year}.xlsx");
+
     public static string FillInUrl(int unitId) => $"ledger/units/{unitId}/fill-in.xlsx";
 
     public static string OverdueUrl(DateOnly date) => $"ledger/overdue.xlsx?date={date:yyyy-MM-dd}";
@@ -30,6 +34,8 @@ public static class LedgerEndpoints
             LedgerFileAsync(http, new LedgerScope(planId, null, null), unitLedger: false, ct));
         ledger.MapGet("/plans/{planId:int}/units/{unitId:int}.xlsx", (int planId, int unitId, HttpContext http, CancellationToken ct) =>
             LedgerFileAsync(http, new LedgerScope(planId, null, unitId), unitLedger: true, ct));
+        ledger.MapGet("/years/{year:int}.xlsx", (int year, HttpContext http, CancellationToken ct) =>
+            LedgerFileAsync(http, new LedgerScope(null, year, null), unitLedger: false, ct));
         ledger.MapGet("/units/{unitId:int}.xlsx", (int unitId, int? year, HttpContext http, CancellationToken ct) =>
             LedgerFileAsync(http, new LedgerScope(null, year, unitId), unitLedger: true, ct));
         ledger.MapGet("/units/{unitId:int}/fill-in.xlsx", FillInAsync);

@@ -29,6 +29,9 @@ public sealed record LedgerTaskRow(
     bool Overdue,
     IReadOnlyList<LedgerAssignmentRow> Assignments)
 {
+    /// <summary>已办结 / 推进中 / 已逾期 / 持续推进 / 未分派, by the same rule as the dashboard.</summary>
+    public TaskStanding Standing => TaskStandings.Of(Status is not null, Status == AssignmentStatus.Closed, Overdue, Ongoing);
+
     /// <summary>The task as the ledger prints it: its full text when it has one, else its title.</summary>
     public string Content => string.IsNullOrWhiteSpace(Text) ? Title : Text;
 }
@@ -65,12 +68,14 @@ public sealed record LedgerAssignmentRow(
 
 public sealed record LedgerReport(DateOnly ReportedOn, string Progress, int? PercentComplete, bool Returned, IReadOnlyList<string> EvidenceLinks, IReadOnlyList<string> EvidenceFiles);
 
-/// <summary>逾期任务清单 / 督办清单 for one day.</summary>
-public sealed record OverdueDocument(DateOnly AsOf, DateOnly ExportedOn, IReadOnlyList<OverdueRow> Rows)
+/// <summary>逾期任务清单 / 督办清单 for one day; <see cref="UnitName"/> names the unit(s) when it is a unit user's own list.</summary>
+public sealed record OverdueDocument(DateOnly AsOf, DateOnly ExportedOn, IReadOnlyList<OverdueRow> Rows, string? UnitName = null)
 {
-    public string Title => $"逾期任务督办清单（截至{WorkCalendar.Format(AsOf)}）";
+    public string Title => UnitName is null
+        ? $"逾期任务督办清单（截至{WorkCalendar.Format(AsOf)}）"
+        : $"{UnitName}逾期任务督办清单（截至{WorkCalendar.Format(AsOf)}）";
 
-    public string FileName => LedgerFileNames.For("逾期任务督办清单", AsOf);
+    public string FileName => LedgerFileNames.For(UnitName is null ? "逾期任务督办清单" : UnitName + "逾期任务督办清单", AsOf);
 }
 
 public sealed record OverdueRow(

@@ -19,8 +19,7 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(scope);
-        var allowed = actor.IsPlanningOffice || actor.IsLeadership
-            || (scope.UnitId is { } unitId && actor.IsUnitUser && actor.UnitIds.Contains(unitId));
+        var allowed = scope.UnitId is { } unitId ? LedgerAccess.MayHaveUnitLedger(actor, unitId) : LedgerAccess.MayHaveWholeLedger(actor);
         if (!allowed)
         {
             return LedgerResult.Forbidden<LedgerDocument>();
@@ -143,12 +142,20 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
                 return new OverdueRow(
                     a.Id, a.WorkTask!.Plan!.DisplayTitle, a.WorkTask.Path, a.WorkTask.Title, a.OrgUnit!.Name, a.Role, due,
                     asOf.DayNumber - due.DayNumber, a.Status,
-                    latest is null ? "尚未报送" : $"{WorkCalendar.Format(latest.ReportedOn)}：{latest.Progress}",
+                    ReportingText(latest is null ? null : $"{WorkCalendar.Format(latest.ReportedOn)}：{latest.Progress}", a.Reports.Any(r => r.ReportedOn <= asOf)),
                     escalations);
             })
             .OrderByDescending(r => r.DaysLate).ThenBy(r => r.UnitName, ChineseOrder.Names).ThenBy(r => r.AssignmentId)
             .ToList();
-        return LedgerResult.Ok(new OverdueDocument(asOf, Today, rows));
+        string? unitName = null;
+        if (!everything)
+        {
+            var units = actor.UnitIds.ToList();
+            var names = await db.Units.AsNoTracking().Where(u => units.Contains(u.Id)).Select(u => u.Name).ToListAsync(cancellationToken);
+            unitName = string.Join("、", names.Order(ChineseOrder.Names));
+        }
+
+        return LedgerResult.Ok(new OverdueDocument(asOf, Today, rows, unitName));
     }
 
     /// <summary>
@@ -158,7 +165,7 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
     public async Task<LedgerResult<FillInDocument>> FillInAsync(Actor actor, int unitId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsPlanningOffice && !(actor.IsUnitUser && actor.UnitIds.Contains(unitId)))
+        if (!LedgerAccess.MayHaveFillIn(actor, unitId))
         {
             return LedgerResult.Forbidden<FillInDocument>();
         }
@@ -207,8 +214,32 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
         return new FillInRow(
             assignment.Id, task.Plan!.DisplayTitle, task.Path, task.Title, RoleText(assignment.Role),
             DueText(assignment.DueDate, task.Ongoing), StatusText(assignment.Status),
-            latest is null ? "" : $"{WorkCalendar.Format(latest.ReportedOn)}：{latest.Progress}");
+            LatestForFillIn(assignment, latest));
     }
+
+    /// <summary>What a unit sees of its last report in the fill-in workbook; a returned task says why it came back first.</summary>
+    private static string LatestForFillIn(TaskAssignment assignment, ProgressReport? latest)
+    {
+        var reported = latest is null ? "" : $"{WorkCalendar.Format(latest.ReportedOn)}：{latest.Progress}";
+        if (assignment.Status != AssignmentStatus.Returned)
+        {
+            return reported;
+        }
+
+        var reason = $"退回原因：{(string.IsNullOrWhiteSpace(assignment.ReturnReason) ? "未说明" : assignment.ReturnReason)}";
+        return reported.Length == 0 ? reason : reason + "\n" + reported;
+    }
+
+    public const string NotReportedText = "尚未报送";
+
+    public const string ReturnedText = "所报进展已退回，待重新报送";
+
+    /// <summary>
+    /// How a unit's reporting reads in every ledger and list: its standing report, else (it reported, but everything
+    /// was sent back) <see cref="ReturnedText"/>, else <see cref="NotReportedText"/>.
+    /// </summary>
+    public static string ReportingText(string? standingReport, bool reportedAtAll) =>
+        standingReport ?? (reportedAtAll ? ReturnedText : NotReportedText);
 
     public static string RoleText(AssignmentRole role) => role == AssignmentRole.Lead ? "牵头" : "配合";
 

@@ -1,4 +1,7 @@
+using System.Text.RegularExpressions;
 using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace WorkPlanTracker.Features.Ledger;
 
@@ -11,10 +14,11 @@ public sealed record LedgerColumn(string Header, double Width)
 
 /// <summary>
 /// What every ledger sheet shares, so they print alike: a merged title row, an information row, one header row
-/// (repeated on every printed page and frozen on screen), thin borders, wrapped text, A4 landscape fitted to one
-/// page wide. Widths are set here, never measured (AdjustToContents needs GDI on Linux and takes seconds).
+/// (repeated on every printed page and frozen on screen), thin borders, wrapped text, A4 landscape one page wide with
+/// columns chosen to fit it, so the 10-point body prints at 9 points or more (wider columns were shrunk to 6–7). Widths are set here, never measured
+/// (AdjustToContents needs GDI on Linux and takes seconds).
 /// </summary>
-public static class LedgerSheetLayout
+public static partial class LedgerSheetLayout
 {
     public const double ChineseCharacterWidth = 2.1;
     public const int TitleRow = 1;
@@ -23,6 +27,38 @@ public static class LedgerSheetLayout
     public const int FirstDataRow = 4;
     public const string FontName = "宋体";
     public const double FontSize = 10;
+
+    /// <summary>The smallest size the body may print at: what an office reads on paper without a magnifier.</summary>
+    public const double MinimumPrintedFontSize = 9;
+
+    /// <summary>A4 landscape less the 0.4-inch side margins, in points.</summary>
+    public const double PagePoints = 784;
+
+    /// <summary>A width unit is one digit of the workbook's font: 宋体 10 has 7-pixel digits, 5.25 pt (Excel, WPS).</summary>
+    public const double PointsPerUnit = 5.25;
+
+    /// <summary>
+    /// The same unit where 宋体 is missing and a substitute with wider digits measures it: LibreOffice on Linux
+    /// (DejaVu Sans) made it 6.35 pt, measured by converting a ledger. The columns are chosen so that even then the
+    /// one-page-wide fit shrinks the 10-point body by no more than to 9 points.
+    /// </summary>
+    public const double SubstitutePointsPerUnit = 6.35;
+
+    /// <summary>What ClosedXML adds to each column's width when it saves.</summary>
+    public const double ColumnPadding = 0.71;
+
+    /// <summary>The percentage a one-page-wide fit prints at: 100 when the columns fit, else what makes them fit.</summary>
+    public static int ScaleToFit(double columnWidths, double pointsPerUnit) =>
+        Math.Min(100, (int)Math.Floor(PagePoints / (columnWidths * pointsPerUnit) * 100));
+
+    /// <summary>
+    /// The lines a ledger goes upward with: who filled it in, who checked it and how to reach them. The unit is
+    /// filled in when the ledger is a unit's; the rest is left for the hand (or for typing) before it is sent.
+    /// </summary>
+    public static string FormFields(string? unitName) =>
+        $"填报单位：{(string.IsNullOrEmpty(unitName) ? Blank(10) : unitName)}　　填表人：{Blank(6)}　　审核人：{Blank(6)}　　联系电话：{Blank(8)}";
+
+    private static string Blank(int width) => new('＿', width);
 
     public static XLWorkbook NewWorkbook()
     {
@@ -60,12 +96,14 @@ public static class LedgerSheetLayout
         infoRange.FirstCell().SetValue(info);
         infoRange.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
         infoRange.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
-        infoRange.Style.Alignment.WrapText = false;
-        sheet.Row(InfoRow).Height = 20;
+        infoRange.Style.Alignment.WrapText = true;
+        sheet.Row(InfoRow).Height = (info.Split('\n').Length * LineHeight) + 6;
 
+        var headerLines = 1;
         for (var i = 0; i < columns.Count; i++)
         {
             sheet.Cell(HeaderRow, i + 1).SetValue(columns[i].Header);
+            headerLines = Math.Max(headerLines, LinesOf(columns[i].Header, columns[i].Width));
         }
 
         var header = sheet.Range(HeaderRow, 1, HeaderRow, columns.Count);
@@ -73,7 +111,7 @@ public static class LedgerSheetLayout
         header.Style.Fill.BackgroundColor = XLColor.FromHtml("#D9E1F2");
         header.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
         header.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
-        sheet.Row(HeaderRow).Height = 22;
+        sheet.Row(HeaderRow).Height = (headerLines * LineHeight) + 8;
         return sheet;
     }
 
@@ -135,7 +173,7 @@ public static class LedgerSheetLayout
     }
 
     /// <summary>
-    /// The print settings (A4 landscape, one page wide, header row on every page) and the frozen header; borders
+    /// The print settings (A4 landscape one page wide, see <see cref="CheckFitsThePage"/>; header row on every page) and the frozen header; borders
     /// round the whole table unless its rows were written with <see cref="CellStyles"/> (<paramref name="drawBorders"/> false).
     /// </summary>
     public static void Finish(IXLWorksheet sheet, int columns, int lastRow, bool drawBorders = true)
@@ -149,6 +187,9 @@ public static class LedgerSheetLayout
         var page = sheet.PageSetup;
         page.PageOrientation = XLPageOrientation.Landscape;
         page.PaperSize = XLPaperSize.A4Paper;
+        // One page wide as a safety net only: the columns fit at 100 % (CheckFitsThePage), so the fit shrinks nothing
+        // where 宋体 is installed and little where it is not. Wider columns were shrunk to 6–7 points.
+        CheckFitsThePage(Enumerable.Range(1, columns).Select(c => sheet.Column(c)).Where(c => !c.IsHidden).Sum(c => c.Width + ColumnPadding));
         page.FitToPages(1, 0);
         page.SetRowsToRepeatAtTop(HeaderRow, HeaderRow);
         page.CenterHorizontally = true;
@@ -164,8 +205,81 @@ public static class LedgerSheetLayout
         page.Footer.Center.AddText(" 页");
     }
 
+    /// <summary>
+    /// Refuses a layout whose columns would print the body below <see cref="MinimumPrintedFontSize"/> where 宋体 is
+    /// missing, or would not fit the page at 100 % where it is installed.
+    /// </summary>
+    public static void CheckFitsThePage(double columnWidths)
+    {
+        var worst = ScaleToFit(columnWidths, SubstitutePointsPerUnit);
+        if (ScaleToFit(columnWidths, PointsPerUnit) < 100 || FontSize * worst / 100 < MinimumPrintedFontSize)
+        {
+            throw new InvalidOperationException($"Columns {columnWidths} units wide print at {worst} % without 宋体: narrow them.");
+        }
+    }
+
+    /// <summary>
+    /// Saves the workbook with its print titles written absolute (<c>'工作台账'!$3:$3</c>). ClosedXML 0.95 writes
+    /// <c>工作台账!3:3</c>, which Excel reads but LibreOffice and WPS ignore, so the header row was not repeated.
+    /// </summary>
+    public static void Save(XLWorkbook workbook, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        ArgumentNullException.ThrowIfNull(output);
+        using var buffer = new MemoryStream();
+        workbook.SaveAs(buffer);
+        using (var package = SpreadsheetDocument.Open(buffer, isEditable: true))
+        {
+            var names = package.WorkbookPart?.Workbook.DefinedNames;
+            foreach (var name in names?.Elements<DefinedName>() ?? [])
+            {
+                if (name.Name?.Value == "_xlnm.Print_Titles")
+                {
+                    name.Text = AbsolutePrintTitles(name.Text);
+                }
+            }
+
+            package.WorkbookPart?.Workbook.Save();
+
+            // Column widths are counted in digits of the workbook's first font (the Normal style). ClosedXML leaves it
+            // Calibri 11; a machine without Calibri measures a substitute's wider digits (LibreOffice here: 7 pt a
+            // unit instead of 5.25) and the columns no longer fit the page. The ledgers' own font measures alike everywhere.
+            if (package.WorkbookPart?.WorkbookStylesPart?.Stylesheet is { Fonts: { } fonts } stylesheet && fonts.Elements<Font>().FirstOrDefault() is { } normal)
+            {
+                normal.FontName = new FontName { Val = FontName };
+                normal.FontSize = new FontSize { Val = FontSize };
+                stylesheet.Save();
+            }
+        }
+
+        buffer.Position = 0;
+        buffer.CopyTo(output);
+    }
+
+    /// <summary>"工作台账!3:3" → "'工作台账'!$3:$3"; each comma-separated part on its own, already absolute parts unchanged.</summary>
+    public static string AbsolutePrintTitles(string reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return string.Join(",", reference.Split(',').Select(part =>
+        {
+            var bang = part.LastIndexOf('!');
+            var sheet = bang < 0 ? "" : part[..bang];
+            var range = bang < 0 ? part : part[(bang + 1)..];
+            range = RowOrColumnRange().Replace(range, m => "$" + m.Value.TrimStart('$'));
+            if (sheet.Length > 0 && !sheet.StartsWith('\''))
+            {
+                sheet = "'" + sheet.Replace("'", "''", StringComparison.Ordinal) + "'";
+            }
+
+            return sheet.Length > 0 ? sheet + "!" + range : range;
+        }));
+    }
+
+    [GeneratedRegex(@"\$?[A-Z]+|\$?[0-9]+")]
+    private static partial Regex RowOrColumnRange();
+
     /// <summary>Points per printed line of the 10-point font, and the most Excel allows for a row.</summary>
-    private const double LineHeight = 13.5;
+    public const double LineHeight = 13.5;
     private const double MaxRowHeight = 409;
 
     /// <summary>
@@ -192,11 +306,11 @@ public static class LedgerSheetLayout
             lines = Math.Max(lines, LinesOf(text, columns[i].Width));
         }
 
-        if (lines > 1)
-        {
-            sheet.Row(row).Height = Math.Min(MaxRowHeight, (lines * LineHeight) + 3);
-        }
+        sheet.Row(row).Height = HeightFor(lines);
     }
+
+    /// <summary>The height of a row whose tallest cell takes <paramref name="lines"/> lines: the lines and a little air, nothing more.</summary>
+    public static double HeightFor(int lines) => Math.Min(MaxRowHeight, (Math.Max(1, lines) * LineHeight) + 3);
 
     /// <summary>How many printed lines <paramref name="text"/> takes in a column of <paramref name="width"/> units.</summary>
     public static int LinesOf(string text, double width)

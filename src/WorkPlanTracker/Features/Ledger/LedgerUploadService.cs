@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
@@ -12,7 +13,9 @@ namespace WorkPlanTracker.Features.Ledger;
 /// unit, the locked cells still say what the database says, the status is one of the list) and then put through the
 /// same domain steps the web form uses (<see cref="ProgressReport.Written"/>, <see cref="TaskAssignment.SubmitReport"/>,
 /// <see cref="TaskAssignment.RequestCompletion"/>), so the same rules and the audit trail apply. The preview runs the
-/// steps without saving; the import saves all rows in one SaveChanges, or nothing when any row is wrong.
+/// steps without saving; the import saves all rows in one SaveChanges, or nothing when any row is wrong. A file
+/// already imported for the unit (same bytes, see <see cref="LedgerImport"/>) is refused with when and by whom,
+/// since importing it again would report every row twice.
 /// </summary>
 public sealed class LedgerUploadService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, HeavyUploadGate gate)
 {
@@ -66,6 +69,17 @@ public sealed class LedgerUploadService(IDbContextFactory<AppDbContext> dbFactor
                 : $"这是“{unit.Name}”的填报表，您不是该单位的用户，不能上传。");
         }
 
+        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
+        var earlier = await db.LedgerImports.AsNoTracking()
+            .Where(i => i.OrgUnitId == unit.Id && i.ContentHash == hash)
+            .OrderBy(i => i.ImportedAtUtc)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (earlier is not null)
+        {
+            var who = await db.Users.AsNoTracking().Where(u => u.UserName == earlier.ImportedBy).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+            return LedgerUploadOutcome.Refused(AlreadyImportedMessage(earlier, string.IsNullOrWhiteSpace(who) ? earlier.ImportedBy : who), unit.Name);
+        }
+
         var keys = file.Rows.Select(r => ParseKey(r.Key)).OfType<int>().Distinct().ToList();
         var assignments = await db.Assignments
             .Where(a => keys.Contains(a.Id))
@@ -97,6 +111,7 @@ public sealed class LedgerUploadService(IDbContextFactory<AppDbContext> dbFactor
             return new LedgerUploadOutcome(null, unit.Name, accepted, errors, Saved: false);
         }
 
+        db.LedgerImports.Add(new LedgerImport { OrgUnitId = unit.Id, ContentHash = hash, ImportedAtUtc = now, ImportedBy = actor.UserName, RowCount = accepted.Count });
         try
         {
             db.ChangeReason = "通过Excel填报表报送";
@@ -108,6 +123,15 @@ public sealed class LedgerUploadService(IDbContextFactory<AppDbContext> dbFactor
         }
 
         return new LedgerUploadOutcome(null, unit.Name, accepted, [], Saved: true);
+    }
+
+    /// <summary>The warning for a file imported before: when, by whom, how many rows, and what to do instead.</summary>
+    public static string AlreadyImportedMessage(LedgerImport earlier, string who)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        var at = earlier.ImportedAtUtc + WorkCalendar.UtcOffset;
+        return $"这个文件已于{WorkCalendar.Format(DateOnly.FromDateTime(at))} {at.ToString("HH:mm", CultureInfo.InvariantCulture)}由{who}导入过（{earlier.RowCount} 项进展），"
+            + "再次导入会把每一项重复报送一遍，因此本次未导入。如需报送新的进展，请重新下载填报表填写后上传。";
     }
 
     /// <summary>Why the row is refused, or null when its steps were applied to the (tracked, not yet saved) assignment.</summary>

@@ -14,45 +14,49 @@ public static class LedgerWorkbookWriter
     public const string UnitSheetName = "单位台账";
     public const string OverdueSheetName = "逾期督办清单";
 
+    // Each set of columns fits A4 landscape at 100 % (LedgerSheetLayout.CheckFitsThePage): the section is the group row
+    // above its tasks, so it needs no column; 序号 is the running number, 编号 the plan's own.
+
     public static IReadOnlyList<LedgerColumn> PlanColumns { get; } =
     [
-        new("序号", 11),
-        LedgerColumn.ForChinese("所属部分", 7),
-        LedgerColumn.ForChinese("工作任务", 18),
-        LedgerColumn.ForChinese("牵头单位", 7),
-        LedgerColumn.ForChinese("责任单位", 8),
-        LedgerColumn.ForChinese("完成时限", 6),
-        LedgerColumn.ForChinese("进展情况", 18),
-        LedgerColumn.ForChinese("完成状态", 5),
-        LedgerColumn.ForChinese("佐证材料", 10),
-        LedgerColumn.ForChinese("备注", 8),
+        new("序号", 5),
+        new("编号", 8),
+        LedgerColumn.ForChinese("工作任务", 10),
+        LedgerColumn.ForChinese("牵头单位", 4),
+        LedgerColumn.ForChinese("责任单位", 4),
+        LedgerColumn.ForChinese("完成时限", 5),
+        LedgerColumn.ForChinese("进展情况", 11),
+        LedgerColumn.ForChinese("完成状态", 4),
+        LedgerColumn.ForChinese("佐证材料", 6),
+        LedgerColumn.ForChinese("备注", 5),
     ];
 
     public static IReadOnlyList<LedgerColumn> UnitColumns { get; } =
     [
-        new("序号", 11),
-        LedgerColumn.ForChinese("工作任务", 20),
-        LedgerColumn.ForChinese("承担方式", 4),
-        LedgerColumn.ForChinese("完成时限", 6),
-        LedgerColumn.ForChinese("完成状态", 5),
-        LedgerColumn.ForChinese("报送记录（进展情况）", 24),
-        LedgerColumn.ForChinese("佐证材料", 12),
-        LedgerColumn.ForChinese("备注", 8),
+        new("序号", 5),
+        new("编号", 8),
+        LedgerColumn.ForChinese("工作任务", 12),
+        LedgerColumn.ForChinese("承担方式", 3),
+        LedgerColumn.ForChinese("完成时限", 5),
+        LedgerColumn.ForChinese("完成状态", 4),
+        LedgerColumn.ForChinese("报送记录（进展情况）", 13),
+        LedgerColumn.ForChinese("佐证材料", 6),
+        LedgerColumn.ForChinese("备注", 4),
     ];
 
     public static IReadOnlyList<LedgerColumn> OverdueColumns { get; } =
     [
-        new("序号", 6),
-        LedgerColumn.ForChinese("所属计划", 10),
-        new("任务编号", 11),
-        LedgerColumn.ForChinese("工作任务", 12),
-        LedgerColumn.ForChinese("承办单位", 8),
-        LedgerColumn.ForChinese("承担方式", 4),
-        LedgerColumn.ForChinese("完成时限", 6),
-        LedgerColumn.ForChinese("逾期天数", 4),
-        LedgerColumn.ForChinese("当前状态", 4),
-        LedgerColumn.ForChinese("最近报送", 16),
-        LedgerColumn.ForChinese("督办情况", 12),
+        new("序号", 5),
+        LedgerColumn.ForChinese("所属计划", 6),
+        new("任务编号", 8),
+        LedgerColumn.ForChinese("工作任务", 8),
+        LedgerColumn.ForChinese("承办单位", 5),
+        LedgerColumn.ForChinese("承担方式", 2),
+        LedgerColumn.ForChinese("完成时限", 5),
+        LedgerColumn.ForChinese("逾期天数", 2),
+        LedgerColumn.ForChinese("当前状态", 3),
+        LedgerColumn.ForChinese("最近报送", 9),
+        LedgerColumn.ForChinese("督办情况", 6),
     ];
 
     /// <summary>The plan ledger: tasks grouped by section, overdue rows marked, and a summary sheet by status and by unit.</summary>
@@ -67,17 +71,19 @@ public static class LedgerWorkbookWriter
         var row = L.FirstDataRow;
         var manyPlans = ManyPlans(document);
         string? group = null;
+        var number = 1;
         foreach (var task in document.Tasks)
         {
             row = GroupRowIfNew(sheet, row, columns, GroupLabel(task, manyPlans), ref group);
             L.WriteRow(sheet, row, PlanColumns, PlanRow(task), task.Overdue ? lateStyle : plainStyle);
+            sheet.Cell(row, 1).SetValue(number++);
             row++;
         }
 
         L.Finish(sheet, columns, row - 1, drawBorders: false);
         L.DropScratch(workbook);
         WriteSummary(workbook, document);
-        workbook.SaveAs(output);
+        L.Save(workbook, output);
     }
 
     /// <summary>A unit's ledger: each of its assignments with every report it made, oldest first.</summary>
@@ -92,26 +98,29 @@ public static class LedgerWorkbookWriter
         var row = L.FirstDataRow;
         var manyPlans = ManyPlans(document);
         string? group = null;
+        var number = 1;
         foreach (var task in document.Tasks)
         {
             var label = GroupLabel(task, manyPlans);
             foreach (var assignment in task.Assignments)
             {
                 row = GroupRowIfNew(sheet, row, columns, label, ref group);
+                var standing = TaskStandings.Of(assigned: true, assignment.Status == AssignmentStatus.Closed, assignment.Overdue, task.Ongoing);
                 L.WriteRow(sheet, row, UnitColumns,
                 [
-                    task.Path, task.Content, LedgerService.RoleText(assignment.Role), LedgerService.DueText(assignment.DueDate, task.Ongoing),
-                    LedgerService.StatusText(assignment.Status) + (assignment.Overdue ? "（已逾期）" : ""),
+                    "", task.Path, task.Content, LedgerService.RoleText(assignment.Role), LedgerService.DueText(assignment.DueDate, task.Ongoing),
+                    StandingText(standing, assignment.Status),
                     AllReports(assignment), Evidence(assignment.Reports), AssignmentRemark(assignment),
                 ],
                 assignment.Overdue ? lateStyle : plainStyle);
+                sheet.Cell(row, 1).SetValue(number++);
                 row++;
             }
         }
 
         L.Finish(sheet, columns, row - 1, drawBorders: false);
         L.DropScratch(workbook);
-        workbook.SaveAs(output);
+        L.Save(workbook, output);
     }
 
     /// <summary>The overdue list for a chosen day, most days late first, with the escalation notices issued.</summary>
@@ -121,7 +130,8 @@ public static class LedgerWorkbookWriter
         ArgumentNullException.ThrowIfNull(output);
         using var workbook = L.NewWorkbook();
         var columns = OverdueColumns.Count;
-        var info = $"统计截至：{WorkCalendar.Format(document.AsOf)}　　导出日期：{WorkCalendar.Format(document.ExportedOn)}　　逾期任务：{document.Rows.Count} 项";
+        var info = L.FormFields(document.UnitName) + "\n"
+            + $"统计截至：{WorkCalendar.Format(document.AsOf)}　　导出日期：{WorkCalendar.Format(document.ExportedOn)}　　逾期任务：{document.Rows.Count} 项";
         var sheet = L.Begin(workbook, OverdueSheetName, document.Title, info, OverdueColumns);
         var row = L.FirstDataRow;
         var number = 1;
@@ -146,30 +156,43 @@ public static class LedgerWorkbookWriter
 
         L.Finish(sheet, columns, row - 1);
         sheet.Column(8).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-        workbook.SaveAs(output);
+        L.Save(workbook, output);
     }
 
-    /// <summary>The texts of one task's row in the plan ledger, column by column.</summary>
+    /// <summary>The texts of one task's row in the plan ledger, column by column (序号 is written as a number afterwards).</summary>
     public static string[] PlanRow(LedgerTaskRow task)
     {
         ArgumentNullException.ThrowIfNull(task);
         return
         [
-            task.Path, task.SectionTitle, task.Content, task.LeadUnits, task.SupportingUnits, task.DeadlineText,
-            LatestProgress(task), TaskStatusText(task), Evidence(task.Assignments.Select(a => a.LatestReport)), Remark(task),
+            "", task.Path, task.Content, task.LeadUnits, task.SupportingUnits, task.DeadlineText,
+            LatestProgress(task), TaskStatusText(task), Evidence(task.Assignments.SelectMany(a => a.Reports)), Remark(task),
         ];
     }
 
+    /// <summary>The task's standing (the dashboard's word for it), with the step of the workflow it waits on.</summary>
     public static string TaskStatusText(LedgerTaskRow task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var text = TaskStatusOnly(task);
-        return task.Overdue ? text + "（已逾期）" : text;
+        return StandingText(task.Standing, task.Status);
+    }
+
+    /// <summary>"已逾期（待签收）", "推进中（已签收）", "已办结": the standing first, then the workflow step when it adds something.</summary>
+    public static string StandingText(TaskStanding standing, AssignmentStatus? step)
+    {
+        var text = TaskStandingNames.Of(standing);
+        if (step is not { } s || standing is TaskStanding.Closed or TaskStanding.Unassigned)
+        {
+            return text;
+        }
+
+        var stepText = LedgerService.StatusText(s);
+        return stepText == text ? text : $"{text}（{stepText}）";
     }
 
     private static string Info(LedgerDocument document) =>
-        $"导出日期：{WorkCalendar.Format(document.ExportedOn)}　　任务数：{document.Tasks.Count} 项"
-        + (document.UnitName is { } unit ? $"　　承办单位：{unit}" : "")
+        L.FormFields(document.UnitName) + "\n"
+        + $"导出日期：{WorkCalendar.Format(document.ExportedOn)}　　任务数：{document.Tasks.Count} 项"
         + $"　　已逾期：{document.Tasks.Count(t => t.Overdue)} 项";
 
     private static bool ManyPlans(LedgerDocument document) => document.Tasks.Select(t => t.PlanTitle).Distinct().Skip(1).Any();
@@ -203,7 +226,7 @@ public static class LedgerWorkbookWriter
             else if (assignment.Reports.Count > 0)
             {
                 // Sent back: what the unit wrote does not stand, and it has reported, so it is not 尚未报送 either.
-                Line(text, $"{assignment.UnitName}：所报进展已退回，待重新报送");
+                Line(text, $"{assignment.UnitName}：{LedgerService.ReportingText(null, reportedAtAll: true)}");
             }
             else
             {
@@ -213,7 +236,7 @@ public static class LedgerWorkbookWriter
 
         if (silent.Count > 0)
         {
-            Line(text, "尚未报送：" + string.Join("、", silent));
+            Line(text, LedgerService.NotReportedText + "：" + string.Join("、", silent));
         }
 
         return text.ToString();
@@ -223,7 +246,7 @@ public static class LedgerWorkbookWriter
     {
         if (assignment.Reports.Count == 0)
         {
-            return "尚未报送";
+            return LedgerService.NotReportedText;
         }
 
         var text = new StringBuilder();
@@ -238,23 +261,17 @@ public static class LedgerWorkbookWriter
     private static string Percent(LedgerReport report) =>
         report.PercentComplete is { } p ? string.Create(CultureInfo.InvariantCulture, $"（完成{p}%）") : "";
 
-    private static string Evidence(IEnumerable<LedgerReport?> reports)
+    /// <summary>The evidence of every report, oldest first, each link or file once: a later report does not make earlier evidence go away.</summary>
+    private static string Evidence(IEnumerable<LedgerReport> reports)
     {
-        var text = new StringBuilder();
-        foreach (var report in reports.OfType<LedgerReport>())
+        var lines = new List<string>();
+        foreach (var report in reports.OrderBy(r => r.ReportedOn))
         {
-            foreach (var link in report.EvidenceLinks)
-            {
-                Line(text, link);
-            }
-
-            foreach (var file in report.EvidenceFiles)
-            {
-                Line(text, "附件：" + file);
-            }
+            lines.AddRange(report.EvidenceLinks);
+            lines.AddRange(report.EvidenceFiles.Select(f => "附件：" + f));
         }
 
-        return text.ToString();
+        return string.Join("\n", lines.Distinct(StringComparer.Ordinal));
     }
 
     /// <summary>备注: who is late and by how much, what was sent back, which dates were extended.</summary>
@@ -325,17 +342,16 @@ public static class LedgerWorkbookWriter
         var sheet = L.Begin(workbook, SummarySheetName, document.Title + "汇总", Info(document), columns);
         sheet.Cell(L.HeaderRow, 1).SetValue("完成状态");
         var row = L.FirstDataRow;
-        var byStatus = document.Tasks.GroupBy(t => TaskStatusOnly(t)).ToDictionary(g => g.Key, g => g.Count());
-        foreach (var status in StatusOrder)
+
+        // Each task once, by the dashboard's standings (推进中 means the same in both), so the column adds up to 合计.
+        var byStanding = document.Tasks.GroupBy(t => t.Standing).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var standing in StandingOrder)
         {
-            sheet.Cell(row, 1).SetValue(status);
-            sheet.Cell(row, 2).SetValue(byStatus.GetValueOrDefault(status));
+            sheet.Cell(row, 1).SetValue(TaskStandingNames.Of(standing));
+            sheet.Cell(row, 2).SetValue(byStanding.GetValueOrDefault(standing));
             row++;
         }
 
-        sheet.Cell(row, 1).SetValue("其中已逾期");
-        sheet.Cell(row, 2).SetValue(document.Tasks.Count(t => t.Overdue));
-        row++;
         sheet.Cell(row, 1).SetValue("合计");
         sheet.Cell(row, 2).SetValue(document.Tasks.Count);
         sheet.Range(row, 1, row, 2).Style.Font.Bold = true;
@@ -374,10 +390,8 @@ public static class LedgerWorkbookWriter
         sheet.Cell(unitHeader, 1).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
     }
 
-    private static readonly string[] StatusOrder =
+    private static readonly TaskStanding[] StandingOrder =
     [
-        "未分派", "待签收", "已签收", "推进中", "已退回", "申请延期", "申请办结", "已办结",
+        TaskStanding.Closed, TaskStanding.InProgress, TaskStanding.Overdue, TaskStanding.Ongoing, TaskStanding.Unassigned,
     ];
-
-    private static string TaskStatusOnly(LedgerTaskRow task) => task.Status is { } status ? LedgerService.StatusText(status) : "未分派";
 }

@@ -22,7 +22,7 @@ public sealed class ExportLedgerCommandTests : IDisposable
         using var workbook = LedgerFixture.Open(await File.ReadAllBytesAsync(file));
         var sheet = workbook.Worksheet(LedgerWorkbookWriter.PlanSheetName);
         Assert.Equal("2024年宿州市政务公开重点工作任务台账", sheet.Cell("A1").GetString());
-        Assert.Contains(sheet.RowsUsed(), r => r.Cell(1).GetString() == "一.3" && r.Cell(4).GetString() == "市数据资源局");
+        Assert.Contains(sheet.RowsUsed(), r => r.Cell(2).GetString() == "一.3" && r.Cell(4).GetString() == "市数据资源局");
         Assert.NotNull(workbook.Worksheet(LedgerWorkbookWriter.SummarySheetName));
     }
 

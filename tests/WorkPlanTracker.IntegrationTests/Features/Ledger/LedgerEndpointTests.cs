@@ -59,9 +59,10 @@ public class LedgerEndpointTests(LedgerFixture fixture) : IClassFixture<LedgerFi
     {
         var unit = await ClientAsync("unit");
 
-        var content = await DownloadAsync(unit, "/" + LedgerEndpoints.OverdueUrl(new DateOnly(2035, 7, 15)), "逾期任务督办清单_2035-07-15.xlsx");
+        var content = await DownloadAsync(unit, "/" + LedgerEndpoints.OverdueUrl(new DateOnly(2035, 7, 15)), "市数据资源局逾期任务督办清单_2035-07-15.xlsx");
 
         using var workbook = LedgerFixture.Open(content);
+        Assert.Equal("市数据资源局逾期任务督办清单（截至2035年7月15日）", workbook.Worksheet(LedgerWorkbookWriter.OverdueSheetName).Cell("A1").GetString());
         var units = workbook.Worksheet(LedgerWorkbookWriter.OverdueSheetName).Column(5).CellsUsed().Skip(1).Select(c => c.GetString()).Distinct();
         Assert.Equal(["市数据资源局"], units);
     }

@@ -20,6 +20,7 @@ public class LedgerWorkbookTests(LedgerFixture fixture) : IClassFixture<LedgerFi
         Assert.Equal(XLPageOrientation.Landscape, sheet.PageSetup.PageOrientation);
         Assert.Equal(XLPaperSize.A4Paper, sheet.PageSetup.PaperSize);
         Assert.Equal(1, sheet.PageSetup.PagesWide);
+        Assert.Equal(100, LedgerSheetLayout.ScaleToFit(sheet.ColumnsUsed().Where(c => !c.IsHidden).Sum(c => c.Width), LedgerSheetLayout.PointsPerUnit));
         Assert.Equal(0, sheet.PageSetup.PagesTall);
         Assert.Equal(LedgerSheetLayout.HeaderRow, sheet.PageSetup.FirstRowToRepeatAtTop);
         Assert.Equal(LedgerSheetLayout.HeaderRow, sheet.PageSetup.LastRowToRepeatAtTop);
@@ -29,8 +30,8 @@ public class LedgerWorkbookTests(LedgerFixture fixture) : IClassFixture<LedgerFi
         Assert.True(sheet.Cell(LedgerSheetLayout.FirstDataRow + 1, 2).Style.Alignment.WrapText);
     }
 
-    private static IXLRow RowOf(IXLWorksheet sheet, string path) =>
-        sheet.RowsUsed().Single(r => r.Cell(1).GetString() == path);
+    private static IXLRow RowOf(IXLWorksheet sheet, string path, int pathColumn = 2) =>
+        sheet.RowsUsed().Single(r => r.Cell(pathColumn).GetString() == path);
 
     [Fact]
     public async Task The_plan_ledger_has_title_header_section_groups_and_each_task_with_progress_status_and_evidence()
@@ -43,14 +44,14 @@ public class LedgerWorkbookTests(LedgerFixture fixture) : IClassFixture<LedgerFi
         Assert.Contains(sheet.MergedRanges, r => r.RangeAddress.ToString() == "A1:J1");
         Assert.Contains("导出日期：2035年7月15日", sheet.Cell("A2").GetString(), StringComparison.Ordinal);
         Assert.Equal(
-            ["序号", "所属部分", "工作任务", "牵头单位", "责任单位", "完成时限", "进展情况", "完成状态", "佐证材料", "备注"],
+            ["序号", "编号", "工作任务", "牵头单位", "责任单位", "完成时限", "进展情况", "完成状态", "佐证材料", "备注"],
             Enumerable.Range(1, 10).Select(c => sheet.Cell(3, c).GetString()));
         Assert.Equal("一、公开重点", sheet.Cell("A4").GetString());
         Assert.Contains(sheet.MergedRanges, r => r.RangeAddress.ToString() == "A4:J4");
         Assert.Contains(sheet.MergedRanges, r => r.FirstCell().GetString() == "二、平台建设");
 
         var late = RowOf(sheet, "一.1");
-        Assert.Equal("一、公开重点", late.Cell(2).GetString());
+        Assert.Equal(1, late.Cell(1).GetValue<int>());
         Assert.StartsWith("加强政策解读", late.Cell(3).GetString(), StringComparison.Ordinal);
         Assert.Equal("市数据资源局", late.Cell(4).GetString());
         Assert.Equal("台账乙局", late.Cell(5).GetString());
@@ -58,7 +59,7 @@ public class LedgerWorkbookTests(LedgerFixture fixture) : IClassFixture<LedgerFi
         Assert.Equal(XLDataType.Text, late.Cell(6).DataType);
         Assert.Contains($"市数据资源局（2035年7月15日）：{LedgerFixture.FirstReport}（完成60%）", late.Cell(7).GetString(), StringComparison.Ordinal);
         Assert.Contains("尚未报送：台账乙局", late.Cell(7).GetString(), StringComparison.Ordinal);
-        Assert.Equal("待签收（已逾期）", late.Cell(8).GetString());
+        Assert.Equal("已逾期（待签收）", late.Cell(8).GetString());
         Assert.Equal(LedgerFixture.FirstLink, late.Cell(9).GetString());
         Assert.Contains("市数据资源局：逾期15天", late.Cell(10).GetString(), StringComparison.Ordinal);
         Assert.Equal(XLColor.FromHtml(LedgerSheetLayout.OverdueFill), late.Cell(3).Style.Fill.BackgroundColor);
@@ -69,7 +70,7 @@ public class LedgerWorkbookTests(LedgerFixture fixture) : IClassFixture<LedgerFi
         Assert.True(late.Height > 15, "a row with several lines of progress gets the height to show them");
 
         var ahead = RowOf(sheet, "一.2");
-        Assert.Equal("待签收", ahead.Cell(8).GetString());
+        Assert.Equal("推进中（待签收）", ahead.Cell(8).GetString());
         Assert.NotEqual(XLColor.FromHtml(LedgerSheetLayout.OverdueFill), ahead.Cell(3).Style.Fill.BackgroundColor);
         Assert.Equal(XLBorderStyleValues.Thin, ahead.Cell(5).Style.Border.TopBorder);
         Assert.Equal("持续推进", RowOf(sheet, "二.4").Cell(6).GetString());
@@ -83,10 +84,12 @@ public class LedgerWorkbookTests(LedgerFixture fixture) : IClassFixture<LedgerFi
         var sheet = workbook.Worksheet(LedgerWorkbookWriter.SummarySheetName);
         int Count(string label) => sheet.RowsUsed().Single(r => r.Cell(1).GetString() == label).Cell(2).GetValue<int>();
 
-        Assert.Equal(4, Count("待签收"));
-        Assert.Equal(0, Count("推进中"));
-        Assert.Equal(1, Count("其中已逾期"));
+        Assert.Equal(1, Count("已逾期"));
+        Assert.Equal(2, Count("推进中"));
+        Assert.Equal(1, Count("持续推进"));
+        Assert.Equal(0, Count("已办结"));
         Assert.Equal(4, Count("合计"));
+        Assert.DoesNotContain(sheet.RowsUsed(), r => r.Cell(1).GetString() == "其中已逾期");
         var data = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "市数据资源局");
         Assert.Equal([3, 3, 0, 0, 1, 2], Enumerable.Range(2, 6).Select(c => data.Cell(c).GetValue<int>()));
         var other = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "台账乙局");
@@ -105,14 +108,14 @@ public class LedgerWorkbookTests(LedgerFixture fixture) : IClassFixture<LedgerFi
         var sheet = workbook.Worksheet(LedgerWorkbookWriter.UnitSheetName);
 
         Assert.Equal(LedgerFixture.LedgerTitle + "（市数据资源局）", sheet.Cell("A1").GetString());
-        var paths = sheet.RowsUsed().Where(r => r.RowNumber() > 3 && !r.Cell(1).IsMerged()).Select(r => r.Cell(1).GetString()).ToList();
+        var paths = sheet.RowsUsed().Where(r => r.RowNumber() > 3 && !r.Cell(1).IsMerged()).Select(r => r.Cell(2).GetString()).ToList();
         Assert.Equal(["一.1", "二.3", "二.4"], paths);
         var late = RowOf(sheet, "一.1");
-        Assert.Equal("牵头", late.Cell(3).GetString());
-        Assert.Equal("推进中（已逾期）", late.Cell(5).GetString());
-        Assert.Equal($"2035年7月15日：{LedgerFixture.FirstReport}（完成60%）", late.Cell(6).GetString());
-        Assert.Equal("尚未报送", RowOf(sheet, "二.3").Cell(6).GetString());
-        Assert.DoesNotContain(sheet.RowsUsed(), r => r.Cell(1).GetString() == "一.2");
+        Assert.Equal("牵头", late.Cell(4).GetString());
+        Assert.Equal("已逾期（推进中）", late.Cell(6).GetString());
+        Assert.Equal($"2035年7月15日：{LedgerFixture.FirstReport}（完成60%）", late.Cell(7).GetString());
+        Assert.Equal("尚未报送", RowOf(sheet, "二.3").Cell(7).GetString());
+        Assert.DoesNotContain(sheet.RowsUsed(), r => r.Cell(2).GetString() == "一.2");
         AssertPrintsOnA4Landscape(sheet);
     }
 

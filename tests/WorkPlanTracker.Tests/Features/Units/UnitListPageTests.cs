@@ -16,6 +16,8 @@ public class UnitListPageTests(SeededDatabase db) : IClassFixture<SeededDatabase
         await using var ctx = new BunitContext();
         ctx.AddAuthorization().SetAuthorized("leader");
         ctx.Services.AddSingleton(db.Get<UnitQueryService>());
+        ctx.Services.AddSingleton(db.Get<IDbContextFactory<WorkPlanTracker.Data.AppDbContext>>());
+        ctx.Services.AddScoped<ActorResolver>();
         await using var data = db.NewContext();
         var unit = await data.Units.SingleAsync(u => u.Name == "市数据资源局");
         var leads = await data.TaskParties.Where(p => p.OrgUnitId == unit.Id && p.Role == AssignmentRole.Lead).Select(p => p.TaskId).Distinct().CountAsync();
@@ -37,6 +39,8 @@ public class UnitListPageTests(SeededDatabase db) : IClassFixture<SeededDatabase
         await using var ctx = new BunitContext();
         ctx.AddAuthorization().SetAuthorized("leader");
         ctx.Services.AddSingleton(db.Get<UnitQueryService>());
+        ctx.Services.AddSingleton(db.Get<IDbContextFactory<WorkPlanTracker.Data.AppDbContext>>());
+        ctx.Services.AddScoped<ActorResolver>();
 
         var page = ctx.Render<UnitListPage>();
 
@@ -53,6 +57,8 @@ public class UnitListPageTests(SeededDatabase db) : IClassFixture<SeededDatabase
         await using var ctx = new BunitContext();
         ctx.AddAuthorization().SetAuthorized("leader");
         ctx.Services.AddSingleton(db.Get<UnitQueryService>());
+        ctx.Services.AddSingleton(db.Get<IDbContextFactory<WorkPlanTracker.Data.AppDbContext>>());
+        ctx.Services.AddScoped<ActorResolver>();
         var page = ctx.Render<UnitListPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("table.unit-table tbody tr")));
 
@@ -72,6 +78,8 @@ public class UnitListPageTests(SeededDatabase db) : IClassFixture<SeededDatabase
         await using var ctx = new BunitContext();
         ctx.AddAuthorization().SetAuthorized("someone").SetRoles(role);
         ctx.Services.AddSingleton(db.Get<UnitQueryService>());
+        ctx.Services.AddSingleton(db.Get<IDbContextFactory<WorkPlanTracker.Data.AppDbContext>>());
+        ctx.Services.AddScoped<ActorResolver>();
         await using var data = db.NewContext();
         var group = await data.UnitGroups.SingleAsync(g => g.Name == "县区政府");
 

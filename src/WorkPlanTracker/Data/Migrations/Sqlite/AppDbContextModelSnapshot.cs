@@ -464,6 +464,38 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.ToTable("ExtensionRequests");
                 });
 
+            modelBuilder.Entity("WorkPlanTracker.Domain.LedgerImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId", "ContentHash");
+
+                    b.ToTable("LedgerImports");
+                });
+
             modelBuilder.Entity("WorkPlanTracker.Domain.NoticeReadMark", b =>
                 {
                     b.Property<long>("Id")
@@ -1279,6 +1311,17 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Assignment");
+                });
+
+            modelBuilder.Entity("WorkPlanTracker.Domain.LedgerImport", b =>
+                {
+                    b.HasOne("WorkPlanTracker.Domain.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
                 });
 
             modelBuilder.Entity("WorkPlanTracker.Domain.NoticeReadMark", b =>
