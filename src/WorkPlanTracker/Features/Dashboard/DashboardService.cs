@@ -147,17 +147,17 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     }
 
     /// <summary>考核权重 are the planning office's to set; leaders read them and the ranking they give.</summary>
-    public async Task<WorkflowResult> SaveWeightsAsync(Actor actor, AssessmentWeights input, CancellationToken cancellationToken = default)
+    public async Task<Outcome> SaveWeightsAsync(Actor actor, AssessmentWeights input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!actor.IsPlanningOffice)
         {
-            return WorkflowResult.Forbidden;
+            return Refusals.NotPermitted;
         }
 
         if (input.ValidationError() is { } error)
         {
-            return WorkflowResult.Fail(error);
+            return Outcome.Invalid(error);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -173,7 +173,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         weights.ChangedBy = actor.UserName;
         db.ChangeReason = "调整考核权重";
         await db.SaveChangesAsync(cancellationToken);
-        return WorkflowResult.Ok("考核权重已保存，排名已按新权重计算");
+        return Outcome.Ok("考核权重已保存，排名已按新权重计算");
     }
 
     /// <summary>

@@ -73,11 +73,11 @@ public class AssignmentWorkflowTests : IClassFixture<WorkflowFixture>, IAsyncLif
 
         Assert.Null(await service.GetAsync(other, id));
         Assert.Empty(await service.HistoryAsync(other, id));
-        Assert.Equal(WorkflowResult.NotFound, await service.AcknowledgeAsync(other, id, v));
-        Assert.Equal(WorkflowResult.NotFound, await service.SubmitReportAsync(other, id, v, new ReportInput { Progress = "冒充" }));
-        Assert.Equal(WorkflowResult.NotFound, await service.RequestCompletionAsync(other, id, v, "冒充"));
+        Assert.Equal(Refusals.TaskNotFound, await service.AcknowledgeAsync(other, id, v));
+        Assert.Equal(Refusals.TaskNotFound, await service.SubmitReportAsync(other, id, v, new ReportInput { Progress = "冒充" }));
+        Assert.Equal(Refusals.TaskNotFound, await service.RequestCompletionAsync(other, id, v, "冒充"));
         Assert.DoesNotContain(await service.ListAsync(other), row => row.Id == id);
-        Assert.Equal(WorkflowResult.NotFound, await service.AcknowledgeAsync(other, 999999, v));
+        Assert.Equal(Refusals.TaskNotFound, await service.AcknowledgeAsync(other, 999999, v));
     }
 
     [Fact]
@@ -87,11 +87,11 @@ public class AssignmentWorkflowTests : IClassFixture<WorkflowFixture>, IAsyncLif
         var (id, v) = (before.Id, before.Version);
         var unit = fixture.UserOf(fixture.UnitB);
 
-        Assert.Equal(WorkflowResult.Forbidden, await service.AcknowledgeAsync(fixture.Leader, id, v));
-        Assert.Equal(WorkflowResult.Forbidden, await service.ReturnAsync(fixture.Leader, id, v, "领导退回"));
-        Assert.Equal(WorkflowResult.Forbidden, await service.SubmitReportAsync(fixture.Office, id, v, new ReportInput { Progress = "代报" }));
-        Assert.Equal(WorkflowResult.Forbidden, await service.ApproveCompletionAsync(unit, id, v));
-        Assert.Equal(WorkflowResult.Forbidden, await service.ApproveExtensionAsync(unit, id, v, null));
+        Assert.Equal(Refusals.NotPermitted, await service.AcknowledgeAsync(fixture.Leader, id, v));
+        Assert.Equal(Refusals.NotPermitted, await service.ReturnAsync(fixture.Leader, id, v, "领导退回"));
+        Assert.Equal(Refusals.NotPermitted, await service.SubmitReportAsync(fixture.Office, id, v, new ReportInput { Progress = "代报" }));
+        Assert.Equal(Refusals.NotPermitted, await service.ApproveCompletionAsync(unit, id, v));
+        Assert.Equal(Refusals.NotPermitted, await service.ApproveExtensionAsync(unit, id, v, null));
         Assert.NotNull(await service.GetAsync(fixture.Leader, id));
         var after = await fixture.AssignmentAsync("一.3", fixture.UnitB);
         Assert.Equal((before.Status, before.Version), (after.Status, after.Version));
@@ -106,7 +106,7 @@ public class AssignmentWorkflowTests : IClassFixture<WorkflowFixture>, IAsyncLif
 
         var late = await service.SubmitReportAsync(unit, id, seen, new ReportInput { Progress = "基于旧页面" });
 
-        Assert.Equal(WorkflowResult.Conflict, late);
+        Assert.Equal(Refusals.ChangedMeanwhile, late);
         Assert.DoesNotContain((await service.GetAsync(unit, id))!.Reports, r => r.Progress == "基于旧页面");
     }
 

@@ -105,7 +105,7 @@ public class UnitGroupServiceTests(SeededDatabase db) : IClassFixture<SeededData
 
         Assert.True(result.Succeeded, result.Message);
         await using var data = db.NewContext();
-        var unit = await data.Units.SingleAsync(u => u.Id == result.UnitId);
+        var unit = await data.Units.SingleAsync(u => u.Id == result.Value);
         Assert.Equal(("市档案馆", OrgUnitKind.Other), (unit.Name, unit.Kind));
     }
 
