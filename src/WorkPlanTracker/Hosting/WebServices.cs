@@ -72,6 +72,7 @@ public static class WebServices
         app.MapReminderDashboard();
         app.MapDashboardEndpoints();
         app.MapLedgerEndpoints();
+        app.MapAssignmentEndpoints();
         return app;
     }
 }
