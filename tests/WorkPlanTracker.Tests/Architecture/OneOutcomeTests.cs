@@ -35,7 +35,7 @@ public partial class OneOutcomeTests
         }
     }
 
-    private static string NameOf(Type type) => type.IsGenericType ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] : type.Name;
+    private static string NameOf(Type type) => type.Name.IndexOf('`', StringComparison.Ordinal) is var tick and >= 0 ? type.Name[..tick] : type.Name;
 
     internal static IReadOnlyList<string> ResultRecordsReturnedByServices(IEnumerable<Type> types) =>
         types
