@@ -65,4 +65,7 @@ public sealed record Outcome<T> : Outcome
 
     /// <summary>The value of a successful outcome; asking a refusal for it is a bug.</summary>
     public T Value => Succeeded ? value! : throw new InvalidOperationException($"A {Kind} outcome has no value: {Message}");
+
+    /// <summary>The value, or the default for a refusal: for a page whose "not found" view is the absence of the thing.</summary>
+    public T? ValueOrDefault => Succeeded ? value : default;
 }

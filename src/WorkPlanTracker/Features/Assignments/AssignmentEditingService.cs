@@ -11,11 +11,12 @@ namespace WorkPlanTracker.Features.Assignments;
 /// </summary>
 public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<TaskEditView?> GetTaskAsync(Actor actor, int taskId, CancellationToken cancellationToken = default)
+    /// <summary>A task with its assignments, for the office to adjust.</summary>
+    public async Task<Outcome<TaskEditView>> GetTaskAsync(Actor actor, int taskId, CancellationToken cancellationToken = default)
     {
         if (!actor.IsPlanningOffice)
         {
-            return null;
+            return Refusals.NotPermitted.As<TaskEditView>();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -27,10 +28,10 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
             .SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
         if (task is null)
         {
-            return null;
+            return Refusals.TaskGone.As<TaskEditView>();
         }
 
-        return new TaskEditView(task, await UnitOptionsAsync(cancellationToken));
+        return Outcome.Ok(new TaskEditView(task, await UnitOptionsAsync(cancellationToken)));
     }
 
     /// <summary>Every unit, in pinyin order, to choose from.</summary>
@@ -226,7 +227,7 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
         var task = await db.Tasks.Include(t => t.Assignments).SingleOrDefaultAsync(t => t.Id == taskId);
         if (task is null)
         {
-            return Outcome.NotFound("找不到这项任务，可能已被删除。");
+            return Refusals.TaskGone;
         }
 
         if (task.Version != version)

@@ -46,12 +46,12 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
         }).ToList();
     }
 
-    /// <summary>One assignment with its task, reports and extension requests, or null when it does not exist or the actor may not see it.</summary>
-    public async Task<TaskAssignment?> GetAsync(Actor actor, int assignmentId, CancellationToken cancellationToken = default)
+    /// <summary>One assignment with its task, reports and extension requests; not found too when the actor may not see it.</summary>
+    public async Task<Outcome<TaskAssignment>> GetAsync(Actor actor, int assignmentId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var assignment = await Load(db.Assignments.AsNoTracking(), assignmentId, cancellationToken);
-        return assignment is not null && actor.CanSee(assignment) ? assignment : null;
+        return assignment is not null && actor.CanSee(assignment) ? Outcome.Ok(assignment) : Refusals.TaskNotFound.As<TaskAssignment>();
     }
 
     /// <summary>What happened to an assignment, from the audit trail (which the app never edits); empty when the actor may not see it.</summary>

@@ -105,15 +105,16 @@ public sealed class EscalationService(IDbContextFactory<AppDbContext> dbFactory,
         return new PagedList<EscalationRow>(rows, (skip / pageSize) + 1, pageSize, total);
     }
 
-    /// <summary>One notice with everything its printed form shows, or null when it does not exist or the actor may not see it.</summary>
-    public async Task<EscalationNotice?> GetAsync(Actor actor, int noticeId, CancellationToken cancellationToken = default)
+    /// <summary>One notice with everything its printed form shows; not found too when the actor may not see it.</summary>
+    public async Task<Outcome<EscalationNotice>> GetAsync(Actor actor, int noticeId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await Visible(db, actor)
+        var notice = await Visible(db, actor)
             .Include(n => n.Assignment!).ThenInclude(a => a.WorkTask!).ThenInclude(t => t.Plan)
             .Include(n => n.Assignment!).ThenInclude(a => a.OrgUnit)
             .SingleOrDefaultAsync(n => n.Id == noticeId, cancellationToken);
+        return notice is null ? NoticeNotFound.As<EscalationNotice>() : Outcome.Ok(notice);
     }
 
     private static IQueryable<EscalationNotice> Visible(AppDbContext db, Actor actor)

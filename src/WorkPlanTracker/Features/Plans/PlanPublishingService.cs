@@ -27,7 +27,7 @@ public sealed class PlanPublishingService(IDbContextFactory<AppDbContext> dbFact
             .SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
         {
-            return Outcome.NotFound("找不到这个计划，可能已被删除。").As<Publication>();
+            return Refusals.PlanGone.As<Publication>();
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -40,7 +40,7 @@ public sealed class ReportingCycleService(IDbContextFactory<AppDbContext> dbFact
         var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
         {
-            return Outcome.NotFound("找不到这个计划，可能已被删除。");
+            return Refusals.PlanGone;
         }
 
         if (plan.Version != version)
@@ -76,7 +76,7 @@ public sealed class ReportingCycleService(IDbContextFactory<AppDbContext> dbFact
         var task = await db.Tasks.Include(t => t.Plan).SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
         if (task is null)
         {
-            return Outcome.NotFound("找不到这项任务，可能已被删除。");
+            return Refusals.TaskGone;
         }
 
         if (task.Version != version)

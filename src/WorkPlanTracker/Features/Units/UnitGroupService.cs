@@ -16,8 +16,8 @@ public sealed class UnitGroupService(IDbContextFactory<AppDbContext> dbFactory)
 
     private static readonly Outcome GroupNotFound = Outcome.NotFound("找不到这个单位组，可能已被删除。");
 
-    /// <summary>The group with its current members and every unit to choose from, in pinyin order; null when there is no such group.</summary>
-    public async Task<UnitGroupMembership?> GetAsync(int groupId, CancellationToken cancellationToken = default)
+    /// <summary>The group with its current members and every unit to choose from, in pinyin order.</summary>
+    public async Task<Outcome<UnitGroupMembership>> GetAsync(int groupId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var group = await db.UnitGroups.AsNoTracking()
@@ -26,14 +26,14 @@ public sealed class UnitGroupService(IDbContextFactory<AppDbContext> dbFactory)
             .SingleOrDefaultAsync(cancellationToken);
         if (group is null)
         {
-            return null;
+            return GroupNotFound.As<UnitGroupMembership>();
         }
 
         var units = (await db.Units.AsNoTracking().ToListAsync(cancellationToken))
             .OrderBy(u => u.Name, ChineseOrder.Names)
             .Select(u => new UnitOption(u.Id, u.Name, u.Aliases, u.Kind))
             .ToList();
-        return new UnitGroupMembership(group.Id, group.Name, group.MemberIds.ToHashSet(), units);
+        return Outcome.Ok(new UnitGroupMembership(group.Id, group.Name, group.MemberIds.ToHashSet(), units));
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
 
         Assert.Equal(Refusals.NotPermitted, await editing.AddUnitAsync(fixture.Leader, taskId, await TaskVersionAsync(taskId), fixture.UnitA, AssignmentRole.Supporting, "领导要求"));
         Assert.Equal(Refusals.NotPermitted, await editing.ChangeDeadlineAsync(fixture.UserOf(fixture.UnitB), taskId, await TaskVersionAsync(taskId), new DateOnly(2036, 1, 1), false, "想延期"));
-        Assert.Null(await editing.GetTaskAsync(fixture.UserOf(fixture.UnitB), taskId));
+        Assert.Equal(OutcomeKind.Forbidden, (await editing.GetTaskAsync(fixture.UserOf(fixture.UnitB), taskId)).Kind);
         var noReason = await editing.AddUnitAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), fixture.UnitA, AssignmentRole.Supporting, " ");
         Assert.Equal("请填写调整原因。", noReason.Message);
         await using var db = fixture.App.NewDbContext();
@@ -216,9 +216,10 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
         Assert.True((await editing.ChangeDeadlineAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), new DateOnly(2035, 11, 30), false, "统一到11月底")).Succeeded);
         var histories = fixture.Get<TaskHistoryService>();
 
-        var history = await histories.GetAsync(fixture.Leader, taskId);
+        var history = (await histories.GetAsync(fixture.Leader, taskId)).Value;
 
-        Assert.NotNull(history);
+        Assert.Equal(OutcomeKind.Forbidden, (await histories.GetAsync(fixture.UserOf(fixture.UnitA), taskId)).Kind);
+        Assert.Equal(OutcomeKind.NotFound, (await histories.GetAsync(fixture.Leader, 987654)).Kind);
         Assert.Equal("任务列入计划", history.Lines[0].What);
         Assert.Contains(history.Lines, l => l.UnitName == "历史测试戊局" && l.What == "分派任务（原因：临时请戊局配合）");
         Assert.Contains(history.Lines, l => l.UnitName == "历史测试戊局" && l.What == "移除承办单位（原因：戊局职责不涉及）");

@@ -100,11 +100,11 @@ public partial class EscalationTests(EscalationFixture fixture) : IClassFixture<
         Assert.Contains((await service.ListAsync(fixture.Leader)).Items, row => row.Id == notice.Id && row.UnitName == "工作流甲局" && row.TaskPath == "一.3");
         Assert.Contains((await service.ListAsync(fixture.Office)).Items, row => row.Id == notice.Id);
         Assert.Contains((await service.ListAsync(ownUnit)).Items, row => row.Id == notice.Id);
-        Assert.NotNull(await service.GetAsync(fixture.Leader, notice.Id));
+        Assert.True((await service.GetAsync(fixture.Leader, notice.Id)).Succeeded);
 
         Assert.Empty(await service.ForAssignmentAsync(otherUnit, late.Id));
         Assert.DoesNotContain((await service.ListAsync(otherUnit)).Items, row => row.Id == notice.Id);
-        Assert.Null(await service.GetAsync(otherUnit, notice.Id));
+        Assert.Equal(OutcomeKind.NotFound, (await service.GetAsync(otherUnit, notice.Id)).Kind);
         Assert.Equal(EscalationService.NoticeNotFound, await service.AcknowledgeAsync(otherUnit, notice.Id));
         Assert.Equal(EscalationService.NoticeNotFound, await service.RespondAsync(otherUnit, notice.Id, "冒充回复"));
         Assert.Equal(EscalationService.NoticeNotFound, await service.RespondAsync(ownUnit, 999999, "回复"));

@@ -69,8 +69,8 @@ public class EvidenceFileTests : IClassFixture<WorkflowFixture>, IAsyncLifetime
         var result = await service.SubmitReportAsync(unit, assignment.Id, assignment.Version, input);
 
         Assert.True(result.Succeeded, result.Message);
-        var saved = await service.GetAsync(unit, assignment.Id);
-        return Assert.Single(saved!.Reports.OrderByDescending(r => r.Id).First().Files);
+        var saved = (await service.GetAsync(unit, assignment.Id)).Value;
+        return Assert.Single(saved.Reports.OrderByDescending(r => r.Id).First().Files);
     }
 
     [Fact]
