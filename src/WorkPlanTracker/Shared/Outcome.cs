@@ -68,4 +68,12 @@ public sealed record Outcome<T> : Outcome
 
     /// <summary>The value, or the default for a refusal: for a page whose "not found" view is the absence of the thing.</summary>
     public T? ValueOrDefault => Succeeded ? value : default;
+
+    // A refusal has no value to print: without this, ToString (in a failed assertion, a log) would throw from Value.
+    protected override bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        base.PrintMembers(builder);
+        builder.Append(", Value = ").Append(ValueOrDefault);
+        return true;
+    }
 }

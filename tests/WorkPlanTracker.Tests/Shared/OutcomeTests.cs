@@ -22,5 +22,7 @@ public class OutcomeTests
         Assert.Throws<InvalidOperationException>(() => refusal.Value);
         Assert.Throws<InvalidOperationException>(() => Outcome.Ok("好").As<int>());
         Assert.Equal(42, Outcome.Ok(42, "已添加").Value);
+        Assert.Contains("Forbidden", refusal.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Value = 42", Outcome.Ok(42, "已添加").ToString(), StringComparison.Ordinal);
     }
 }

@@ -226,8 +226,7 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
         Assert.Contains(history.Lines, l => l.UnitName is null && l.What.StartsWith("任务完成时限：", StringComparison.Ordinal)
             && l.What.Contains("→ 2035年11月30日", StringComparison.Ordinal) && l.What.EndsWith("（原因：统一到11月底）", StringComparison.Ordinal));
         Assert.True(history.Lines.Zip(history.Lines.Skip(1)).All(p => p.First.AtUtc <= p.Second.AtUtc));
-        Assert.NotNull(await histories.GetAsync(fixture.Office, taskId));
-        Assert.Null(await histories.GetAsync(fixture.UserOf(fixture.UnitA), taskId));
-        Assert.Null(await histories.GetAsync(fixture.Office, 999999));
+        Assert.True((await histories.GetAsync(fixture.Office, taskId)).Succeeded);
+        Assert.Equal(OutcomeKind.NotFound, (await histories.GetAsync(fixture.Office, 999999)).Kind);
     }
 }
