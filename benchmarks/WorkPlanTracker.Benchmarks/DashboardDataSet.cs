@@ -113,11 +113,11 @@ public sealed class DashboardDataSet
             Issuer = "市人民政府办公室",
             DocumentNumber = $"政办发〔{year}〕{index + 3}号",
             IssuedOn = issued,
-            Status = PlanStatus.Published,
             ImportedAtUtc = Utc(issued),
             Source = new PlanSource { Text = SourceDocument?.Invoke(TasksPerPlan) ?? "" },
             ReportingCycle = ReportingCycle.Monthly(5),
         };
+        plan.Publish();
         var sections = SectionTitles.Select((title, i) => new PlanSection { Plan = plan, Path = Chinese(i + 1), Title = title, SortOrder = i }).ToList();
         plan.Sections.AddRange(sections);
         size.Plans++;
@@ -134,10 +134,8 @@ public sealed class DashboardDataSet
                 Title = $"{Verbs[random.Next(Verbs.Length)]}{Objects[random.Next(Objects.Length)]}",
                 Text = "按照上级部署要求，细化工作措施，按时报送进展。",
                 SortOrder = t,
-                Ongoing = ongoing,
-                Deadline = ongoing ? null : new DateOnly(year, dueMonth, DateTime.DaysInMonth(year, dueMonth)),
-                DeadlineText = ongoing ? "持续推进" : $"{dueMonth}月底前",
             };
+            task.SetDeadlineAsWritten(ongoing ? null : new DateOnly(year, dueMonth, DateTime.DaysInMonth(year, dueMonth)), ongoing ? "持续推进" : $"{dueMonth}月底前", ongoing);
             plan.Tasks.Add(task);
             size.Tasks++;
             var lead = random.Next(units.Count);

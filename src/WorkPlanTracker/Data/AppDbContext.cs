@@ -49,7 +49,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     {
         foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
         {
-            entry.Entity.Version = Guid.NewGuid();
+            entry.Entity.MarkChanged();
         }
     }
 

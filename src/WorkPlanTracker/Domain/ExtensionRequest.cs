@@ -11,20 +11,57 @@ public class ExtensionRequest : IAudited
     public TaskAssignment? Assignment { get; set; }
 
     /// <summary>The date the unit asked for.</summary>
-    public DateOnly RequestedDate { get; set; }
-    public string Reason { get; set; } = "";
-    public ExtensionStatus Status { get; set; } = ExtensionStatus.Pending;
-    public DateTime RequestedAtUtc { get; set; }
-    public DateTime? DecidedAtUtc { get; set; }
+    public DateOnly RequestedDate { get; private set; }
+    public string Reason { get; private set; } = "";
+    public ExtensionStatus Status { get; private set; } = ExtensionStatus.Pending;
+    public DateTime RequestedAtUtc { get; private set; }
+    public DateTime? DecidedAtUtc { get; private set; }
 
     /// <summary>The assignment's due date when the request was made.</summary>
-    public DateOnly? DueDateBefore { get; set; }
+    public DateOnly? DueDateBefore { get; private set; }
 
     /// <summary>The date the office granted (may differ from <see cref="RequestedDate"/>).</summary>
-    public DateOnly? ApprovedDate { get; set; }
+    public DateOnly? ApprovedDate { get; private set; }
 
     /// <summary>Why the office refused.</summary>
-    public string? RefusalReason { get; set; }
+    public string? RefusalReason { get; private set; }
+
+    /// <summary>A pending request of <paramref name="assignment"/>; <see cref="TaskAssignment.RequestExtension"/> checks the dates first.</summary>
+    internal static ExtensionRequest Open(TaskAssignment assignment, DateOnly requestedDate, string reason, DateTime nowUtc) => new()
+    {
+        AssignmentId = assignment.Id,
+        Assignment = assignment,
+        RequestedDate = requestedDate,
+        Reason = reason.Trim(),
+        RequestedAtUtc = nowUtc,
+        DueDateBefore = assignment.DueDate,
+    };
+
+    /// <summary>同意延期 to <paramref name="date"/>. A request is decided once.</summary>
+    internal void Approve(DateOnly date, DateTime nowUtc)
+    {
+        EnsurePending();
+        Status = ExtensionStatus.Approved;
+        ApprovedDate = date;
+        DecidedAtUtc = nowUtc;
+    }
+
+    /// <summary>不同意延期, with the reason. A request is decided once.</summary>
+    internal void Refuse(string reason, DateTime nowUtc)
+    {
+        EnsurePending();
+        Status = ExtensionStatus.Refused;
+        RefusalReason = reason;
+        DecidedAtUtc = nowUtc;
+    }
+
+    private void EnsurePending()
+    {
+        if (Status != ExtensionStatus.Pending)
+        {
+            throw new DomainRuleException("该延期申请已审核，不能重复审核");
+        }
+    }
 }
 
 public enum ExtensionStatus

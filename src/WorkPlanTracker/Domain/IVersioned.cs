@@ -6,5 +6,8 @@ namespace WorkPlanTracker.Domain;
 /// </summary>
 public interface IVersioned
 {
-    Guid Version { get; set; }
+    Guid Version { get; }
+
+    /// <summary>Gives the entity a new version: its row changed, or something under it that an editor must see first.</summary>
+    void MarkChanged();
 }

@@ -34,11 +34,11 @@ public class ProgressReport : IAudited
     /// <summary>佐证材料 uploaded as files with this report.</summary>
     public List<EvidenceFile> Files { get; set; } = [];
 
-    /// <summary>Why the office sent this report back (退回理由); null while it stands.</summary>
-    public string? ReturnReason { get; set; }
+    /// <summary>Why the office sent this report back (退回理由); null while it stands. Set by <see cref="TaskAssignment.Return"/>.</summary>
+    public string? ReturnReason { get; private set; }
 
     /// <summary>When the office sent this report back; null while it stands.</summary>
-    public DateTime? ReturnedAtUtc { get; set; }
+    public DateTime? ReturnedAtUtc { get; private set; }
 
     /// <summary>The office sent this report back; a returned report does not count for its reporting cycle.</summary>
     public bool IsReturned => ReturnedAtUtc is not null;
@@ -51,6 +51,34 @@ public class ProgressReport : IAudited
     /// month (<paramref name="reportingDay"/>, e.g. 每月5日前); under a cycle without a day every standing report counts.
     /// </summary>
     public bool IsOnTimeFor(int? reportingDay) => !IsReturned && (reportingDay is not { } day || ReportedDayOfMonth <= day);
+
+    /// <summary>退回: the office sent the report back; it no longer counts for its cycle. Done by <see cref="TaskAssignment.Return"/>.</summary>
+    internal void MarkReturned(string reason, DateTime nowUtc)
+    {
+        ReturnReason = reason;
+        ReturnedAtUtc = nowUtc;
+    }
+
+    /// <summary>A report being submitted stands, whatever it carried before.</summary>
+    internal void MarkStanding()
+    {
+        ReturnReason = null;
+        ReturnedAtUtc = null;
+    }
+
+    /// <summary>
+    /// A report as a unit wrote it, on the web form or in a filled-in ledger: texts trimmed, empty optional texts
+    /// left out, one evidence link per line.
+    /// </summary>
+    public static ProgressReport Written(DateTime nowUtc, string progress, int? percentComplete, string? problems, string? nextSteps, string evidenceLinks) => new()
+    {
+        ReportedAtUtc = nowUtc,
+        Progress = progress.Trim(),
+        PercentComplete = percentComplete,
+        Problems = string.IsNullOrWhiteSpace(problems) ? null : problems.Trim(),
+        NextSteps = string.IsNullOrWhiteSpace(nextSteps) ? null : nextSteps.Trim(),
+        EvidenceLinks = evidenceLinks.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+    };
 
     /// <summary>Why the report cannot be accepted as it is, in words for the unit; null when it can.</summary>
     public string? ValidationError()

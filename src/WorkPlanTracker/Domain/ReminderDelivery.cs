@@ -29,13 +29,14 @@ public class ReminderDelivery
     public string ItemsJson { get; set; } = "[]";
     public int ItemCount { get; set; }
 
-    public DeliveryStatus Status { get; set; } = DeliveryStatus.Pending;
+    /// <summary>Changed by the Record… methods here, or in one conditional UPDATE where a sender claims the row or the office resends it.</summary>
+    public DeliveryStatus Status { get; private set; } = DeliveryStatus.Pending;
     public int Attempts { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? NextAttemptAtUtc { get; set; }
     public DateTime? LastAttemptAtUtc { get; set; }
     public string? LastError { get; set; }
-    public DateTime? SentAtUtc { get; set; }
+    public DateTime? SentAtUtc { get; private set; }
 
     /// <summary>Attempts made before the office last pressed 重新发送: the retry budget counts from there, the history keeps them.</summary>
     public int AttemptsBeforeResend { get; set; }

@@ -26,13 +26,13 @@ public class TaskAssignment : IAudited, IVersioned
     public OrgUnit? OrgUnit { get; set; }
     public AssignmentRole Role { get; set; }
 
-    /// <summary>Where the assignment is in the workflow. Change it only through the workflow methods.</summary>
-    public AssignmentStatus Status { get; set; } = AssignmentStatus.Assigned;
-    public DateTime AssignedAtUtc { get; set; }
+    /// <summary>Where the assignment is in the workflow; changed only by the workflow methods below.</summary>
+    public AssignmentStatus Status { get; private set; } = AssignmentStatus.Assigned;
+    public DateTime AssignedAtUtc { get; private set; }
     public List<ProgressReport> Reports { get; set; } = [];
 
     /// <summary>Changes on every save; an action that carries an older version is refused instead of overwriting someone else's change.</summary>
-    public Guid Version { get; set; } = Guid.NewGuid();
+    public Guid Version { get; private set; } = Guid.NewGuid();
 
     /// <summary>延期申请, oldest first. Load it before deciding a request.</summary>
     public List<ExtensionRequest> Extensions { get; set; } = [];
@@ -88,13 +88,22 @@ public class TaskAssignment : IAudited, IVersioned
         return assignment;
     }
 
+    /// <inheritdoc cref="IVersioned.MarkChanged"/>
+    public void MarkChanged() => Version = Guid.NewGuid();
+
     /// <summary>
     /// Takes the task's deadline (on creation, or when the office corrects it): it becomes the original due date,
-    /// and the due date too unless an approved extension already runs later. Ongoing tasks have no due date.
+    /// and the due date too unless an approved extension already runs later. Ongoing tasks have no due date. A closed
+    /// assignment keeps its dates: its timeliness (<see cref="ClosedOnTime"/>) was judged against them.
     /// </summary>
     public void ApplyTaskDeadline(WorkTask task)
     {
         ArgumentNullException.ThrowIfNull(task);
+        if (Status == AssignmentStatus.Closed)
+        {
+            return;
+        }
+
         var deadline = task.Ongoing ? null : task.Deadline;
         var keepExtension = WasExtended && DueDate is { } extended && deadline is { } d && extended > d;
         OriginalDueDate = deadline;
@@ -190,8 +199,7 @@ public class TaskAssignment : IAudited, IVersioned
         report.ReportedAtUtc = nowUtc;
         report.AssignmentId = Id;
         report.Assignment = this;
-        report.ReturnReason = null;
-        report.ReturnedAtUtc = null;
+        report.MarkStanding();
         if (!Reports.Contains(report))
         {
             Reports.Add(report);
@@ -228,16 +236,7 @@ public class TaskAssignment : IAudited, IVersioned
         Ensure(newDate < today ? $"申请的新时限（{WorkCalendar.Format(newDate)}）不能早于今天（{WorkCalendar.Format(today)}）" : null);
 
         AcknowledgeOnTheWay(nowUtc);
-        Extensions.Add(new ExtensionRequest
-        {
-            AssignmentId = Id,
-            Assignment = this,
-            RequestedDate = newDate,
-            Reason = reason.Trim(),
-            Status = ExtensionStatus.Pending,
-            RequestedAtUtc = nowUtc,
-            DueDateBefore = DueDate,
-        });
+        Extensions.Add(ExtensionRequest.Open(this, newDate, reason, nowUtc));
         StatusBeforeExtension = Status;
         Status = AssignmentStatus.ExtensionRequested;
     }
@@ -263,8 +262,7 @@ public class TaskAssignment : IAudited, IVersioned
         var why = reason.Trim();
         if (Status == AssignmentStatus.InProgress && LatestStandingReport() is { } report)
         {
-            report.ReturnReason = why;
-            report.ReturnedAtUtc = nowUtc;
+            report.MarkReturned(why, nowUtc);
         }
 
         Status = AssignmentStatus.Returned;
@@ -286,9 +284,7 @@ public class TaskAssignment : IAudited, IVersioned
             Ensure(date <= due ? $"批准的新时限（{WorkCalendar.Format(date)}）须晚于当前完成时限（{WorkCalendar.Format(due)}）" : null);
         }
 
-        pending.Status = ExtensionStatus.Approved;
-        pending.ApprovedDate = date;
-        pending.DecidedAtUtc = nowUtc;
+        pending.Approve(date, nowUtc);
         DueDate = date;
         EndExtension();
     }
@@ -300,9 +296,7 @@ public class TaskAssignment : IAudited, IVersioned
         Ensure(string.IsNullOrWhiteSpace(reason) ? "不同意延期时请填写理由" : null);
         var pending = PendingExtension();
         var why = reason.Trim();
-        pending.Status = ExtensionStatus.Refused;
-        pending.RefusalReason = why;
-        pending.DecidedAtUtc = nowUtc;
+        pending.Refuse(why, nowUtc);
         ExtensionRefusalReason = why;
         ExtensionRefusedAtUtc = nowUtc;
         EndExtension();

@@ -6,14 +6,15 @@ public class WorkPlan : IAudited, IVersioned
     public int Id { get; set; }
 
     /// <summary>Changes on every edit of the plan's own fields; see <see cref="IVersioned"/>.</summary>
-    public Guid Version { get; set; } = Guid.NewGuid();
+    public Guid Version { get; private set; } = Guid.NewGuid();
 
     public int Year { get; set; }
     public string Title { get; set; } = "";
     public string? Issuer { get; set; }
     public string? DocumentNumber { get; set; }
     public DateOnly? IssuedOn { get; set; }
-    public PlanStatus Status { get; set; } = PlanStatus.Draft;
+    /// <summary>Draft until <see cref="Publish"/>, Archived after <see cref="Archive"/>; only published and archived plans count.</summary>
+    public PlanStatus Status { get; private set; } = PlanStatus.Draft;
 
     /// <summary>File the plan was imported from; its text is in <see cref="Source"/>, loaded only where it is read.</summary>
     public string? SourceFileName { get; set; }
@@ -42,6 +43,38 @@ public class WorkPlan : IAudited, IVersioned
 
     /// <summary>Display name a person recognises: the title, falling back to issuer and year.</summary>
     public string DisplayTitle => string.IsNullOrWhiteSpace(Title) ? $"{Issuer}{Year}年工作计划" : Title;
+
+    /// <inheritdoc cref="IVersioned.MarkChanged"/>
+    public void MarkChanged() => Version = Guid.NewGuid();
+
+    /// <summary>
+    /// 发布: the plan counts from now on (dashboards, reminders, ledgers). Publishing a published plan again is allowed:
+    /// it only adds the assignments still missing. An archived plan is closed for good and is not published again.
+    /// </summary>
+    public void Publish()
+    {
+        if (Status == PlanStatus.Archived)
+        {
+            throw new DomainRuleException("计划已归档，不能再发布或补充分派。");
+        }
+
+        Status = PlanStatus.Published;
+    }
+
+    /// <summary>归档: a published plan whose year is over is kept as a record; a draft was never in force and is deleted instead.</summary>
+    public void Archive()
+    {
+        switch (Status)
+        {
+            case PlanStatus.Draft:
+                throw new DomainRuleException("草稿计划尚未发布，不能归档。");
+            case PlanStatus.Archived:
+                throw new DomainRuleException("计划已归档，无需重复归档。");
+            default:
+                Status = PlanStatus.Archived;
+                break;
+        }
+    }
 }
 
 public enum PlanStatus

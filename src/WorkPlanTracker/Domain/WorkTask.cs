@@ -6,7 +6,7 @@ public class WorkTask : IAudited, IVersioned
     public int Id { get; set; }
 
     /// <summary>Changes on every edit of the task; see <see cref="IVersioned"/>.</summary>
-    public Guid Version { get; set; } = Guid.NewGuid();
+    public Guid Version { get; private set; } = Guid.NewGuid();
 
     public int PlanId { get; set; }
     public WorkPlan? Plan { get; set; }
@@ -19,11 +19,14 @@ public class WorkTask : IAudited, IVersioned
     public string Text { get; set; } = "";
     public int SortOrder { get; set; }
 
-    public DateOnly? Deadline { get; set; }
-    public string? DeadlineText { get; set; }
+    /// <summary>完成时限. Set through <see cref="SetDeadlineAsWritten"/> or <see cref="ChangeDeadline"/>, which carry it to the assignments.</summary>
+    public DateOnly? Deadline { get; private set; }
+
+    /// <summary>The deadline in the document's words ("2024年12月底前", "持续推进").</summary>
+    public string? DeadlineText { get; private set; }
 
     /// <summary>持续推进 / 长期坚持 / 常态化: no end date, reported every cycle, never overdue by date.</summary>
-    public bool Ongoing { get; set; }
+    public bool Ongoing { get; private set; }
 
     /// <summary>This task's own reporting cycle when it differs from the plan's; null follows the plan.</summary>
     public ReportingCycleKind? ReportingCycleKind { get; set; }
@@ -64,6 +67,73 @@ public class WorkTask : IAudited, IVersioned
     /// <summary>Whole days left until the deadline (negative when late); null for ongoing tasks and tasks without a date.</summary>
     public int? DaysUntilDeadline(DateOnly today) =>
         Ongoing || Deadline is not { } due ? null : due.DayNumber - today.DayNumber;
+
+    /// <summary>Every unit that carries the task has had it closed (办结); a task nobody carries is not closed.</summary>
+    public bool IsClosed => Assignments.Count > 0 && Assignments.All(a => a.Status == AssignmentStatus.Closed);
+
+    /// <inheritdoc cref="IVersioned.MarkChanged"/>
+    public void MarkChanged() => Version = Guid.NewGuid();
+
+    /// <summary>
+    /// The deadline as the plan's document states it (import, re-import, a sub-task taking its parent's): kept as read,
+    /// an ongoing task with a date included, since the review shows what the document says. Assignments already made
+    /// (loaded in <see cref="Assignments"/>) take it as <see cref="ChangeDeadline"/> describes.
+    /// </summary>
+    public void SetDeadlineAsWritten(DateOnly? deadline, string? deadlineText, bool ongoing)
+    {
+        Deadline = deadline;
+        DeadlineText = deadlineText;
+        Ongoing = ongoing;
+        ApplyDeadlineToAssignments();
+    }
+
+    /// <summary>
+    /// 调整完成时限: the office moves the deadline (<paramref name="deadline"/>) or makes the task ongoing (the date is then
+    /// dropped). Every open assignment takes it (an extension already granted later stays); closed ones keep the dates
+    /// their timeliness was judged by. Refused without a date for a dated task and once every assignment is closed.
+    /// Needs <see cref="Assignments"/> loaded.
+    /// </summary>
+    public void ChangeDeadline(DateOnly? deadline, bool ongoing)
+    {
+        if (!ongoing && deadline is null)
+        {
+            throw new DomainRuleException("请填写完成时限，或选择持续推进。");
+        }
+
+        if (IsClosed)
+        {
+            throw new DomainRuleException("该任务的承办单位均已办结，不能再调整完成时限。");
+        }
+
+        Ongoing = ongoing;
+        Deadline = ongoing ? null : deadline;
+        DeadlineText = ongoing ? "持续推进" : WorkCalendar.Format(deadline!.Value) + "前";
+        ApplyDeadlineToAssignments();
+    }
+
+    /// <summary>
+    /// 交办: gives the task to <paramref name="orgUnitId"/> in <paramref name="role"/>, due by the task's deadline. Each unit
+    /// carries a task once: null when the unit already has it. Needs <see cref="Assignments"/> loaded.
+    /// </summary>
+    public TaskAssignment? AssignTo(int orgUnitId, AssignmentRole role, DateTime nowUtc)
+    {
+        if (Assignments.Any(a => a.OrgUnitId == orgUnitId))
+        {
+            return null;
+        }
+
+        var assignment = TaskAssignment.Create(this, orgUnitId, role, nowUtc);
+        Assignments.Add(assignment);
+        return assignment;
+    }
+
+    private void ApplyDeadlineToAssignments()
+    {
+        foreach (var assignment in Assignments)
+        {
+            assignment.ApplyTaskDeadline(this);
+        }
+    }
 }
 
 /// <summary>A dated step inside a task's text, e.g. "2020年9月底前完成汇总".</summary>

@@ -54,6 +54,7 @@ public static class CoreServices
         builder.Services.AddScoped<PlanImportService>();
         builder.Services.AddScoped<SamplePlanSeeder>();
         builder.Services.AddScoped<DatabaseStartup>();
+        builder.Services.AddScoped<IDatabasePreparation>(sp => sp.GetRequiredService<DatabaseStartup>());
         builder.Services.AddScoped<PlanQueryService>();
         builder.Services.AddScoped<UnitQueryService>();
         builder.Services.AddScoped<UnitGroupService>();

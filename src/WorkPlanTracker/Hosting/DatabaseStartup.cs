@@ -10,7 +10,7 @@ namespace WorkPlanTracker.Hosting;
 public sealed class DatabaseStartup(
     IDbContextFactory<AppDbContext> dbFactory,
     IOptions<StorageOptions> storage,
-    SamplePlanSeeder seeder)
+    SamplePlanSeeder seeder) : IDatabasePreparation
 {
     public async Task PrepareAsync(CancellationToken cancellationToken = default)
     {
@@ -24,6 +24,7 @@ public sealed class DatabaseStartup(
 
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            await SquashedMigrations.AdoptAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
 
             // Write-ahead logging: readers (every page) no longer hold up a writer, and the reminder sweep's

@@ -24,6 +24,7 @@ public static class WebServices
         // Chinese text goes out as characters, not as &#x...; entities: pages stay readable and half the size.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddBootstrapBlazor();
+        builder.Services.AddSingleton<PrerenderHandOver>();
         builder.Services.Configure<BootstrapBlazorOptions>(options =>
         {
             options.DefaultCultureInfo = Chinese.Name;

@@ -32,12 +32,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         Session = await NewSessionAsync("admin", AppFactory.AdminPassword);
     }
 
-    public async Task<IBrowserContext> NewSessionAsync(string userName, string password)
+    /// <summary>A signed-in browser session; a phone's width (e.g. 390) gives a phone-sized screen with touch.</summary>
+    public async Task<IBrowserContext> NewSessionAsync(string userName, string password, int width = 1366)
     {
+        var phone = width < 768;
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = "zh-CN",
-            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = phone ? 844 : 900 },
+            IsMobile = phone,
+            HasTouch = phone,
         });
         lock (opened)
         {

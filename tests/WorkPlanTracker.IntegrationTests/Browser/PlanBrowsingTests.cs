@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using WorkPlanTracker.Features.Accounts;
+using WorkPlanTracker.Features.Plans;
 
 namespace WorkPlanTracker.IntegrationTests.Browser;
 
@@ -20,6 +23,55 @@ public class PlanBrowsingTests(BrowserFixture browser)
         await Assertions.Expect(row.Locator(".col-deadline")).ToContainTextAsync("2024年7月31日");
         await BrowserFixture.ScreenshotAsync(page, "plan-detail");
         await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_visit_to_a_plan_reads_its_outline_once_the_interactive_page_takes_the_prerenders_reading()
+    {
+        var planId = await PlanIdAsync("2024年宿州市政务公开重点工作任务分工方案");
+        var plans = browser.App.Get<PlanQueryService>();
+        browser.App.TaggedCommands.Reset(PlanQueryService.OutlineTag);
+        await plans.GetOutlineAsync(planId);
+        var oneReading = browser.App.TaggedCommands.Count(PlanQueryService.OutlineTag);
+        Assert.True(oneReading > 0);
+
+        var office = await browser.NewSessionAsync("office", DemoAccounts.Password);
+        browser.App.TaggedCommands.Reset(PlanQueryService.OutlineTag);
+        var page = await browser.OpenAsync($"/plans/{planId}", office);
+        // The publish button is enabled by the interactive render: by then both renders are done.
+        await Assertions.Expect(page.Locator("#publish")).ToBeEnabledAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("table.task-table tbody tr").First).ToBeVisibleAsync();
+
+        Assert.Equal(oneReading, browser.App.TaggedCommands.Count(PlanQueryService.OutlineTag));
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_unit_group_in_the_supporting_column_is_orange_like_a_group_in_the_lead_column()
+    {
+        int planId;
+        await using (var db = browser.App.NewDbContext())
+        {
+            planId = await db.TaskParties
+                .Where(p => p.UnitGroupId != null && p.Role == WorkPlanTracker.Domain.AssignmentRole.Supporting)
+                .Select(p => p.WorkTask!.PlanId)
+                .FirstAsync();
+        }
+
+        var page = await browser.OpenAsync($"/plans/{planId}");
+        var chip = page.Locator(".unit-chip.supporting.group").First;
+        await Assertions.Expect(chip).ToBeVisibleAsync();
+        var leadGroupColour = await page.EvaluateAsync<string>(
+            "() => { const s = document.createElement('span'); s.className = 'unit-chip group'; document.body.append(s); const c = getComputedStyle(s).backgroundColor; s.remove(); return c; }");
+
+        Assert.Equal(leadGroupColour, await chip.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+        await page.CloseAsync();
+    }
+
+    private async Task<int> PlanIdAsync(string title)
+    {
+        await using var db = browser.App.NewDbContext();
+        return await db.Plans.Where(p => p.Title == title).Select(p => p.Id).FirstAsync();
     }
 
     [Fact]

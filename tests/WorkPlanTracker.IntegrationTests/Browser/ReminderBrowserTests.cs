@@ -74,19 +74,20 @@ public class ReminderBrowserTests(BrowserFixture browser)
         await using (var db = browser.App.NewDbContext())
         {
             var today = WorkCalendar.DateOf(DateTime.UtcNow);
-            db.ReminderDeliveries.AddRange(
-                new ReminderDelivery
-                {
-                    RecipientKey = "unit:browser-1", RecipientName = "市数据资源局", Channel = ReminderChannel.Inbox, Day = today,
-                    Title = "【催办提醒】", ItemsJson = """[{"assignmentId":1,"unitName":"市数据资源局","kind":7,"taskPath":"一.3","taskTitle":"助力优化政务服务","planYear":2024,"planTitle":"2024年宿州市政务公开重点工作任务分工方案","date":"2024-07-31","text":"交办已 3 天尚未签收"}]""",
-                    ItemCount = 1, Status = DeliveryStatus.Sent, Attempts = 1, CreatedAtUtc = DateTime.UtcNow, SentAtUtc = DateTime.UtcNow,
-                },
-                new ReminderDelivery
-                {
-                    RecipientKey = "unit:browser-1", RecipientName = "市数据资源局", Channel = ReminderChannel.Email, Address = "sjzyj@example.gov.cn", Day = today,
-                    Title = "【催办提醒】", ItemsJson = "[]", ItemCount = 0, Status = DeliveryStatus.Failed, Attempts = 5,
-                    CreatedAtUtc = DateTime.UtcNow, LastError = "未配置邮件服务器（Reminders:Smtp:Host），无法发送邮件",
-                });
+            var sent = new ReminderDelivery
+            {
+                RecipientKey = "unit:browser-1", RecipientName = "市数据资源局", Channel = ReminderChannel.Inbox, Day = today,
+                Title = "【催办提醒】", ItemsJson = """[{"assignmentId":1,"unitName":"市数据资源局","kind":7,"taskPath":"一.3","taskTitle":"助力优化政务服务","planYear":2024,"planTitle":"2024年宿州市政务公开重点工作任务分工方案","date":"2024-07-31","text":"交办已 3 天尚未签收"}]""",
+                ItemCount = 1, Attempts = 1, CreatedAtUtc = DateTime.UtcNow,
+            };
+            sent.RecordSent(DateTime.UtcNow);
+            var failed = new ReminderDelivery
+            {
+                RecipientKey = "unit:browser-1", RecipientName = "市数据资源局", Channel = ReminderChannel.Email, Address = "sjzyj@example.gov.cn", Day = today,
+                Title = "【催办提醒】", ItemsJson = "[]", ItemCount = 0, Attempts = 5, CreatedAtUtc = DateTime.UtcNow,
+            };
+            failed.RecordFailure("未配置邮件服务器（Reminders:Smtp:Host），无法发送邮件", DateTime.UtcNow, TimeSpan.FromMinutes(5), maxAttempts: 5);
+            db.ReminderDeliveries.AddRange(sent, failed);
             await db.SaveChangesAsync();
         }
 

@@ -17,7 +17,15 @@ internal static class AssignmentFixtures
         new() { Progress = text, PercentComplete = percent };
 
     public static TaskAssignment New(DateOnly? deadline = null, bool ongoing = false, AssignmentRole role = AssignmentRole.Lead) =>
-        TaskAssignment.Create(new WorkTask { Id = 7, Deadline = deadline ?? Deadline, Ongoing = ongoing }, 3, role, T0);
+        TaskAssignment.Create(TaskDue(deadline ?? Deadline, ongoing), 3, role, T0);
+
+    /// <summary>A task with <paramref name="deadline"/> as the plan wrote it.</summary>
+    public static WorkTask TaskDue(DateOnly? deadline, bool ongoing = false)
+    {
+        var task = new WorkTask { Id = 7 };
+        task.SetDeadlineAsWritten(deadline, deadline is { } d ? WorkCalendar.Format(d) + "前" : null, ongoing);
+        return task;
+    }
 
     public static TaskAssignment At(AssignmentStatus status, AssignmentRole role = AssignmentRole.Lead)
     {

@@ -237,13 +237,29 @@ public class ExtensionRequestTests
         var a = At(AssignmentStatus.ExtensionRequested);
         a.ApproveExtension(null, Day(4));
 
-        a.ApplyTaskDeadline(new WorkTask { Deadline = new DateOnly(2024, 8, 31) });
+        a.ApplyTaskDeadline(TaskDue(new DateOnly(2024, 8, 31)));
         Assert.Equal(new DateOnly(2024, 8, 31), a.OriginalDueDate);
         Assert.Equal(Asked, a.DueDate);
 
         var fresh = New();
-        fresh.ApplyTaskDeadline(new WorkTask { Deadline = new DateOnly(2024, 6, 30) });
+        fresh.ApplyTaskDeadline(TaskDue(new DateOnly(2024, 6, 30)));
         Assert.Equal(new DateOnly(2024, 6, 30), fresh.DueDate);
         Assert.Equal(new DateOnly(2024, 6, 30), fresh.OriginalDueDate);
+    }
+
+    [Fact]
+    public void A_decided_request_is_not_decided_again()
+    {
+        var a = At(AssignmentStatus.ExtensionRequested);
+        var request = Assert.Single(a.Extensions);
+        a.ApproveExtension(null, Day(4));
+
+        var refused = Assert.Throws<DomainRuleException>(() => request.Refuse("不同意", Day(5)));
+
+        Assert.Equal("该延期申请已审核，不能重复审核", refused.Message);
+        Assert.Equal(ExtensionStatus.Approved, request.Status);
+        Assert.Equal(Asked, request.ApprovedDate);
+        Assert.Equal(Day(4), request.DecidedAtUtc);
+        Assert.Null(request.RefusalReason);
     }
 }

@@ -71,10 +71,10 @@ public class ReportingScheduleTests
         var task = new WorkTask
         {
             Plan = plan,
-            Deadline = Deadline,
             ReportingCycleOverride = ReportingCycle.OnMilestones,
             Milestones = [new Milestone { Date = new DateOnly(2024, 5, 31) }, new Milestone { Date = new DateOnly(2024, 4, 30) }],
         };
+        task.SetDeadlineAsWritten(Deadline, null, ongoing: false);
         var assignment = TaskAssignment.Create(task, 3, AssignmentRole.Lead, T0);
         assignment.WorkTask = task;
 

@@ -12,7 +12,7 @@ public class WorkTaskTests
     [InlineData(2024, 8, 1, true)]
     public void A_dated_task_is_overdue_only_after_its_deadline_day(int year, int month, int day, bool overdue)
     {
-        var task = new WorkTask { Deadline = Due };
+        var task = AssignmentFixtures.TaskDue(Due);
 
         Assert.Equal(overdue, task.IsOverdueOn(new DateOnly(year, month, day)));
     }
@@ -20,7 +20,7 @@ public class WorkTaskTests
     [Fact]
     public void An_ongoing_task_is_never_overdue_by_date_even_with_a_date()
     {
-        var task = new WorkTask { Deadline = Due, Ongoing = true };
+        var task = AssignmentFixtures.TaskDue(Due, ongoing: true);
 
         Assert.False(task.IsOverdueOn(new DateOnly(2025, 1, 1)));
         Assert.Null(task.DaysUntilDeadline(new DateOnly(2025, 1, 1)));
@@ -35,7 +35,7 @@ public class WorkTaskTests
     [Fact]
     public void Days_until_deadline_counts_whole_days_and_goes_negative_when_late()
     {
-        var task = new WorkTask { Deadline = Due };
+        var task = AssignmentFixtures.TaskDue(Due);
 
         Assert.Equal(31, task.DaysUntilDeadline(new DateOnly(2024, 6, 30)));
         Assert.Equal(0, task.DaysUntilDeadline(Due));

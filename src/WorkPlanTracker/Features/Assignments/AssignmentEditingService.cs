@@ -55,7 +55,7 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
                 return Outcome.Invalid("所选单位不存在，请刷新页面后重试。");
             }
 
-            task.Assignments.Add(TaskAssignment.Create(task, unitId, role, clock.GetUtcNow().UtcDateTime));
+            task.AssignTo(unitId, role, clock.GetUtcNow().UtcDateTime);
             return Outcome.Ok("已增加承办单位");
         });
 
@@ -79,21 +79,17 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
             return Outcome.Ok("已移除承办单位");
         });
 
-    /// <summary>Moves a task's deadline (or makes it ongoing); every assignment takes it, extensions already granted later stay.</summary>
+    /// <summary>Moves a task's deadline (or makes it ongoing); every open assignment takes it, extensions already granted later stay.</summary>
     public Task<Outcome> ChangeDeadlineAsync(Actor actor, int taskId, Guid taskVersion, DateOnly? deadline, bool ongoing, string reason) =>
         ChangeTaskAsync(actor, taskId, taskVersion, reason, (_, task) =>
         {
-            if (!ongoing && deadline is null)
+            try
             {
-                return Task.FromResult(Outcome.Invalid("请填写完成时限，或选择持续推进。"));
+                task.ChangeDeadline(deadline, ongoing);
             }
-
-            task.Ongoing = ongoing;
-            task.Deadline = ongoing ? null : deadline;
-            task.DeadlineText = ongoing ? "持续推进" : deadline is { } d ? WorkCalendar.Format(d) + "前" : null;
-            foreach (var assignment in task.Assignments)
+            catch (DomainRuleException e)
             {
-                assignment.ApplyTaskDeadline(task);
+                return Task.FromResult(Outcome.Invalid(e.Message));
             }
 
             return Task.FromResult(Outcome.Ok("已调整完成时限"));
@@ -156,11 +152,9 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
                     Title = part.Text.Trim().Length > 40 ? part.Text.Trim()[..40] : part.Text.Trim(),
                     Text = part.Text.Trim(),
                     SortOrder = task.SortOrder,
-                    Deadline = task.Deadline,
-                    DeadlineText = task.DeadlineText,
-                    Ongoing = task.Ongoing,
                 };
-                sub.Assignments.Add(TaskAssignment.Create(sub, part.UnitId, AssignmentRole.Lead, now));
+                sub.SetDeadlineAsWritten(task.Deadline, task.DeadlineText, task.Ongoing);
+                sub.AssignTo(part.UnitId, AssignmentRole.Lead, now);
                 db.Tasks.Add(sub);
             }
 
@@ -197,9 +191,8 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
         var tasks = await db.Tasks.Include(t => t.Assignments).Where(t => taskIds.Contains(t.Id)).ToListAsync();
         var now = clock.GetUtcNow().UtcDateTime;
         var added = 0;
-        foreach (var task in tasks.Where(t => t.Assignments.All(a => a.OrgUnitId != unitId)))
+        foreach (var task in tasks.Where(t => t.AssignTo(unitId, role, now) is not null))
         {
-            task.Assignments.Add(TaskAssignment.Create(task, unitId, role, now));
             added++;
         }
 
@@ -238,7 +231,7 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
         var result = await change(db, task);
         if (result.Succeeded)
         {
-            task.Version = Guid.NewGuid();
+            task.MarkChanged();
         }
 
         return await SaveAsync(db, reason, result);

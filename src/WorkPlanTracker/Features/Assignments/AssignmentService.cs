@@ -192,13 +192,5 @@ public sealed class ReportInput
     /// <summary>佐证材料 files chosen for this report; checked by <see cref="EvidenceRules"/> before anything is saved.</summary>
     public List<EvidenceUpload> Files { get; set; } = [];
 
-    public ProgressReport ToReport(DateTime nowUtc) => new()
-    {
-        ReportedAtUtc = nowUtc,
-        Progress = Progress.Trim(),
-        PercentComplete = PercentComplete,
-        Problems = string.IsNullOrWhiteSpace(Problems) ? null : Problems.Trim(),
-        NextSteps = string.IsNullOrWhiteSpace(NextSteps) ? null : NextSteps.Trim(),
-        EvidenceLinks = EvidenceLinks.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
-    };
+    public ProgressReport ToReport(DateTime nowUtc) => ProgressReport.Written(nowUtc, Progress, PercentComplete, Problems, NextSteps, EvidenceLinks);
 }

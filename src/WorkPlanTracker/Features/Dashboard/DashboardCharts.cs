@@ -55,6 +55,9 @@ public static class DashboardCharts
         return ([donut], layout);
     }
 
+    /// <summary>Room on the score scale for a bar's label beyond its end (a label such as “-12.5” is about 12 points wide).</summary>
+    public const double LabelRoom = 14;
+
     /// <summary>Per-unit bars: the score of every unit, best at the top.</summary>
     public static (IList<ITrace> Data, Plotly.Blazor.Layout Layout) UnitBars(IReadOnlyList<UnitScore> units)
     {
@@ -73,8 +76,10 @@ public static class DashboardCharts
         var layout = Base(Math.Max(260, 60 + (ordered.Count * 22)));
         layout.Margin = new Margin { L = 150, R = 40, T = 10, B = 30 };
         // Scores run to 100: a fixed scale compares years fairly and leaves room past the longest bar for its label.
+        // A negative score's label sits left of its bar: the scale reaches as far past the lowest score, so the
+        // label stays inside the chart instead of running into the unit names ("区经发局8.0").
         var lowest = ordered.Count == 0 ? 0 : Math.Min(0, ordered.Min(u => u.Score));
-        layout.XAxis = [new XAxis { Range = [lowest, 112], DTick = 20 }];
+        layout.XAxis = [new XAxis { Range = [lowest < 0 ? lowest - LabelRoom : 0, 100 + LabelRoom], DTick = 20 }];
         layout.YAxis = [new YAxis { TickFont = new Plotly.Blazor.LayoutLib.YAxisLib.TickFont { Size = 12 } }];
         return ([bars], layout);
     }

@@ -162,13 +162,14 @@ internal static partial class DeadlineParser
     [GeneratedRegex(@"^(?:持续推进|持续开展|持续落实|持续|长期坚持|长期推进|长期|常态化推进|常态化开展|常态化|常年)[\u4e00-\u9fff]{0,4}$")]
     private static partial Regex OngoingPhrase();
 
+    // A time of day may stand between the day and 前: "于6月20日18：00前报送".
     [GeneratedRegex(
         @"印发(?:之日起|之日后|之后|后)(?:(?<relative>\d{1,3})(?:个工作日|日|天)|(?<relativeMonths>\d{1,2})个月)内"
         + @"|(?:(?<year>\d{4})年)?(?<month>\d{1,2})月?[-—–－~～至到]+(?<rangeEnd>\d{1,2})月(?<by>底前|底|末|前)?(?![\d日])"
         + @"|(?:^|(?<=[。；\n]))(?<statedYear>\d{4})年(?=[，,])|(?<=力争|确保|争取)(?<statedYear>\d{4})年(?![底末度内初中前后以起至的月\d])"
         + @"|(?:^|(?<=[。；\n]))(?<withinYear>年内)|(?<![\d一二三四五六七八九十两几每当])(?<withinYear>年内)(?=完成|全部完成|实现)"
         + @"|(?<yearEnd>(?:(?<yearEndYear>\d{4})|(?<next>明)|今)?年(?:底|末)(?:之前|以前|前)?)"
-        + @"|(?:(?<year>\d{4})年)?(?<month>\d{1,2})月(?:(?<monthEnd>底|末)|(?<day>\d{1,2})日底?)?(?<by>之前|以前|前|止)?")]
+        + @"|(?:(?<year>\d{4})年)?(?<month>\d{1,2})月(?:(?<monthEnd>底|末)|(?<day>\d{1,2})日底?(?:\s*(?:[上下]午)?\d{1,2}(?:[:：]\d{2}|时|点))?)?(?<by>之前|以前|前|止)?")]
     private static partial Regex DatedStep();
 
     [GeneratedRegex(@"\d{1,2}日起?$|起$")]

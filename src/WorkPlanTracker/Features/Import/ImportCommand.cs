@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Unicode;
-using WorkPlanTracker.Hosting;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Import;
@@ -11,14 +7,6 @@ namespace WorkPlanTracker.Features.Import;
 /// <summary>The <c>import FILE [--dry-run] [--json] [--year N]</c> verb of docs/CLI.md.</summary>
 public static class ImportCommand
 {
-    public static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output)
     {
         var (file, dryRun, json, year) = ParseArguments(args);
@@ -43,7 +31,7 @@ public static class ImportCommand
         {
             // The same rule as the import page: a plan of the same year and title is updated (its assignments and
             // reports stay), never imported a second time beside it.
-            await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync();
+            await scope.ServiceProvider.GetRequiredService<IDatabasePreparation>().PrepareAsync();
             var review = await importer.ReviewAsync(document, name, parseOptions);
             parsed = review.Plan;
             var (planId, update) = await importer.SaveReviewAsync(review, refuseErrors: false);
@@ -52,7 +40,7 @@ public static class ImportCommand
 
         if (json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(parsed, JsonOptions));
+            await output.WriteLineAsync(JsonSerializer.Serialize(parsed, CommandLineJson.Options));
         }
         else
         {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using WorkPlanTracker.Hosting;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Import;
@@ -70,7 +69,7 @@ public static class ImportEvalCommand
                     accuracy.UnitsF1,
                     accuracy.DeadlineAccuracy,
                 },
-            }, ImportCommand.JsonOptions));
+            }, CommandLineJson.Options));
         }
         else
         {

@@ -248,9 +248,7 @@ public sealed class PlanImportService(
         // Text edited on the review page has not been through the normaliser: direction controls are dropped here too.
         task.Title = BidiControls.Strip(parsed.Title);
         task.Text = BidiControls.Strip(parsed.Text);
-        task.Deadline = parsed.Deadline;
-        task.DeadlineText = parsed.DeadlineText;
-        task.Ongoing = parsed.Ongoing;
+        task.SetDeadlineAsWritten(parsed.Deadline, parsed.DeadlineText, parsed.Ongoing);
         task.Milestones = parsed.Milestones.Select(m => new Milestone { Date = m.Date, Text = m.Text }).ToList();
         task.Section = NearestSection(sectionsByPath, parsed.Path);
         var lead = UsableUnitNames(parsed.LeadUnits);

@@ -16,7 +16,30 @@ internal static partial class PlanMetadataReader
         var year = YearInTitle().Match(plan.Title);
         plan.Year = year.Success
             ? int.Parse(year.Groups[1].ValueSpan, CultureInfo.InvariantCulture)
-            : options?.Year ?? plan.IssuedOn?.Year;
+            : options?.Year ?? plan.IssuedOn?.Year ?? BracketYear(plan.DocumentNumber) ?? LatestCitedYear(lines);
+    }
+
+    // A 文号 carries its year (岚综管办〔2020〕35号). A notice with neither title year, date nor 文号 of its own
+    // (a forwarding notice copied without its header) is dated by the newest document it cites: it cannot be
+    // older, and offices forward a document within weeks.
+    private static int? BracketYear(string? documentNumber) =>
+        documentNumber is not null && CitedDocumentYear().Match(documentNumber) is { Success: true } match
+            ? int.Parse(match.Groups["y"].ValueSpan, CultureInfo.InvariantCulture)
+            : null;
+
+    private static int? LatestCitedYear(IReadOnlyList<string> lines)
+    {
+        int? latest = null;
+        foreach (var line in lines)
+        {
+            foreach (Match match in CitedDocumentYear().Matches(line))
+            {
+                var year = int.Parse(match.Groups["y"].ValueSpan, CultureInfo.InvariantCulture);
+                latest = latest is null || year > latest ? year : latest;
+            }
+        }
+
+        return latest;
     }
 
     private static string FindTitle(IReadOnlyList<string> lines)
@@ -214,4 +237,7 @@ internal static partial class PlanMetadataReader
 
     [GeneratedRegex(@"(\d{4})年")]
     private static partial Regex YearInTitle();
+
+    [GeneratedRegex(@"[〔\[【]\s*(?<y>(?:19|20)\d{2})\s*[〕\]】]\s*\d{1,4}\s*号")]
+    private static partial Regex CitedDocumentYear();
 }

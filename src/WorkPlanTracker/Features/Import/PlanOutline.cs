@@ -127,8 +127,12 @@ internal static class PlanOutline
         return items;
     }
 
-    private static bool IsBareHeading(OutlineItem item) =>
-        !item.BodyText.Contains('。', StringComparison.Ordinal) && item.BodyText.Length <= 40;
+    // A heading may be one short sentence with its full stop: "（一）提升农业供应链组织水平。".
+    private static bool IsBareHeading(OutlineItem item)
+    {
+        var text = item.BodyText.TrimEnd();
+        return text.Length <= 40 && text.IndexOf('。', StringComparison.Ordinal) is var stop && (stop < 0 || stop == text.Length - 1);
+    }
 
     private static string NextFollowOnPath(OutlineItem numbered)
     {

@@ -13,6 +13,19 @@ public sealed partial class PlanTextParser
     private const string FewDeadlinesInPlan = "多数任务未写明完成时限，需手动设定";
     private const string NoLeadUnit = "未找到牵头单位";
     private const string NoDeadline = "未找到完成时限";
+    private const string RepeatedItem = "本项与上一项的编号和内容完全相同（重复印出），只导入一次，请核对原文";
+    private const int MinimumRepeatedTextLength = 20;
+
+    private static bool RepeatsPrevious(ParsedTask task, List<ParsedTask> tasks) =>
+        tasks.Count > 0
+        && tasks[^1] is var previous
+        && task.Text.Length >= MinimumRepeatedTextLength
+        && task.Text == previous.Text
+        && task.Title == previous.Title
+        && task.LeadUnits.SequenceEqual(previous.LeadUnits)
+        && task.SupportingUnits.SequenceEqual(previous.SupportingUnits)
+        && task.Deadline == previous.Deadline;
+
     private const string NoTasks = "未识别出任何编号任务，请确认这是一份工作要点或任务分工方案";
 
     public ParsedPlan Parse(string text, PlanParseOptions? options = null)
@@ -72,7 +85,15 @@ public sealed partial class PlanTextParser
                 }
 
                 task.SupportingUnits.AddRange(carried.Where(u => !task.SupportingUnits.Contains(u) && !task.LeadUnits.Contains(u)));
-                plan.Tasks.Add(task);
+                if (RepeatsPrevious(task, plan.Tasks))
+                {
+                    // A page copied by hand sometimes prints an item twice in a row: one task, and say so.
+                    plan.Warnings.Add(new ImportWarning { Path = task.Path, Message = RepeatedItem });
+                }
+                else
+                {
+                    plan.Tasks.Add(task);
+                }
             }
 
 

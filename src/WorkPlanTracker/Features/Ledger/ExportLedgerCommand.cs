@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
-using WorkPlanTracker.Hosting;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Ledger;
@@ -22,7 +21,7 @@ public static class ExportLedgerCommand
         }
 
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync();
+        await scope.ServiceProvider.GetRequiredService<IDatabasePreparation>().PrepareAsync();
         int? unitId = null;
         await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Ledger;
@@ -216,7 +215,7 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
 
     public static string RoleText(AssignmentRole role) => role == AssignmentRole.Lead ? "牵头" : "配合";
 
-    public static string StatusText(AssignmentStatus status) => AssignmentStatusBadge.TextOf(status);
+    public static string StatusText(AssignmentStatus status) => status.ChineseName();
 
     public static string DueText(DateOnly? due, bool ongoing) => ongoing ? "持续推进" : due is { } d ? WorkCalendar.Format(d) : "未定";
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Uploads;
 using WorkPlanTracker.Shared;
 
@@ -11,7 +10,7 @@ namespace WorkPlanTracker.Features.Ledger;
 /// <summary>
 /// Takes a unit's filled-in workbook back. Every row is checked first (the task exists, belongs to the workbook's
 /// unit, the locked cells still say what the database says, the status is one of the list) and then put through the
-/// same domain steps the web form uses (<see cref="ReportInput"/>, <see cref="TaskAssignment.SubmitReport"/>,
+/// same domain steps the web form uses (<see cref="ProgressReport.Written"/>, <see cref="TaskAssignment.SubmitReport"/>,
 /// <see cref="TaskAssignment.RequestCompletion"/>), so the same rules and the audit trail apply. The preview runs the
 /// steps without saving; the import saves all rows in one SaveChanges, or nothing when any row is wrong.
 /// </summary>
@@ -171,7 +170,7 @@ public sealed class LedgerUploadService(IDbContextFactory<AppDbContext> dbFactor
             percent = p;
         }
 
-        var report = new ReportInput { Progress = row.Progress, PercentComplete = percent, EvidenceLinks = row.Links }.ToReport(now);
+        var report = ProgressReport.Written(now, row.Progress, percent, problems: null, nextSteps: null, row.Links);
         var completing = row.Status == FillInWorkbook.StatusRequestCompletion;
         try
         {

@@ -30,6 +30,15 @@ public sealed class PlanPublishingService(IDbContextFactory<AppDbContext> dbFact
             return Refusals.PlanGone.As<Publication>();
         }
 
+        try
+        {
+            plan.Publish();
+        }
+        catch (DomainRuleException e)
+        {
+            return Outcome.Invalid(e.Message).As<Publication>();
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var created = 0;
         var newPerUnit = new Dictionary<int, int>();
@@ -38,16 +47,14 @@ public sealed class PlanPublishingService(IDbContextFactory<AppDbContext> dbFact
         {
             foreach (var (unitId, role) in UnitsNamedBy(task, emptyGroups))
             {
-                if (task.Assignments.All(a => a.OrgUnitId != unitId))
+                if (task.AssignTo(unitId, role, now) is not null)
                 {
-                    task.Assignments.Add(TaskAssignment.Create(task, unitId, role, now));
                     created++;
                     newPerUnit[unitId] = newPerUnit.GetValueOrDefault(unitId) + 1;
                 }
             }
         }
 
-        plan.Status = PlanStatus.Published;
         foreach (var (unitId, count) in newPerUnit)
         {
             db.UnitNotices.Add(new UnitNotice

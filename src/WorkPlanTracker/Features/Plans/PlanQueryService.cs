@@ -31,11 +31,15 @@ public sealed class PlanQueryService(IDbContextFactory<AppDbContext> dbFactory)
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
     }
 
+    /// <summary>Tags the outline's query, so a test can count how often a page visit reads it.</summary>
+    public const string OutlineTag = "plan-outline";
+
     /// <summary>The plan with its sections and tasks in document order.</summary>
     public async Task<Outcome<PlanTree>> GetOutlineAsync(int planId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var plan = await db.Plans.AsNoTracking()
+            .TagWith(OutlineTag)
             .Include(p => p.Sections)
             .Include(p => p.Tasks).ThenInclude(t => t.Parties).ThenInclude(p => p.OrgUnit)
             .Include(p => p.Tasks).ThenInclude(t => t.Parties).ThenInclude(p => p.UnitGroup)

@@ -256,7 +256,6 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
                 Title = ReminderDigest.Title(day, p.RecipientName, p.Items.Count),
                 ItemsJson = JsonSerializer.Serialize(p.Items, ReminderDigest.Json),
                 ItemCount = p.Items.Count,
-                Status = DeliveryStatus.Pending,
                 CreatedAtUtc = now,
                 NextAttemptAtUtc = now,
             };

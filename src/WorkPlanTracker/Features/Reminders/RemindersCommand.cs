@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Import;
-using WorkPlanTracker.Hosting;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Reminders;
@@ -19,7 +17,7 @@ public static class RemindersCommand
         }
 
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync();
+        await scope.ServiceProvider.GetRequiredService<IDatabasePreparation>().PrepareAsync();
         var plan = await scope.ServiceProvider.GetRequiredService<ReminderPlanner>().PreviewAsync(asOf);
         var lines = plan.Now.SelectMany(p => p.Items.Select(i => (Delivery: p, Item: i, SendOn: asOf)))
             .Concat(plan.Later.Select(l => (l.Delivery, l.Item, SendOn: plan.NextDigest)))
@@ -37,7 +35,7 @@ public static class RemindersCommand
 
         if (json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(rows, ImportCommand.JsonOptions));
+            await output.WriteLineAsync(JsonSerializer.Serialize(rows, CommandLineJson.Options));
             return 0;
         }
 

@@ -100,6 +100,55 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
     }
 
     [Fact]
+    public async Task Units_that_closed_keep_their_deadline_and_a_task_all_closed_keeps_its_own()
+    {
+        const string text = """
+            办结县2035年政务公开工作要点
+            一、工作任务
+            1.做好年度报告公开。(工作流乙局牵头,2035年9月底前)
+            2.做好政策解读回应。(工作流乙局牵头;工作流甲局配合,2035年9月底前)
+            """;
+        var planId = await fixture.App.ImportPlanAsync(text, "closed.txt");
+        Assert.True((await fixture.Get<PlanPublishingService>().PublishAsync(fixture.Office, planId)).Succeeded);
+        await CloseAsync(planId, "一.1", fixture.UnitB);
+        await CloseAsync(planId, "一.2", fixture.UnitB);
+        int allClosed, partlyClosed;
+        await using (var db = fixture.App.NewDbContext())
+        {
+            allClosed = await db.Tasks.Where(t => t.PlanId == planId && t.Path == "一.1").Select(t => t.Id).SingleAsync();
+            partlyClosed = await db.Tasks.Where(t => t.PlanId == planId && t.Path == "一.2").Select(t => t.Id).SingleAsync();
+        }
+
+        var refused = await editing.ChangeDeadlineAsync(fixture.Office, allClosed, await TaskVersionAsync(allClosed), new DateOnly(2035, 6, 30), false, "统一提前");
+        var moved = await editing.ChangeDeadlineAsync(fixture.Office, partlyClosed, await TaskVersionAsync(partlyClosed), new DateOnly(2035, 6, 30), false, "统一提前");
+
+        Assert.Equal("该任务的承办单位均已办结，不能再调整完成时限。", refused.Message);
+        Assert.True(moved.Succeeded);
+        await using var check = fixture.App.NewDbContext();
+        Assert.Equal(new DateOnly(2035, 9, 30), (await check.Tasks.SingleAsync(t => t.Id == allClosed)).Deadline);
+        var dues = await check.Assignments.Where(a => a.TaskId == partlyClosed).ToDictionaryAsync(a => a.OrgUnitId, a => a.OriginalDueDate);
+        Assert.Equal(new DateOnly(2035, 9, 30), dues[fixture.UnitB]);
+        Assert.Equal(new DateOnly(2035, 6, 30), dues[fixture.UnitA]);
+    }
+
+    private async Task CloseAsync(int planId, string path, int unitId)
+    {
+        var service = fixture.Get<AssignmentService>();
+        async Task<TaskAssignment> CurrentAsync()
+        {
+            await using var db = fixture.App.NewDbContext();
+            return await db.Assignments.SingleAsync(a => a.WorkTask!.PlanId == planId && a.WorkTask.Path == path && a.OrgUnitId == unitId);
+        }
+
+        var a = await CurrentAsync();
+        Assert.True((await service.SubmitReportAsync(fixture.UserOf(unitId), a.Id, a.Version, new ReportInput { Progress = "已完成" })).Succeeded);
+        a = await CurrentAsync();
+        Assert.True((await service.RequestCompletionAsync(fixture.UserOf(unitId), a.Id, a.Version, "已完成全部工作")).Succeeded);
+        a = await CurrentAsync();
+        Assert.True((await service.ApproveCompletionAsync(fixture.Office, a.Id, a.Version)).Succeeded);
+    }
+
+    [Fact]
     public async Task A_plan_without_units_is_assigned_in_bulk_without_duplicates()
     {
         var importer = fixture.Get<PlanImportService>();

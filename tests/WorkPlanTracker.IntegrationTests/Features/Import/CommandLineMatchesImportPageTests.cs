@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WorkPlanTracker.Features.Import;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Import;
 
@@ -24,7 +25,7 @@ public class CommandLineMatchesImportPageTests(AppFactory app)
         await using var stream = File.OpenRead(path);
         var review = await importer.ReviewAsync(importer.Read(sample, stream), sample);
 
-        var fromPage = JsonSerializer.Serialize(review.Plan, ImportCommand.JsonOptions);
+        var fromPage = JsonSerializer.Serialize(review.Plan, CommandLineJson.Options);
         Assert.Equal(Normalize(fromPage), Normalize(cli.StandardOutput));
         Assert.NotEmpty(review.Plan.Tasks);
     }

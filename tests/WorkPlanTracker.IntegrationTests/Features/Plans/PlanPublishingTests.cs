@@ -26,6 +26,32 @@ public class PlanPublishingTests(WorkflowFixture fixture) : IClassFixture<Workfl
     }
 
     [Fact]
+    public async Task An_archived_plan_is_not_published_again_and_gets_no_new_assignments()
+    {
+        const string text = """
+            归档县2035年政务公开工作要点
+            一、工作任务
+            1.做好年度报告公开。(工作流乙局牵头,2035年9月底前)
+            """;
+        var planId = await fixture.App.ImportPlanAsync(text, "archived.txt");
+        await using (var db = fixture.App.NewDbContext())
+        {
+            var plan = await db.Plans.SingleAsync(p => p.Id == planId);
+            plan.Publish();
+            plan.Archive();
+            await db.SaveChangesAsync();
+        }
+
+        var result = await fixture.Get<PlanPublishingService>().PublishAsync(fixture.Office, planId);
+
+        Assert.Equal(OutcomeKind.Invalid, result.Kind);
+        Assert.Equal("计划已归档，不能再发布或补充分派。", result.Message);
+        await using var check = fixture.App.NewDbContext();
+        Assert.Equal(PlanStatus.Archived, (await check.Plans.SingleAsync(p => p.Id == planId)).Status);
+        Assert.False(await check.Assignments.AnyAsync(a => a.WorkTask!.PlanId == planId));
+    }
+
+    [Fact]
     public async Task Publishing_assigns_each_named_unit_once_fans_groups_out_and_can_be_repeated()
     {
         var publishing = fixture.Get<PlanPublishingService>();

@@ -21,10 +21,17 @@ public class MilestoneEditorTests
         // Adding a row touches no data; the service is there because the component saves through it.
         ctx.Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite("Data Source=:memory:"));
         ctx.Services.AddSingleton<AssignmentEditingService>();
-        var editor = ctx.Render<MilestoneEditor>(p => p.Add(x => x.WorkTask, new WorkTask { Id = 1, Ongoing = true }));
+        var editor = ctx.Render<MilestoneEditor>(p => p.Add(x => x.WorkTask, OngoingTask()));
 
         editor.Find("button.btn-sm.btn-outline-secondary").Click();
 
         Assert.Equal("2025-01-01", editor.Find("input[type=date]").GetAttribute("value"));
+    }
+
+    private static WorkTask OngoingTask()
+    {
+        var task = new WorkTask { Id = 1 };
+        task.SetDeadlineAsWritten(null, "持续推进", ongoing: true);
+        return task;
     }
 }

@@ -118,15 +118,28 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public Task DisposeAsync() => Database.DisposeAsync();
 
-    private static WorkPlan Plan(int year, string title, PlanStatus status) => new()
+    private static WorkPlan Plan(int year, string title, PlanStatus status)
     {
-        Year = year,
-        Title = title,
-        Status = status,
-        ImportedAtUtc = At(year, 2, 1),
-        Source = new PlanSource(),
-        ReportingCycle = ReportingCycle.Monthly(5),
-    };
+        var plan = new WorkPlan
+        {
+            Year = year,
+            Title = title,
+            ImportedAtUtc = At(year, 2, 1),
+            Source = new PlanSource(),
+            ReportingCycle = ReportingCycle.Monthly(5),
+        };
+        if (status != PlanStatus.Draft)
+        {
+            plan.Publish();
+        }
+
+        if (status == PlanStatus.Archived)
+        {
+            plan.Archive();
+        }
+
+        return plan;
+    }
 
     private static WorkTask Task(WorkPlan plan, PlanSection? section, string path, string title, DateOnly? deadline)
     {
@@ -138,9 +151,8 @@ public sealed class DashboardFixture : IAsyncLifetime
             Title = title,
             Text = title,
             SortOrder = plan.Tasks.Count,
-            Deadline = deadline,
-            Ongoing = deadline is null,
         };
+        task.SetDeadlineAsWritten(deadline, deadline is null ? "持续推进" : null, ongoing: deadline is null);
         plan.Tasks.Add(task);
         return task;
     }

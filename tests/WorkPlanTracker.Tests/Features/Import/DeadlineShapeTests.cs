@@ -11,11 +11,31 @@ public sealed class DeadlineShapeTests
     [InlineData("开展集中整治，2019年11月-12月完成。", "2019-12-31")]
     [InlineData("组织验收，11月—12月底前完成。", "2019-12-31")]
     [InlineData("梳理公开事项目录（5月10日底前完成）。", "2019-05-10")]
+    [InlineData("各市（州）于6月20日18：00前报送自查报告。", "2019-06-20")]
+    [InlineData("于7月5日下午5时前报送。", "2019-07-05")]
     public void Reads_ranges_and_days_with_di(string sentence, string iso)
     {
         var task = Assert.Single(Parse($"2019年某市政务公开工作要点\n1.{sentence}(市政府办公室牵头)").Tasks);
 
         Assert.Equal(DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture), task.Deadline);
+    }
+
+    [Fact]
+    public void An_undated_notice_takes_its_year_from_its_own_document_number()
+    {
+        var plan = Parse("关于做好自查工作的通知\n川办发〔2014〕30号\n一、各地自查\n各市（州）于6月20日前报送自查报告。(各市州负责)");
+
+        Assert.Equal(2014, plan.Year);
+        Assert.Equal(new DateOnly(2014, 6, 20), plan.Tasks[0].Deadline);
+    }
+
+    [Fact]
+    public void A_forwarding_notice_without_a_year_of_its_own_is_dated_by_the_newest_document_it_cites()
+    {
+        var plan = Parse("各市（州）人民政府：\n现将《国务院关于开展督查的通知》（国发明电〔2014〕1号）转发你们，依据《条例》（国发〔2011〕9号）。\n一、各地自查\n各市（州）于6月20日前报送自查报告。(各市州负责)");
+
+        Assert.Equal(2014, plan.Year);
+        Assert.Equal(new DateOnly(2014, 6, 20), plan.Tasks[0].Deadline);
     }
 
     [Fact]

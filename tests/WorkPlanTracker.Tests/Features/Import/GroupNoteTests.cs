@@ -26,6 +26,42 @@ public sealed class GroupNoteTests
     }
 
     [Fact]
+    public void A_heading_sentence_with_its_full_stop_takes_the_paragraph_and_note_below_it()
+    {
+        var plan = Parser.Parse("""
+            数智供应链专项行动计划
+            二、重点领域
+            （一）提升农业供应链组织水平。
+            发展智慧农业，深入实施农产品出村进城工程，夯实农业数智供应链发展基础。
+            （农业农村部、商务部按职责分工负责）
+            （二）促进制造业供应链智能发展。
+            深入实施智能制造工程，协同打造一批智能工厂。
+            （工业和信息化部负责）
+            """);
+
+        Assert.Equal(["二.(一)", "二.(二)"], plan.Tasks.Select(t => t.Path));
+        Assert.Equal(["农业农村部", "商务部"], plan.Tasks[0].LeadUnits);
+        Assert.Contains("发展智慧农业", plan.Tasks[0].Text, StringComparison.Ordinal);
+        Assert.Equal(["工业和信息化部"], plan.Tasks[1].LeadUnits);
+    }
+
+    [Fact]
+    public void An_item_printed_twice_in_a_row_is_one_task_with_a_warning()
+    {
+        var plan = Parser.Parse("""
+            数智供应链专项行动计划
+            三、主要任务
+            （九）建设数智供应链控制塔。支持利用物联网、人工智能等技术，打造供应链智能管理和决策系统。（国家发展改革委、商务部按职责分工负责）
+            （九）建设数智供应链控制塔。支持利用物联网、人工智能等技术，打造供应链智能管理和决策系统。（国家发展改革委、商务部按职责分工负责）
+            （十）创新数智供应链底层技术。加快补齐底层技术短板，完善数智基础设施布局。（国家数据局负责）
+            """);
+
+        Assert.Equal(2, plan.Tasks.Count);
+        Assert.Equal(["国家数据局"], plan.Tasks[1].LeadUnits);
+        Assert.Contains(plan.Warnings, w => w.Message.Contains("重复印出", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_note_after_a_list_inside_one_sentence_is_not_shared_by_its_entries()
     {
         var plan = Parser.Parse("""

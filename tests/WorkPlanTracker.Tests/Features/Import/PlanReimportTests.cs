@@ -88,6 +88,30 @@ public class PlanReimportTests(SeededDatabase db) : IClassFixture<SeededDatabase
     }
 
     [Fact]
+    public async Task A_deadline_the_revision_moves_reaches_the_units_already_assigned()
+    {
+        var (importer, planId) = await ImportFirstVersionAsync("庚市");
+        int assignmentId;
+        await using (var data = db.NewContext())
+        {
+            var task = await data.Tasks.Include(t => t.Assignments).SingleAsync(t => t.PlanId == planId && t.Path == "一.1");
+            var unit = await data.Units.FirstAsync();
+            var assignment = task.AssignTo(unit.Id, AssignmentRole.Lead, new DateTime(2031, 3, 1, 2, 0, 0, DateTimeKind.Utc))!;
+            await data.SaveChangesAsync();
+            assignmentId = assignment.Id;
+            Assert.Equal(new DateOnly(2031, 6, 30), assignment.DueDate);
+        }
+
+        var revised = importer.Parse(new PlanDocument { Text = SecondVersion.Replace("测试市", "庚市") }, "v2.txt");
+        await importer.UpdateAsync(planId, revised, "v2.txt", SecondVersion);
+
+        await using var check = db.NewContext();
+        var after = await check.Assignments.SingleAsync(a => a.Id == assignmentId);
+        Assert.Equal(new DateOnly(2031, 9, 30), after.DueDate);
+        Assert.Equal(new DateOnly(2031, 9, 30), after.OriginalDueDate);
+    }
+
+    [Fact]
     public async Task Updating_deletes_dropped_tasks_that_nobody_worked_on()
     {
         var (importer, planId) = await ImportFirstVersionAsync("丁市");

@@ -20,7 +20,9 @@ public class PlanPagesTests(SeededDatabase db) : IClassFixture<SeededDatabase>
         ctx.Services.AddSingleton(db.Get<WorkPlanTracker.Features.Ledger.LedgerService>());
         ctx.Services.AddSingleton(db.Get<IDbContextFactory<AppDbContext>>());
         ctx.Services.AddScoped<ActorResolver>();
+        ctx.Services.AddSingleton<WorkPlanTracker.Components.PrerenderHandOver>();
         ctx.AddAuthorization().SetAuthorized("leader").SetRoles(AppRoles.Leadership);
+        ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         return ctx;
     }
 

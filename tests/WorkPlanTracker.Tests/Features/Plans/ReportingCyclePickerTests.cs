@@ -23,7 +23,9 @@ public class ReportingCyclePickerTests(SeededDatabase db) : IClassFixture<Seeded
         ctx.Services.AddSingleton(db.Get<ReportingCycleService>());
         ctx.Services.AddSingleton(db.Get<IDbContextFactory<AppDbContext>>());
         ctx.Services.AddScoped<ActorResolver>();
+        ctx.Services.AddSingleton<WorkPlanTracker.Components.PrerenderHandOver>();
         ctx.AddAuthorization().SetAuthorized(userName).SetRoles(role);
+        ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         return ctx;
     }
 

@@ -54,9 +54,11 @@ public class ReminderStartUpCostTests(ITestOutputHelper output)
         await using (var db = app.NewContext())
         {
             assignmentId = await db.Assignments.Where(a => a.WorkTask!.PlanId == app.PlanId && !a.WorkTask.Ongoing).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
+            var returned = new ProgressReport { AssignmentId = assignmentId, ReportedAtUtc = new DateTime(2024, 7, 5, 2, 0, 0, DateTimeKind.Utc), Progress = "七月报送，被退回" };
+            returned.MarkReturned("材料不全", new DateTime(2024, 7, 6, 2, 0, 0, DateTimeKind.Utc));
             db.ProgressReports.AddRange(
                 new ProgressReport { AssignmentId = assignmentId, ReportedAtUtc = new DateTime(2024, 6, 5, 2, 0, 0, DateTimeKind.Utc), Progress = "六月报送" },
-                new ProgressReport { AssignmentId = assignmentId, ReportedAtUtc = new DateTime(2024, 7, 5, 2, 0, 0, DateTimeKind.Utc), Progress = "七月报送，被退回", ReturnReason = "材料不全", ReturnedAtUtc = new DateTime(2024, 7, 6, 2, 0, 0, DateTimeKind.Utc) });
+                returned);
             await db.SaveChangesAsync();
         }
 
@@ -77,14 +79,13 @@ public class ReminderStartUpCostTests(ITestOutputHelper output)
             for (var month = 0; month < ReportsPerAssignment; month++)
             {
                 var at = start.AddMonths(month);
-                db.ProgressReports.Add(new ProgressReport
+                var report = new ProgressReport { AssignmentId = id, ReportedAtUtc = at, Progress = $"第{month + 1}次报送" };
+                if (month % 4 == 3)
                 {
-                    AssignmentId = id,
-                    ReportedAtUtc = at,
-                    Progress = $"第{month + 1}次报送",
-                    ReturnedAtUtc = month % 4 == 3 ? at.AddDays(1) : null,
-                    ReturnReason = month % 4 == 3 ? "请补充材料" : null,
-                });
+                    report.MarkReturned("请补充材料", at.AddDays(1));
+                }
+
+                db.ProgressReports.Add(report);
             }
         }
 

@@ -212,15 +212,26 @@ internal static partial class HtmlPlanReader
             }
         }
 
-        if (best is not null && bestScore >= 30)
+        // A page whose paragraphs are <div>s has few <p>s, and they may be a contact list or one cover-letter
+        // paragraph: an element that holds only a small part of the page's text is not its article.
+        var pageChinese = PlanText.CountChinese(root.TextContent);
+        if (best is not null && bestScore >= 30 && HoldsTheArticle(best, pageChinese))
         {
             return best;
         }
 
         var generic = BestByChinese(
-            elements.Where(e => e.LocalName is "article" or "main" || HasName(e, GenericContainerNames)),
+            elements.Where(e => (e.LocalName is "article" or "main" || HasName(e, GenericContainerNames)) && HoldsTheArticle(e, pageChinese)),
             minimum: 20);
         return generic ?? root;
+    }
+
+    private const int ArticleMinimumChinese = 200;
+
+    private static bool HoldsTheArticle(IElement element, int pageChinese)
+    {
+        var chinese = PlanText.CountChinese(element.TextContent);
+        return chinese >= ArticleMinimumChinese || chinese * 4 >= pageChinese;
     }
 
     private static IElement? BestByChinese(IEnumerable<IElement> candidates, int minimum) =>

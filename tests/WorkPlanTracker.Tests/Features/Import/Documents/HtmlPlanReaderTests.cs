@@ -94,6 +94,31 @@ public sealed class HtmlPlanReaderTests
     }
 
     [Fact]
+    public void PageWrittenInDivsIsNotReducedToItsFewParagraphs()
+    {
+        // A ministry page copied by hand: every paragraph is a <div>; the only <p>s are the telephone list.
+        var items = string.Concat(Enumerable.Range(1, 6).Select(i =>
+            $"<div class=\"subsection-title\">（{"一二三四五六"[i - 1]}）推进第{i}项重点工作。</div>" +
+            $"<div class=\"subsection-content\">加强统筹协调，完善工作机制，细化工作措施，确保各项任务按期完成并取得实效。</div>" +
+            "<div class=\"responsibility\">（商务部、国家发展改革委按职责分工负责）</div>"));
+        var page = $"""
+            <html><body>
+            <div class="header"><div class="doc-title">关于印发《专项行动计划》的通知</div></div>
+            <div class="content">现将《专项行动计划》印发给你们，请结合实际认真贯彻落实。</div>
+            <div class="contact-info"><p>联系电话：</p><p>商务部：010-85093788</p><p>国家发展改革委：010-68502541</p><p>教育部：010-66097937</p></div>
+            <div class="subsection-title">一、重点任务</div>
+            {items}
+            </body></html>
+            """;
+
+        var lines = Lines(Read("page.html", Encoding.UTF8.GetBytes(page)));
+
+        Assert.Contains("一、重点任务", lines);
+        Assert.Contains("（六）推进第6项重点工作。", lines);
+        Assert.Equal(6, lines.Count(l => l == "（商务部、国家发展改革委按职责分工负责）"));
+    }
+
+    [Fact]
     public void Gb2312PageIsDecodedAsGb18030()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

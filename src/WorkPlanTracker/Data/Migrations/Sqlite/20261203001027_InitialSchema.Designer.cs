@@ -11,8 +11,8 @@ using WorkPlanTracker.Data;
 namespace WorkPlanTracker.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202150126_RemindersDeliveryFaults")]
-    partial class RemindersDeliveryFaults
+    [Migration("20261203001027_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -176,6 +176,75 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.HasIndex("UnitsId");
 
                     b.ToTable("UserUnits");
+                });
+
+            modelBuilder.Entity("WorkPlanTracker.Data.AppUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("WorkPlanTracker.Domain.AssessmentWeights", b =>
@@ -528,6 +597,26 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Sections");
+                });
+
+            modelBuilder.Entity("WorkPlanTracker.Domain.PlanSource", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("Id");
+
+                    b.Property<string>("ImportSnapshot")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ImportSnapshot");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SourceText");
+
+                    b.HasKey("PlanId");
+
+                    b.ToTable("Plans", (string)null);
                 });
 
             modelBuilder.Entity("WorkPlanTracker.Domain.ProgressReport", b =>
@@ -993,10 +1082,6 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SourceText")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -1083,75 +1168,6 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Tasks");
-                });
-
-            modelBuilder.Entity("WorkPlanTracker.Data.AppUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1305,6 +1321,15 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("WorkPlanTracker.Domain.PlanSource", b =>
+                {
+                    b.HasOne("WorkPlanTracker.Domain.WorkPlan", null)
+                        .WithOne("Source")
+                        .HasForeignKey("WorkPlanTracker.Domain.PlanSource", "PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WorkPlanTracker.Domain.ProgressReport", b =>
                 {
                     b.HasOne("WorkPlanTracker.Domain.TaskAssignment", "Assignment")
@@ -1334,7 +1359,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("WorkPlanTracker.Domain.WorkTask", "Task")
+                    b.HasOne("WorkPlanTracker.Domain.WorkTask", "WorkTask")
                         .WithMany("Assignments")
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1342,7 +1367,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
                     b.Navigation("OrgUnit");
 
-                    b.Navigation("Task");
+                    b.Navigation("WorkTask");
                 });
 
             modelBuilder.Entity("WorkPlanTracker.Domain.TaskParty", b =>
@@ -1352,7 +1377,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .HasForeignKey("OrgUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("WorkPlanTracker.Domain.WorkTask", "Task")
+                    b.HasOne("WorkPlanTracker.Domain.WorkTask", "WorkTask")
                         .WithMany("Parties")
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1365,9 +1390,9 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
                     b.Navigation("OrgUnit");
 
-                    b.Navigation("Task");
-
                     b.Navigation("UnitGroup");
+
+                    b.Navigation("WorkTask");
                 });
 
             modelBuilder.Entity("WorkPlanTracker.Domain.UnitNotice", b =>
@@ -1450,6 +1475,9 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
             modelBuilder.Entity("WorkPlanTracker.Domain.WorkPlan", b =>
                 {
                     b.Navigation("Sections");
+
+                    b.Navigation("Source")
+                        .IsRequired();
 
                     b.Navigation("Tasks");
                 });

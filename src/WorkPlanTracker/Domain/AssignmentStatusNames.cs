@@ -1,0 +1,17 @@
+namespace WorkPlanTracker.Domain;
+
+/// <summary>The words offices use for an assignment's status, the same on every page, ledger and notice.</summary>
+public static class AssignmentStatusNames
+{
+    public static string ChineseName(this AssignmentStatus status) => status switch
+    {
+        AssignmentStatus.Assigned => "待签收",
+        AssignmentStatus.Acknowledged => "已签收",
+        AssignmentStatus.InProgress => "推进中",
+        AssignmentStatus.CompletionRequested => "申请办结",
+        AssignmentStatus.Closed => "已办结",
+        AssignmentStatus.Returned => "已退回",
+        AssignmentStatus.ExtensionRequested => "申请延期",
+        _ => status.ToString(),
+    };
+}
