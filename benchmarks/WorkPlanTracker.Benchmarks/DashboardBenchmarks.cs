@@ -3,8 +3,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using WorkPlanTracker.Data;
-using WorkPlanTracker.Features.Accounts;
-using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Dashboard;
 using WorkPlanTracker.Shared;
 

@@ -1,5 +1,3 @@
-using WorkPlanTracker.Features.Accounts;
-using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.IntegrationTests;

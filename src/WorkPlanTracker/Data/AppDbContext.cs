@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Accounts;
 
 namespace WorkPlanTracker.Data;
 

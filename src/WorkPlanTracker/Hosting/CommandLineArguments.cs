@@ -39,18 +39,29 @@ public sealed class CommandLineArguments
     {
         var hostArgs = new List<string>();
         var verbArgs = new List<string>();
+        var given = new HashSet<string>(StringComparer.Ordinal);
         string? verb = null;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            var (name, inlineValue) = SplitInline(arg);
+            var (name, inlineValue) = Shared.VerbArguments.SplitOption(arg);
             if (name == "--demo")
             {
                 hostArgs.Add("--Accounts:Demo=true");
             }
             else if (SwitchMappings.TryGetValue(name, out var key))
             {
-                var value = inlineValue ?? (i + 1 < args.Count ? args[++i] : throw new CommandLineException($"{name} 后面需要一个目录"));
+                var value = inlineValue ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "");
+                if (value.Length == 0)
+                {
+                    throw new CommandLineException($"{name} 后面需要一个目录");
+                }
+
+                if (!given.Add(name))
+                {
+                    throw new CommandLineException($"{name} 只能给一次");
+                }
+
                 hostArgs.Add($"--{key}={value}");
             }
             else if (verb is null && Verbs.Contains(arg))
@@ -69,11 +80,5 @@ public sealed class CommandLineArguments
         }
 
         return new CommandLineArguments { Verb = verb, VerbArguments = verbArgs, HostArguments = hostArgs };
-    }
-
-    private static (string Name, string? Value) SplitInline(string arg)
-    {
-        var eq = arg.IndexOf('=', StringComparison.Ordinal);
-        return arg.StartsWith("--", StringComparison.Ordinal) && eq > 0 ? (arg[..eq], arg[(eq + 1)..]) : (arg, null);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using WorkPlanTracker.Features.Import;
 using WorkPlanTracker.Features.Import.Documents;
 using WorkPlanTracker.Shared;

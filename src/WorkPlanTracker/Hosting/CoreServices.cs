@@ -5,12 +5,12 @@ using Microsoft.Extensions.Options;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Dashboard;
+using WorkPlanTracker.Features.Escalations;
+using WorkPlanTracker.Features.Evidence;
 using WorkPlanTracker.Features.Import;
 using WorkPlanTracker.Features.Import.Documents;
 using WorkPlanTracker.Features.Plans;
 using WorkPlanTracker.Features.Units;
-using WorkPlanTracker.Features.Escalations;
-using WorkPlanTracker.Features.Evidence;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Hosting;

@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using BootstrapBlazor.Components;
-using WorkPlanTracker.Features.Evidence;
 using WorkPlanTracker.Components;
 using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Dashboard;
+using WorkPlanTracker.Features.Evidence;
 using WorkPlanTracker.Features.Ledger;
 
 namespace WorkPlanTracker.Hosting;

@@ -1,5 +1,4 @@
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Accounts;
 
 namespace WorkPlanTracker.Shared;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using WorkPlanTracker;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.IntegrationTests.Browser;

@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Plans;

@@ -26,7 +26,8 @@ public class PhoneBrowserTests(BrowserFixture browser)
         Assert.True(published.Succeeded, published.Message);
         var unitId = await browser.App.UnitIdAsync("市数据资源局");
         await using var db = browser.App.NewDbContext();
-        return await db.Assignments.Where(a => a.WorkTask!.PlanId == planId && a.OrgUnitId == unitId && a.WorkTask.Path.EndsWith("1"))
+        return await db.Assignments.Where(a => a.WorkTask!.PlanId == planId && a.OrgUnitId == unitId)
+            .OrderBy(a => a.WorkTask!.SortOrder)
             .Select(a => a.Id).FirstAsync();
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using WorkPlanTracker.Data;
@@ -38,7 +39,7 @@ public class AuditAtomicityTests(SeededDatabase db) : IClassFixture<SeededDataba
 
         await using var check = db.NewContext();
         var unit = await check.Units.SingleAsync(u => u.Name == name);
-        Assert.Equal(1, await check.AuditEntries.CountAsync(e => e.EntityType == nameof(OrgUnit) && e.EntityId == unit.Id.ToString() && e.Action == AuditAction.Added));
+        Assert.Equal(1, await check.AuditEntries.CountAsync(e => e.EntityType == nameof(OrgUnit) && e.EntityId == unit.Id.ToString(CultureInfo.InvariantCulture) && e.Action == AuditAction.Added));
     }
 
     [Fact]
@@ -143,7 +144,7 @@ public class AuditAtomicityTests(SeededDatabase db) : IClassFixture<SeededDataba
         await AssertNothingSavedAsync("不会保存" + name);
         await using var check = db.NewContext();
         var unit = await check.Units.SingleAsync(u => u.Name == name);
-        Assert.True(await check.AuditEntries.AnyAsync(e => e.EntityType == nameof(OrgUnit) && e.EntityId == unit.Id.ToString()));
+        Assert.True(await check.AuditEntries.AnyAsync(e => e.EntityType == nameof(OrgUnit) && e.EntityId == unit.Id.ToString(CultureInfo.InvariantCulture)));
     }
 
     private async Task AssertNothingSavedAsync(string name)

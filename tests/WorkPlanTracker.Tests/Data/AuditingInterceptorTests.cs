@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Domain;
 
@@ -13,7 +14,7 @@ public class AuditingInterceptorTests(SeededDatabase db) : IClassFixture<SeededD
         data.Units.Add(unit);
         await data.SaveChangesAsync();
 
-        var entry = await data.AuditEntries.SingleAsync(e => e.EntityType == nameof(OrgUnit) && e.EntityId == unit.Id.ToString());
+        var entry = await data.AuditEntries.SingleAsync(e => e.EntityType == nameof(OrgUnit) && e.EntityId == unit.Id.ToString(CultureInfo.InvariantCulture));
         Assert.Equal(AuditAction.Added, entry.Action);
         Assert.Equal("系统", entry.UserName);
         Assert.Equal(db.Clock.GetUtcNow().UtcDateTime, entry.AtUtc);
@@ -31,7 +32,7 @@ public class AuditingInterceptorTests(SeededDatabase db) : IClassFixture<SeededD
         await data.SaveChangesAsync();
 
         var entry = await data.AuditEntries
-            .Where(e => e.EntityType == nameof(WorkTask) && e.EntityId == task.Id.ToString() && e.Action == AuditAction.Modified)
+            .Where(e => e.EntityType == nameof(WorkTask) && e.EntityId == task.Id.ToString(CultureInfo.InvariantCulture) && e.Action == AuditAction.Modified)
             .SingleAsync();
         Assert.Equal($$"""{"Title":"{{oldTitle}}"}""", entry.Before);
         Assert.Equal("""{"Title":"改过的标题"}""", entry.After);
@@ -47,7 +48,7 @@ public class AuditingInterceptorTests(SeededDatabase db) : IClassFixture<SeededD
         data.Units.Remove(unit);
         await data.SaveChangesAsync();
 
-        var entry = await data.AuditEntries.SingleAsync(e => e.EntityType == nameof(OrgUnit) && e.EntityId == unit.Id.ToString() && e.Action == AuditAction.Deleted);
+        var entry = await data.AuditEntries.SingleAsync(e => e.EntityType == nameof(OrgUnit) && e.EntityId == unit.Id.ToString(CultureInfo.InvariantCulture) && e.Action == AuditAction.Deleted);
         Assert.Contains("将被删除的单位", entry.Before);
         Assert.Null(entry.After);
     }

@@ -1,6 +1,5 @@
 using System.Reflection;
 using WorkPlanTracker.Domain;
-using Xunit;
 
 namespace WorkPlanTracker.Tests.Domain;
 

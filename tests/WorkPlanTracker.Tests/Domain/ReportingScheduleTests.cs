@@ -1,5 +1,4 @@
 using WorkPlanTracker.Domain;
-using Xunit;
 using static WorkPlanTracker.Tests.Domain.AssignmentFixtures;
 
 namespace WorkPlanTracker.Tests.Domain;

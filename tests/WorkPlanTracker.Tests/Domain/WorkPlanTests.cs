@@ -1,5 +1,4 @@
 using WorkPlanTracker.Domain;
-using Xunit;
 
 namespace WorkPlanTracker.Tests.Domain;
 

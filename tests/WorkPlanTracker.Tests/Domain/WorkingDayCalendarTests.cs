@@ -1,3 +1,4 @@
+using System.Globalization;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Reminders;
 
@@ -57,7 +58,7 @@ public class WorkingDayCalendarTests
     {
         for (var day = D("2024-10-01"); day <= D("2024-10-07"); day = day.AddDays(1))
         {
-            Assert.True(Calendar.IsHoliday(day), day.ToString());
+            Assert.True(Calendar.IsHoliday(day), day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
     }
 

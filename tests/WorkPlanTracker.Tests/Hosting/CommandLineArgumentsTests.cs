@@ -44,4 +44,21 @@ public class CommandLineArgumentsTests
         Assert.Null(CommandLineArguments.TryParse(["--data-dir"], error));
         Assert.Contains("--data-dir", error.ToString());
     }
+
+    [Fact]
+    public void Data_dir_given_twice_is_refused()
+    {
+        var error = new StringWriter();
+
+        Assert.Null(CommandLineArguments.TryParse(["import", "x.txt", "--data-dir", "a", "--data-dir=b"], error));
+        Assert.Contains("--data-dir 只能给一次", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verb_options_in_either_spelling_go_to_the_verb_untouched()
+    {
+        var cli = CommandLineArguments.Parse(["import", "x.txt", "--year=2018", "--json", "--data-dir=d"]);
+
+        Assert.Equal(["x.txt", "--year=2018", "--json"], cli.VerbArguments);
+    }
 }

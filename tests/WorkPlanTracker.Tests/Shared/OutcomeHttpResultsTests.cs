@@ -84,7 +84,7 @@ public class OutcomeHttpResultsTests
     [Fact]
     public async Task Ok_with_a_value_is_200_with_the_value_or_what_the_caller_makes_of_it()
     {
-        var ok = Outcome.Ok(new[] { 2024, 2025 });
+        var ok = Outcome.Ok(new List<int> { 2024, 2025 });
 
         var (code, contentType, body) = await ExecuteAsync(ok.ToHttpResult());
         var (fileCode, fileType, fileBody) = await ExecuteAsync(ok.ToHttpResult(years => TypedResults.Text(string.Join(",", years), "text/csv")));

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using WorkPlanTracker.Features.Accounts;
 
 namespace WorkPlanTracker.Data.Configurations;
 

@@ -1,7 +1,6 @@
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
-using WorkPlanTracker.Domain;
 
 namespace WorkPlanTracker.Features.Dashboard;
 

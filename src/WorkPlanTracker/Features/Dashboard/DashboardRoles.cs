@@ -1,4 +1,3 @@
-using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Dashboard;

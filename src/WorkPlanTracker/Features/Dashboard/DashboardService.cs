@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using WorkPlanTracker.Components;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Assignments;

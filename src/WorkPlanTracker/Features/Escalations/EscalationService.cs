@@ -1,4 +1,3 @@
-using WorkPlanTracker.Components;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;

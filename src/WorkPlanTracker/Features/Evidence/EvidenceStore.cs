@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Hosting;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Evidence;

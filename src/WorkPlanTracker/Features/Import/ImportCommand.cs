@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using WorkPlanTracker.Shared;
 
@@ -7,6 +6,9 @@ namespace WorkPlanTracker.Features.Import;
 /// <summary>The <c>import FILE [--dry-run] [--json] [--year N]</c> verb of docs/CLI.md.</summary>
 public static class ImportCommand
 {
+    private static readonly VerbSyntax Syntax = new(
+        "import", "用法：import FILE [--dry-run] [--json] [--year N]", ["--dry-run", "--json"], ["--year"], PositionalName: "文件");
+
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output)
     {
         var (file, dryRun, json, year) = ParseArguments(args);
@@ -61,37 +63,7 @@ public static class ImportCommand
 
     private static (string File, bool DryRun, bool Json, int? Year) ParseArguments(IReadOnlyList<string> args)
     {
-        string? file = null;
-        bool dryRun = false, json = false;
-        int? year = null;
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--dry-run":
-                    dryRun = true;
-                    break;
-                case "--json":
-                    json = true;
-                    break;
-                case "--year":
-                    if (i + 1 >= args.Count || !int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 1949 or > 2100)
-                    {
-                        throw new CommandLineException("--year 需要一个年份，例如 --year 2024");
-                    }
-
-                    year = y;
-                    break;
-                case var a when a.StartsWith("--", StringComparison.Ordinal):
-                    throw new CommandLineException($"import 不认识选项 {a}；用法：import FILE [--dry-run] [--json] [--year N]");
-                case var a when file is null:
-                    file = a;
-                    break;
-                default:
-                    throw new CommandLineException($"import 只接受一个文件，多出了 {args[i]}");
-            }
-        }
-
-        return (file ?? throw new CommandLineException("用法：import FILE [--dry-run] [--json] [--year N]"), dryRun, json, year);
+        var parsed = VerbArguments.Parse(args, Syntax);
+        return (parsed.Positional!, parsed.Has("--dry-run"), parsed.Has("--json"), parsed.Year());
     }
 }

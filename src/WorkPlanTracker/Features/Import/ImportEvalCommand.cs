@@ -6,34 +6,13 @@ namespace WorkPlanTracker.Features.Import;
 /// <summary>The <c>import-eval DIR [--json]</c> verb of docs/CLI.md: the importer's accuracy on a corpus with answer keys.</summary>
 public static class ImportEvalCommand
 {
-    private const string Usage = "用法：import-eval DIR [--json]（DIR 下有 plans/ 与 keys/）";
+    private static readonly VerbSyntax Syntax = new("import-eval", "用法：import-eval DIR [--json]（DIR 下有 plans/ 与 keys/）", ["--json"], [], PositionalName: "目录");
 
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output)
     {
-        string? directory = null;
-        var json = false;
-        foreach (var arg in args)
-        {
-            switch (arg)
-            {
-                case "--json":
-                    json = true;
-                    break;
-                case var a when a.StartsWith("--", StringComparison.Ordinal):
-                    throw new CommandLineException($"import-eval 不认识选项 {a}；{Usage}");
-                case var a when directory is null:
-                    directory = a;
-                    break;
-                default:
-                    throw new CommandLineException($"import-eval 只接受一个目录，多出了 {arg}");
-            }
-        }
-
-        if (directory is null)
-        {
-            throw new CommandLineException(Usage);
-        }
-
+        var parsed = VerbArguments.Parse(args, Syntax);
+        var directory = parsed.Positional!;
+        var json = parsed.Has("--json");
         if (!Directory.Exists(directory))
         {
             throw new CommandLineException($"找不到目录：{directory}");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace WorkPlanTracker.Features.Import;
@@ -50,7 +51,7 @@ internal static partial class PlanNumbering
         match = ParenthesizedArabicHeading().Match(line);
         if (match.Success)
         {
-            number = int.Parse(match.Groups[1].ValueSpan);
+            number = int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
             marker = new NumberingMarker(NumberingStyle.ParenthesizedArabic, number, $"({number})", match.Length, false);
             return true;
         }
@@ -78,15 +79,15 @@ internal static partial class PlanNumbering
         if (match.Success)
         {
             number = ReadArabic(match.Groups[1].Value);
-            marker = new NumberingMarker(NumberingStyle.Arabic, number, number.ToString(), match.Length, false);
+            marker = new NumberingMarker(NumberingStyle.Arabic, number, number.ToString(CultureInfo.InvariantCulture), match.Length, false);
             return true;
         }
 
         match = ArabicItemWithoutSeparator().Match(line);
         if (match.Success)
         {
-            number = int.Parse(match.Groups[1].ValueSpan);
-            marker = new NumberingMarker(NumberingStyle.Arabic, number, number.ToString(), match.Length, true);
+            number = int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
+            marker = new NumberingMarker(NumberingStyle.Arabic, number, number.ToString(CultureInfo.InvariantCulture), match.Length, true);
             return true;
         }
 
@@ -125,7 +126,7 @@ internal static partial class PlanNumbering
     }
 
     // OCR reads the digit 1 as a lower-case L or capital I.
-    private static int ReadArabic(string digits) => digits is "l" or "I" ? 1 : int.Parse(digits);
+    private static int ReadArabic(string digits) => digits is "l" or "I" ? 1 : int.Parse(digits, CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"^([一二三四五六七八九十]{1,3})\s*[、，,.．]\s*")]
     private static partial Regex ChineseNumeralHeading();

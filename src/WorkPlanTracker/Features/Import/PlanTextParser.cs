@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -122,9 +123,9 @@ public sealed partial class PlanTextParser
                 continue;
             }
 
-            var year = int.Parse(range.Groups["year"].ValueSpan);
-            var month = int.Parse(range.Groups["month"].ValueSpan);
-            var day = int.Parse(range.Groups["day"].ValueSpan);
+            var year = int.Parse(range.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
+            var month = int.Parse(range.Groups["month"].ValueSpan, CultureInfo.InvariantCulture);
+            var day = int.Parse(range.Groups["day"].ValueSpan, CultureInfo.InvariantCulture);
             if (month is < 1 or > 12 || day < 1)
             {
                 continue;

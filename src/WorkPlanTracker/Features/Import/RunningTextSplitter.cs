@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace WorkPlanTracker.Features.Import;
@@ -66,7 +67,7 @@ internal static partial class RunningTextSplitter
                 // "…措施。各处室(中心) 2对标…": a table row's number glued to its text, trusted only inside a task table.
                 if (tableStart >= 0 && match.Index > tableStart)
                 {
-                    candidates.Add((match.Index, NumberingStyle.Arabic, int.Parse(match.Groups["bare"].ValueSpan)));
+                    candidates.Add((match.Index, NumberingStyle.Arabic, int.Parse(match.Groups["bare"].ValueSpan, CultureInfo.InvariantCulture)));
                 }
             }
             else if (match.Groups["noise"].Success)
@@ -211,14 +212,14 @@ internal static partial class RunningTextSplitter
         if (match.Groups["par"].Success)
         {
             style = NumberingStyle.ParenthesizedArabic;
-            number = int.Parse(match.Groups["par"].ValueSpan);
+            number = int.Parse(match.Groups["par"].ValueSpan, CultureInfo.InvariantCulture);
             return true;
         }
 
         if (match.Groups["ar"].Success)
         {
             style = NumberingStyle.Arabic;
-            number = int.Parse(match.Groups["ar"].ValueSpan);
+            number = int.Parse(match.Groups["ar"].ValueSpan, CultureInfo.InvariantCulture);
             return true;
         }
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Features.Import.Documents;
-using WorkPlanTracker.Hosting;
 
 namespace WorkPlanTracker.Features.Import;
 

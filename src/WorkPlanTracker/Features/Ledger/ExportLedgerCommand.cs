@@ -75,35 +75,15 @@ public static class ExportLedgerCommand
 
     private static (string File, int? Year, int? PlanId, string? Unit) ParseArguments(IReadOnlyList<string> args)
     {
-        string? file = null, unit = null;
-        int? year = null, planId = null;
-        for (var i = 0; i < args.Count; i++)
-        {
-            string Value() => i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
-                ? args[++i]
-                : throw new CommandLineException($"{args[i]} 后面需要一个值；{Usage}");
-            switch (args[i])
-            {
-                case "--out":
-                    file = Value();
-                    break;
-                case "--year":
-                    year = int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1949 and <= 2100
-                        ? y
-                        : throw new CommandLineException("--year 需要一个年份，例如 --year 2024");
-                    break;
-                case "--plan":
-                    planId = int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0
-                        ? p
-                        : throw new CommandLineException("--plan 需要计划编号（正整数），例如 --plan 3");
-                    break;
-                case "--unit":
-                    unit = Value();
-                    break;
-                default:
-                    throw new CommandLineException($"export-ledger 不认识参数 {args[i]}；{Usage}");
-            }
-        }
+        var parsed = VerbArguments.Parse(args, new VerbSyntax("export-ledger", Usage, [], ["--out", "--year", "--plan", "--unit"]));
+        var file = parsed.Value("--out");
+        var unit = parsed.Value("--unit");
+        var year = parsed.Year();
+        int? planId = parsed.Value("--plan") is not { } plan
+            ? null
+            : int.TryParse(plan, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0
+                ? p
+                : throw new CommandLineException($"--plan 需要计划编号（正整数），例如 --plan 3（收到“{plan}”）");
 
         if (file is null)
         {

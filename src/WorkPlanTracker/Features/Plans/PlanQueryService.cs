@@ -17,7 +17,7 @@ public sealed class PlanQueryService(IDbContextFactory<AppDbContext> dbFactory)
                 p.Id, p.Year, p.Title, p.Issuer, p.DocumentNumber, p.IssuedOn, p.Status,
                 p.Tasks.Count,
                 p.Tasks.Count(t => t.Ongoing),
-                p.Tasks.Count(t => !t.Parties.Any())))
+                p.Tasks.Count(t => t.Parties.Count == 0)))
             .ToListAsync(cancellationToken);
     }
 

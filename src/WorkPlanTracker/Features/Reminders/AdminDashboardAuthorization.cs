@@ -1,5 +1,4 @@
 using Hangfire.Dashboard;
-using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Reminders;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Reminders;

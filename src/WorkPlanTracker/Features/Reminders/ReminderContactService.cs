@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Reminders;

@@ -57,7 +57,7 @@ public static class ReminderDigest
             foreach (var item in group)
             {
                 // Leaders' digests span units: name the unit; a unit's own digest need not repeat it.
-                text.Append("· ").Append(item.UnitName == recipientName ? "" : item.UnitName + " ").Append(Task(item)).Append("：").Append(item.Text);
+                text.Append("· ").Append(item.UnitName == recipientName ? "" : item.UnitName + " ").Append(Task(item)).Append('：').Append(item.Text);
                 if (Link(baseUrl, item) is { } link)
                 {
                     text.Append(' ').Append(link);

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Reminders;
@@ -158,7 +157,7 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
     }
 
     /// <summary>Who gets which items on which channel: units, their users' own channels, leader contacts, leadership.</summary>
-    private async Task<IReadOnlyList<PlannedDelivery>> RecipientsAsync(AppDbContext db, IReadOnlyList<(DueReminder Due, DateOnly FiredOn)> due, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<PlannedDelivery>> RecipientsAsync(AppDbContext db, IReadOnlyList<(DueReminder Due, DateOnly FiredOn)> due, CancellationToken cancellationToken)
     {
         if (due.Count == 0)
         {

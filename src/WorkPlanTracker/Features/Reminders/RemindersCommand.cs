@@ -8,6 +8,9 @@ namespace WorkPlanTracker.Features.Reminders;
 /// <summary>The <c>reminders --as-of YYYY-MM-DD --dry-run [--json]</c> verb of docs/CLI.md: what the reminder job would send that day.</summary>
 public static class RemindersCommand
 {
+    private static readonly VerbSyntax Syntax = new(
+        "reminders", "用法：reminders --as-of YYYY-MM-DD --dry-run [--json]", ["--dry-run", "--json"], ["--as-of"]);
+
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output)
     {
         var (asOf, dryRun, json) = ParseArguments(args);
@@ -72,36 +75,14 @@ public static class RemindersCommand
 
     private static (DateOnly AsOf, bool DryRun, bool Json) ParseArguments(IReadOnlyList<string> args)
     {
-        DateOnly? asOf = null;
-        bool dryRun = false, json = false;
-        for (var i = 0; i < args.Count; i++)
+        var parsed = VerbArguments.Parse(args, Syntax);
+        var value = parsed.Value("--as-of") ?? throw new CommandLineException("reminders 需要 --as-of YYYY-MM-DD，说明按哪一天计算提醒");
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf))
         {
-            var (name, inline) = args[i].IndexOf('=', StringComparison.Ordinal) is > 0 and var eq && args[i].StartsWith("--", StringComparison.Ordinal)
-                ? (args[i][..eq], args[i][(eq + 1)..])
-                : (args[i], null);
-            switch (name)
-            {
-                case "--dry-run":
-                    dryRun = true;
-                    break;
-                case "--json":
-                    json = true;
-                    break;
-                case "--as-of":
-                    var value = inline ?? (i + 1 < args.Count ? args[++i] : "");
-                    if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                    {
-                        throw new CommandLineException($"--as-of 需要 YYYY-MM-DD 格式的日期，例如 --as-of 2026-11-23（收到“{value}”）");
-                    }
-
-                    asOf = date;
-                    break;
-                default:
-                    throw new CommandLineException($"reminders 不认识参数“{args[i]}”。用法：reminders --as-of YYYY-MM-DD --dry-run [--json]");
-            }
+            throw new CommandLineException($"--as-of 需要 YYYY-MM-DD 格式的日期，例如 --as-of 2026-11-23（收到“{value}”）");
         }
 
-        return (asOf ?? throw new CommandLineException("reminders 需要 --as-of YYYY-MM-DD，说明按哪一天计算提醒"), dryRun, json);
+        return (asOf, parsed.Has("--dry-run"), parsed.Has("--json"));
     }
 
     /// <summary>One line of the JSON contract (docs/CLI.md); <c>sendOn</c> was added after the first six, which keep their names.</summary>

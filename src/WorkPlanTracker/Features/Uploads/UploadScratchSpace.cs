@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using WorkPlanTracker.Hosting;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Uploads;

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Data;
+using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Accounts;

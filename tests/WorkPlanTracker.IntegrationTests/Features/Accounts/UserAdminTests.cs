@@ -1,10 +1,9 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WorkPlanTracker.Data;
 using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Shared;
-using WorkPlanTracker.Data;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Accounts;
 

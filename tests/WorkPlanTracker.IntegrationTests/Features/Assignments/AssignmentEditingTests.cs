@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Assignments;
@@ -59,7 +60,7 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
         Assert.False(again.Succeeded);
         Assert.Equal(AssignmentRole.Lead, (await fixture.AssignmentAsync("一.3", fixture.UnitA)).Role);
         await using var db = fixture.App.NewDbContext();
-        var reasons = await db.AuditEntries.Where(e => e.EntityType == nameof(TaskAssignment) && e.EntityId == assignment.Id.ToString())
+        var reasons = await db.AuditEntries.Where(e => e.EntityType == nameof(TaskAssignment) && e.EntityId == assignment.Id.ToString(CultureInfo.InvariantCulture))
             .OrderBy(e => e.Id).Select(e => e.Reason).ToListAsync();
         Assert.Equal(["甲局掌握相关数据", "改由甲局牵头"], reasons);
     }
@@ -187,7 +188,7 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
         await using var db = fixture.App.NewDbContext();
         var task = await db.Tasks.SingleAsync(t => t.Id == taskId);
         Assert.Equal(["完成梳理", "公开目录"], task.Milestones.Select(m => m.Text));
-        var entry = await db.AuditEntries.Where(e => e.EntityType == nameof(WorkTask) && e.EntityId == taskId.ToString() && e.Reason == "细化节点").SingleAsync();
+        var entry = await db.AuditEntries.Where(e => e.EntityType == nameof(WorkTask) && e.EntityId == taskId.ToString(CultureInfo.InvariantCulture) && e.Reason == "细化节点").SingleAsync();
         Assert.Contains("2035年8月31日 公开目录", entry.After);
         var unitOnTask = await db.Assignments.Where(a => a.TaskId == taskId).Select(a => a.Id).FirstAsync();
         var history = (await fixture.Get<AssignmentService>().HistoryAsync(fixture.Leader, unitOnTask)).Select(h => h.What).ToList();
@@ -235,7 +236,7 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
         Assert.Equal(new DateOnly(2035, 10, 31), task.Deadline);
         Assert.DoesNotContain(task.Assignments, a => a.OrgUnitId == fixture.UnitA);
         Assert.False(await db.Tasks.AnyAsync(t => t.ParentTaskId == taskId && t.Text == "乙拆分"));
-        Assert.False(await db.AuditEntries.AnyAsync(e => e.Reason != null && e.Reason.StartsWith("乙")));
+        Assert.False(await db.AuditEntries.AnyAsync(e => e.Reason != null && EF.Functions.Like(e.Reason, "乙%")));
     }
 
     [Fact]

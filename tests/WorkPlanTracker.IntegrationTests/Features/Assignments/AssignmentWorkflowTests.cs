@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Plans;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Assignments;

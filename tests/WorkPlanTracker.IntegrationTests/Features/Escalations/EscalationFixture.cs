@@ -1,11 +1,7 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Assignments;
-using WorkPlanTracker.Shared;
 using WorkPlanTracker.Features.Plans;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Escalations;
 

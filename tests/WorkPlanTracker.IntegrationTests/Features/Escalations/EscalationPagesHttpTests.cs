@@ -1,6 +1,5 @@
 using System.Net;
 using WorkPlanTracker.Features.Accounts;
-using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Escalations;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Escalations;

@@ -1,5 +1,3 @@
-using WorkPlanTracker.IntegrationTests.Features.Assignments;
-using WorkPlanTracker.Features.Evidence;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
@@ -8,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
+using WorkPlanTracker.Features.Evidence;
 using WorkPlanTracker.Features.Plans;
+using WorkPlanTracker.IntegrationTests.Features.Assignments;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Evidence;

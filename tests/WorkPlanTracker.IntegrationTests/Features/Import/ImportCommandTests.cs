@@ -130,4 +130,42 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--frobnicate", result.StandardError);
     }
+
+    [Fact]
+    public async Task Year_given_as_one_argument_or_two_gives_the_same_plan()
+    {
+        // A plan that does not say its year, so --year decides the year and the deadlines that take it.
+        var file = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, "测试县政务公开工作要点\n一、工作任务\n1.加强政策解读。(县政府办牵头,6月底前)\n");
+        try
+        {
+            var inline = await CommandLineRunner.RunAsync("import", file, "--dry-run", "--json", "--year=2018", "--data-dir", dataDirectory);
+            var separate = await CommandLineRunner.RunAsync("import", file, "--dry-run", "--json", "--year", "2018", "--data-dir", dataDirectory);
+
+            Assert.True(inline.ExitCode == 0, inline.StandardError);
+            Assert.True(separate.ExitCode == 0, separate.StandardError);
+            Assert.Equal(separate.StandardOutput, inline.StandardOutput);
+            using var json = JsonDocument.Parse(inline.StandardOutput);
+            Assert.Equal(2018, json.RootElement.GetProperty("year").GetInt32());
+            Assert.Equal("2018-06-30", json.RootElement.GetProperty("tasks")[0].GetProperty("deadline").GetString());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData("--json", "--json")]
+    [InlineData("--year=2018", "--year", "2019")]
+    [InlineData("--year")]
+    public async Task A_repeated_option_or_a_missing_value_is_bad_input_with_one_line(params string[] options)
+    {
+        var result = await CommandLineRunner.RunAsync(["import", CommandLineRunner.SeedPath("002_e51a37d3a59f4f4a.txt"), "--dry-run", .. options, "--data-dir", dataDirectory]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(options[0].Split('=')[0], result.StandardError, StringComparison.Ordinal);
+        Assert.Single(result.StandardError.Trim().Split('\n'));
+        Assert.Equal("", result.StandardOutput);
+    }
 }

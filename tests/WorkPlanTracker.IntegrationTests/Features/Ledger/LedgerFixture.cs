@@ -2,13 +2,11 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Import;
 using WorkPlanTracker.Features.Import.Documents;
-using WorkPlanTracker.IntegrationTests.Features.Assignments;
-using WorkPlanTracker.Shared;
 using WorkPlanTracker.Features.Plans;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Ledger;
 

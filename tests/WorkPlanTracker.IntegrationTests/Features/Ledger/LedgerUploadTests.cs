@@ -1,6 +1,4 @@
 using ClosedXML.Excel;
-using Microsoft.EntityFrameworkCore;
-using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Ledger;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Ledger;

@@ -1,8 +1,8 @@
-using WorkPlanTracker.IntegrationTests.Features.Assignments;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Plans;
+using WorkPlanTracker.IntegrationTests.Features.Assignments;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Plans;

@@ -2,9 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Assignments;
-using WorkPlanTracker.Shared;
 using WorkPlanTracker.Features.Plans;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Plans;
 

@@ -3,10 +3,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using WorkPlanTracker.Features.Accounts;
-using WorkPlanTracker.Features.Assignments;
-using WorkPlanTracker.Shared;
 using WorkPlanTracker.Features.Plans;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.IntegrationTests.Features.Reminders;
 

@@ -1,5 +1,4 @@
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Dashboard;
 
 namespace WorkPlanTracker.Tests.Features.Dashboard;

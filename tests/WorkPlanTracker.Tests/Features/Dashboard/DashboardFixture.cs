@@ -1,6 +1,4 @@
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Accounts;
-using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Tests.Features.Dashboard;

@@ -2,11 +2,10 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Escalations;
-using WorkPlanTracker.Shared;
 using WorkPlanTracker.Features.Plans;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Tests.Features.Escalations;
 

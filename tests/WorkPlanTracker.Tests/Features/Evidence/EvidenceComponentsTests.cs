@@ -4,10 +4,8 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Assignments;
-using WorkPlanTracker.Features.Uploads;
-using WorkPlanTracker.Hosting;
 using WorkPlanTracker.Features.Evidence;
+using WorkPlanTracker.Features.Uploads;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Tests.Features.Evidence;

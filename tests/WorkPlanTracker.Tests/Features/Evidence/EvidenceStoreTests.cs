@@ -2,8 +2,6 @@ using System.IO.Compression;
 using System.Text;
 using Microsoft.Extensions.Options;
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Assignments;
-using WorkPlanTracker.Hosting;
 using WorkPlanTracker.Features.Evidence;
 using WorkPlanTracker.Shared;
 

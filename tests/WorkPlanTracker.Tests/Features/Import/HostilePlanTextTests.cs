@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Assignments;
+using WorkPlanTracker.Features.Evidence;
 using WorkPlanTracker.Features.Import;
 using WorkPlanTracker.Features.Import.Documents;
-using WorkPlanTracker.Features.Evidence;
 
 namespace WorkPlanTracker.Tests.Features.Import;
 

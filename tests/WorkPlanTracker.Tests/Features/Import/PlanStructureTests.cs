@@ -1,5 +1,4 @@
 using WorkPlanTracker.Features.Import;
-using Xunit;
 
 namespace WorkPlanTracker.Tests.Features.Import;
 

@@ -1,5 +1,4 @@
 using WorkPlanTracker.Features.Import;
-using Xunit;
 using Xunit.Abstractions;
 using static WorkPlanTracker.Tests.Features.Import.SamplePlanExpectations;
 

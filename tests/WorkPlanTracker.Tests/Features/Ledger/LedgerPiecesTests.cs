@@ -2,8 +2,6 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkPlanTracker.Data;
-using WorkPlanTracker.Features.Accounts;
-using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Ledger;
 using WorkPlanTracker.Shared;
 

@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Accounts;
-using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Plans;
 using WorkPlanTracker.Shared;
 

@@ -6,10 +6,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Accounts;
-using WorkPlanTracker.Features.Assignments;
-using WorkPlanTracker.Hosting;
 using WorkPlanTracker.Features.Plans;
+using WorkPlanTracker.Hosting;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Tests.Features.Reminders;

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Reminders;
-using WorkPlanTracker.Data;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Tests.Features.Reminders;

@@ -1,8 +1,8 @@
+using System.Globalization;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkPlanTracker.Domain;
-using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Units;
 using WorkPlanTracker.Shared;
 
@@ -26,8 +26,8 @@ public class UnitListPageTests(SeededDatabase db) : IClassFixture<SeededDatabase
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("table.unit-table tbody tr")));
         var cells = page.FindAll("table.unit-table tbody tr").Single(r => r.Children[0].TextContent == "市数据资源局").Children;
-        Assert.Equal(leads.ToString(), cells[3].TextContent);
-        Assert.Equal(supports.ToString(), cells[4].TextContent);
+        Assert.Equal(leads.ToString(CultureInfo.InvariantCulture), cells[3].TextContent);
+        Assert.Equal(supports.ToString(CultureInfo.InvariantCulture), cells[4].TextContent);
         Assert.Equal(await data.Units.CountAsync(), page.FindAll("table.unit-table tbody tr").Count);
     }
 

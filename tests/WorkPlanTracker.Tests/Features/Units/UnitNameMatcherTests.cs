@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using WorkPlanTracker.Features.Units;
 
 namespace WorkPlanTracker.Tests.Features.Units;

@@ -1,5 +1,4 @@
 using WorkPlanTracker.Features.Import.Documents;
-using Xunit;
 using static WorkPlanTracker.Tests.Features.Import.Documents.TestFiles;
 
 namespace WorkPlanTracker.Tests.Features.Import.Documents;

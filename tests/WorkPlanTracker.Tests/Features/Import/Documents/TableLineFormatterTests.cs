@@ -1,5 +1,4 @@
 using WorkPlanTracker.Features.Import.Documents;
-using Xunit;
 
 namespace WorkPlanTracker.Tests.Features.Import.Documents;
 

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using Xunit;
 
 namespace WorkPlanTracker.Tests.Features.Import.Documents;
 

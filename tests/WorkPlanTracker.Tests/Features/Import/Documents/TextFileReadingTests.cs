@@ -1,6 +1,5 @@
 using System.Text;
 using WorkPlanTracker.Features.Import.Documents;
-using Xunit;
 using static WorkPlanTracker.Tests.Features.Import.Documents.TestFiles;
 
 namespace WorkPlanTracker.Tests.Features.Import.Documents;

@@ -2,12 +2,9 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 using WorkPlanTracker.Features.Import.Documents;
-using Xunit;
 using static WorkPlanTracker.Tests.Features.Import.Documents.TestFiles;
 
 namespace WorkPlanTracker.Tests.Features.Import.Documents;
-
-using ClosedXML.Excel;
 
 public sealed class UnsafeAndBadInputTests
 {
