@@ -25,7 +25,7 @@ public static class LedgerFigures
         for (var pass = 0; pass < 2; pass++)
         {
             var watch = Stopwatch.StartNew();
-            var document = service.BuildLedgerAsync(new LedgerScope(null, 2024, null)).GetAwaiter().GetResult()!;
+            var document = service.BuildLedgerAsync(new LedgerScope(null, 2024, null)).GetAwaiter().GetResult().Value;
             var loaded = watch.Elapsed;
             using var output = new MemoryStream();
             LedgerWorkbookWriter.WritePlanLedger(document, output);

@@ -31,7 +31,7 @@ public class LedgerPathBenchmarks
     [Benchmark]
     public async Task<long> Plan_ledger_from_database_to_file()
     {
-        var document = await ledgers.BuildLedgerAsync(new LedgerScope(null, year, null));
+        var document = (await ledgers.BuildLedgerAsync(new LedgerScope(null, year, null))).Value;
         using var output = new MemoryStream();
         LedgerWorkbookWriter.WritePlanLedger(document!, output);
         return output.Length;

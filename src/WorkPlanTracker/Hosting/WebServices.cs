@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using BootstrapBlazor.Components;
 using WorkPlanTracker.Components;
 using WorkPlanTracker.Features.Accounts;
+using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Dashboard;
 using WorkPlanTracker.Features.Evidence;
 using WorkPlanTracker.Features.Ledger;
@@ -72,6 +73,7 @@ public static class WebServices
         app.MapReminderDashboard();
         app.MapDashboardEndpoints();
         app.MapLedgerEndpoints();
+        app.MapAssignmentEndpoints();
         return app;
     }
 }

@@ -84,7 +84,7 @@ public class EvidenceBrowserTests(BrowserFixture browser)
             """, "佐证.txt");
         var office = new Actor("office", new HashSet<string> { AppRoles.PlanningOffice }, new HashSet<int>());
         var published = await browser.App.Get<PlanPublishingService>().PublishAsync(office, planId);
-        Assert.True(published.Result.Succeeded, published.Result.Message);
+        Assert.True(published.Succeeded, published.Message);
         var unitId = await browser.App.UnitIdAsync("市数据资源局");
         await using var db = browser.App.NewDbContext();
         var assignment = await db.Assignments.SingleAsync(a => a.WorkTask!.PlanId == planId && a.OrgUnitId == unitId);

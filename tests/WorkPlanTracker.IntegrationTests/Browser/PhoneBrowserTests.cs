@@ -23,7 +23,7 @@ public class PhoneBrowserTests(BrowserFixture browser)
             """, "掌上.txt");
         var office = new Actor("office", new HashSet<string> { AppRoles.PlanningOffice }, new HashSet<int>());
         var published = await browser.App.Get<PlanPublishingService>().PublishAsync(office, planId);
-        Assert.True(published.Result.Succeeded, published.Result.Message);
+        Assert.True(published.Succeeded, published.Message);
         var unitId = await browser.App.UnitIdAsync("市数据资源局");
         await using var db = browser.App.NewDbContext();
         return await db.Assignments.Where(a => a.WorkTask!.PlanId == planId && a.OrgUnitId == unitId)

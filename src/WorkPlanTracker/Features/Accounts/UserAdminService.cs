@@ -52,16 +52,16 @@ public sealed class UserAdminService(
             .ToList();
     }
 
-    public async Task<AdminResult> CreateAsync(NewUser input)
+    public async Task<Outcome> CreateAsync(NewUser input)
     {
         if (!AppRoles.All.Contains(input.Role))
         {
-            return AdminResult.Fail("请选择角色");
+            return Outcome.Invalid("请选择角色");
         }
 
         if (input.Role == AppRoles.UnitUser && input.UnitIds.Count == 0)
         {
-            return AdminResult.Fail("承办单位的账号至少要关联一个单位");
+            return Outcome.Invalid("承办单位的账号至少要关联一个单位");
         }
 
         var user = new AppUser { UserName = input.UserName.Trim(), DisplayName = input.DisplayName.Trim() };
@@ -69,14 +69,14 @@ public sealed class UserAdminService(
         var created = await users.CreateAsync(user, input.Password);
         if (!created.Succeeded)
         {
-            return AdminResult.From(created);
+            return Refused(created);
         }
 
         await users.AddToRoleAsync(user, input.Role);
         var unitIds = input.Role == AppRoles.UnitUser ? input.UnitIds : [];
         await SetUnitsAsync(user.Id, unitIds);
         await RecordAccessAsync(user.Id, null, [], input.Role, await UnitNamesAsync(unitIds));
-        return AdminResult.Ok($"已创建账号 {user.UserName}");
+        return Outcome.Ok($"已创建账号 {user.UserName}");
     }
 
     /// <summary>
@@ -84,12 +84,12 @@ public sealed class UserAdminService(
     /// page was loaded, and when it would leave no active administrator. The person is signed out everywhere at once
     /// and signs in again with the new role.
     /// </summary>
-    public async Task<AdminResult> UpdateAsync(UserEdit edit)
+    public async Task<Outcome> UpdateAsync(UserEdit edit)
     {
         var user = await users.FindByIdAsync(edit.Id);
         if (user is null)
         {
-            return AdminResult.Fail("账号不存在，可能已被删除");
+            return AccountNotFound;
         }
 
         if (user.ConcurrencyStamp != edit.ConcurrencyStamp)
@@ -99,25 +99,25 @@ public sealed class UserAdminService(
 
         if (!AppRoles.All.Contains(edit.Role))
         {
-            return AdminResult.Fail("请选择角色");
+            return Outcome.Invalid("请选择角色");
         }
 
         if (edit.Role == AppRoles.UnitUser && edit.UnitIds.Count == 0)
         {
-            return AdminResult.Fail("承办单位的账号至少要关联一个单位");
+            return Outcome.Invalid("承办单位的账号至少要关联一个单位");
         }
 
         var oldRoles = await users.GetRolesAsync(user);
         if (oldRoles.Contains(AppRoles.Admin) && edit.Role != AppRoles.Admin && !IsLocked(user) && await ActiveAdministratorCountAsync() <= 1)
         {
-            return AdminResult.Fail("这是唯一可用的管理员账号，不能改为其他角色");
+            return Outcome.Invalid("这是唯一可用的管理员账号，不能改为其他角色");
         }
 
         user.DisplayName = edit.DisplayName.Trim();
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
         {
-            return updated.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)) ? Changed : AdminResult.From(updated);
+            return updated.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)) ? Changed : Refused(updated);
         }
 
         var oldUnits = await UnitNamesOfAsync(user.Id);
@@ -132,10 +132,21 @@ public sealed class UserAdminService(
         await RecordAccessAsync(user.Id, oldRoles.FirstOrDefault(), oldUnits, edit.Role, await UnitNamesAsync(newUnitIds));
         await users.UpdateSecurityStampAsync(user);
         sessions.Changed(user.Id);
-        return AdminResult.Ok($"已保存 {user.UserName} 的账号设置");
+        return Outcome.Ok($"已保存 {user.UserName} 的账号设置");
     }
 
-    private static readonly AdminResult Changed = AdminResult.Fail("这个账号刚被其他管理员修改过，请刷新页面后再操作");
+    private static readonly Outcome Changed = Outcome.Conflict("这个账号刚被其他管理员修改过，请刷新页面后再操作");
+
+    private static readonly Outcome AccountNotFound = Outcome.NotFound("账号不存在，可能已被删除");
+
+    /// <summary>Identity's refusal in its own (Chinese) words: a taken name is a conflict, anything else bad input.</summary>
+    private static Outcome Refused(IdentityResult result)
+    {
+        var message = string.Join("；", result.Errors.Select(e => e.Description));
+        return result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail))
+            ? Outcome.Conflict(message)
+            : Outcome.Invalid(message);
+    }
 
     private bool IsLocked(AppUser user) => user.LockoutEnd is { } end && end > clock.GetUtcNow();
 
@@ -176,32 +187,32 @@ public sealed class UserAdminService(
     private static string AccessJson(string role, IReadOnlyList<string> units) =>
         AuditingInterceptor.ToJson(new { Role = AppRoles.DisplayName(role), Units = units });
 
-    public async Task<AdminResult> ResetPasswordAsync(string userId, string newPassword)
+    public async Task<Outcome> ResetPasswordAsync(string userId, string newPassword)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return AdminResult.Fail("账号不存在，可能已被删除");
+            return AccountNotFound;
         }
 
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, newPassword);
         sessions.Changed(user.Id);
-        return result.Succeeded ? AdminResult.Ok($"已重置 {user.UserName} 的密码") : AdminResult.From(result);
+        return result.Succeeded ? Outcome.Ok($"已重置 {user.UserName} 的密码") : Refused(result);
     }
 
     /// <summary>Locks an account (until unlocked) or unlocks it; the last unlocked administrator cannot be locked out.</summary>
-    public async Task<AdminResult> SetLockedAsync(string userId, bool locked)
+    public async Task<Outcome> SetLockedAsync(string userId, bool locked)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return AdminResult.Fail("账号不存在，可能已被删除");
+            return AccountNotFound;
         }
 
         if (locked && await users.IsInRoleAsync(user, AppRoles.Admin) && await ActiveAdministratorCountAsync() <= 1)
         {
-            return AdminResult.Fail("这是唯一可用的管理员账号，不能停用");
+            return Outcome.Invalid("这是唯一可用的管理员账号，不能停用");
         }
 
         await users.SetLockoutEnabledAsync(user, true);
@@ -214,7 +225,7 @@ public sealed class UserAdminService(
         // A new security stamp ends the locked person's sessions: open pages at once, any other request at its next check.
         await users.UpdateSecurityStampAsync(user);
         sessions.Changed(user.Id);
-        return result.Succeeded ? AdminResult.Ok(locked ? $"已停用 {user.UserName}" : $"已启用 {user.UserName}") : AdminResult.From(result);
+        return result.Succeeded ? Outcome.Ok(locked ? $"已停用 {user.UserName}" : $"已启用 {user.UserName}") : Refused(result);
     }
 
     private async Task<int> ActiveAdministratorCountAsync()
@@ -265,13 +276,4 @@ public sealed class NewUser
     public string Role { get; set; } = AppRoles.UnitUser;
     public string Password { get; set; } = "";
     public List<int> UnitIds { get; set; } = [];
-}
-
-public sealed record AdminResult(bool Succeeded, string Message)
-{
-    public static AdminResult Ok(string message) => new(true, message);
-
-    public static AdminResult Fail(string message) => new(false, message);
-
-    public static AdminResult From(IdentityResult result) => new(false, string.Join("；", result.Errors.Select(e => e.Description)));
 }

@@ -11,11 +11,12 @@ namespace WorkPlanTracker.Features.Assignments;
 /// </summary>
 public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<TaskEditView?> GetTaskAsync(Actor actor, int taskId, CancellationToken cancellationToken = default)
+    /// <summary>A task with its assignments, for the office to adjust.</summary>
+    public async Task<Outcome<TaskEditView>> GetTaskAsync(Actor actor, int taskId, CancellationToken cancellationToken = default)
     {
         if (!actor.IsPlanningOffice)
         {
-            return null;
+            return Refusals.NotPermitted.As<TaskEditView>();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -27,10 +28,10 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
             .SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
         if (task is null)
         {
-            return null;
+            return Refusals.TaskGone.As<TaskEditView>();
         }
 
-        return new TaskEditView(task, await UnitOptionsAsync(cancellationToken));
+        return Outcome.Ok(new TaskEditView(task, await UnitOptionsAsync(cancellationToken)));
     }
 
     /// <summary>Every unit, in pinyin order, to choose from.</summary>
@@ -41,45 +42,45 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
             .OrderBy(u => u.Name, ChineseOrder.Names).ToList();
     }
 
-    public Task<WorkflowResult> AddUnitAsync(Actor actor, int taskId, Guid taskVersion, int unitId, AssignmentRole role, string reason) =>
+    public Task<Outcome> AddUnitAsync(Actor actor, int taskId, Guid taskVersion, int unitId, AssignmentRole role, string reason) =>
         ChangeTaskAsync(actor, taskId, taskVersion, reason, async (db, task) =>
         {
             if (task.Assignments.Any(a => a.OrgUnitId == unitId))
             {
-                return WorkflowResult.Fail("该单位已承办这项任务，可调整其角色。");
+                return Outcome.Conflict("该单位已承办这项任务，可调整其角色。");
             }
 
             if (!await db.Units.AnyAsync(u => u.Id == unitId))
             {
-                return WorkflowResult.Fail("所选单位不存在，请刷新页面后重试。");
+                return Outcome.Invalid("所选单位不存在，请刷新页面后重试。");
             }
 
             task.AssignTo(unitId, role, clock.GetUtcNow().UtcDateTime);
-            return WorkflowResult.Ok("已增加承办单位");
+            return Outcome.Ok("已增加承办单位");
         });
 
-    public Task<WorkflowResult> ChangeRoleAsync(Actor actor, int assignmentId, Guid version, AssignmentRole role, string reason) =>
+    public Task<Outcome> ChangeRoleAsync(Actor actor, int assignmentId, Guid version, AssignmentRole role, string reason) =>
         ChangeAssignmentAsync(actor, assignmentId, version, reason, (_, assignment) =>
         {
             assignment.Role = role;
-            return WorkflowResult.Ok(role == AssignmentRole.Lead ? "已改为牵头单位" : "已改为配合单位");
+            return Outcome.Ok(role == AssignmentRole.Lead ? "已改为牵头单位" : "已改为配合单位");
         });
 
     /// <summary>Removes a unit from a task, unless it already reported: its work must stay on record.</summary>
-    public Task<WorkflowResult> RemoveAsync(Actor actor, int assignmentId, Guid version, string reason) =>
+    public Task<Outcome> RemoveAsync(Actor actor, int assignmentId, Guid version, string reason) =>
         ChangeAssignmentAsync(actor, assignmentId, version, reason, (db, assignment) =>
         {
             if (assignment.Reports.Count > 0)
             {
-                return WorkflowResult.Fail("该单位已报送进展，不能移除；如不再承办，可改为配合单位。");
+                return Outcome.Invalid("该单位已报送进展，不能移除；如不再承办，可改为配合单位。");
             }
 
             db.Assignments.Remove(assignment);
-            return WorkflowResult.Ok("已移除承办单位");
+            return Outcome.Ok("已移除承办单位");
         });
 
     /// <summary>Moves a task's deadline (or makes it ongoing); every open assignment takes it, extensions already granted later stay.</summary>
-    public Task<WorkflowResult> ChangeDeadlineAsync(Actor actor, int taskId, Guid taskVersion, DateOnly? deadline, bool ongoing, string reason) =>
+    public Task<Outcome> ChangeDeadlineAsync(Actor actor, int taskId, Guid taskVersion, DateOnly? deadline, bool ongoing, string reason) =>
         ChangeTaskAsync(actor, taskId, taskVersion, reason, (_, task) =>
         {
             try
@@ -88,19 +89,19 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
             }
             catch (DomainRuleException e)
             {
-                return Task.FromResult(WorkflowResult.Fail(e.Message));
+                return Task.FromResult(Outcome.Invalid(e.Message));
             }
 
-            return Task.FromResult(WorkflowResult.Ok("已调整完成时限"));
+            return Task.FromResult(Outcome.Ok("已调整完成时限"));
         });
 
     /// <summary>Replaces a task's dated steps; the change goes into the audit trail with the reason like any other.</summary>
-    public Task<WorkflowResult> ChangeMilestonesAsync(Actor actor, int taskId, Guid taskVersion, IReadOnlyList<Milestone> milestones, string reason) =>
+    public Task<Outcome> ChangeMilestonesAsync(Actor actor, int taskId, Guid taskVersion, IReadOnlyList<Milestone> milestones, string reason) =>
         ChangeTaskAsync(actor, taskId, taskVersion, reason, (db, task) =>
         {
             if (milestones.Any(m => string.IsNullOrWhiteSpace(m.Text)))
             {
-                return Task.FromResult(WorkflowResult.Fail("每个节点都要写明内容。"));
+                return Task.FromResult(Outcome.Invalid("每个节点都要写明内容。"));
             }
 
             var before = MilestoneJson(task.Milestones);
@@ -117,25 +118,25 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
                 After = MilestoneJson(task.Milestones),
                 Reason = reason.Trim(),
             });
-            return Task.FromResult(WorkflowResult.Ok("已调整节点"));
+            return Task.FromResult(Outcome.Ok("已调整节点"));
         });
 
     /// <summary>
     /// Splits a task into sub-tasks, one per unit, each with its own text and the parent's deadline; the
     /// sub-task is assigned to that unit as lead. The parent task and its assignments stay.
     /// </summary>
-    public Task<WorkflowResult> SplitAsync(Actor actor, int taskId, Guid taskVersion, IReadOnlyList<TaskPart> parts, string reason) =>
+    public Task<Outcome> SplitAsync(Actor actor, int taskId, Guid taskVersion, IReadOnlyList<TaskPart> parts, string reason) =>
         ChangeTaskAsync(actor, taskId, taskVersion, reason, async (db, task) =>
         {
             if (parts.Count == 0 || parts.Any(p => string.IsNullOrWhiteSpace(p.Text) || p.UnitId <= 0))
             {
-                return WorkflowResult.Fail("每个子任务都要写明内容并选择承办单位。");
+                return Outcome.Invalid("每个子任务都要写明内容并选择承办单位。");
             }
 
             var unitIds = parts.Select(p => p.UnitId).Distinct().ToList();
             if (await db.Units.CountAsync(u => unitIds.Contains(u.Id)) != unitIds.Count)
             {
-                return WorkflowResult.Fail("所选单位不存在，请刷新页面后重试。");
+                return Outcome.Invalid("所选单位不存在，请刷新页面后重试。");
             }
 
             var existing = await db.Tasks.CountAsync(t => t.ParentTaskId == task.Id);
@@ -157,34 +158,34 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
                 db.Tasks.Add(sub);
             }
 
-            return WorkflowResult.Ok($"已拆分出 {parts.Count} 项子任务");
+            return Outcome.Ok($"已拆分出 {parts.Count} 项子任务");
         });
 
     private static string MilestoneJson(IEnumerable<Milestone> milestones) =>
         AuditingInterceptor.ToJson(new { Milestones = milestones.Select(m => $"{WorkCalendar.Format(m.Date)} {m.Text}") });
 
     /// <summary>Gives many tasks to one unit at once, e.g. an agency plan that names no units; tasks it already has are skipped.</summary>
-    public async Task<WorkflowResult> AssignManyAsync(Actor actor, IReadOnlyCollection<int> taskIds, int unitId, AssignmentRole role, string reason)
+    public async Task<Outcome> AssignManyAsync(Actor actor, IReadOnlyCollection<int> taskIds, int unitId, AssignmentRole role, string reason)
     {
         if (!actor.IsPlanningOffice)
         {
-            return WorkflowResult.Forbidden;
+            return Refusals.NotPermitted;
         }
 
         if (taskIds.Count == 0)
         {
-            return WorkflowResult.Fail("请至少选择一项任务。");
+            return Outcome.Invalid("请至少选择一项任务。");
         }
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return WorkflowResult.Fail("请填写调整原因。");
+            return Outcome.Invalid("请填写调整原因。");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync();
         if (!await db.Units.AnyAsync(u => u.Id == unitId))
         {
-            return WorkflowResult.Fail("所选单位不存在，请刷新页面后重试。");
+            return Outcome.Invalid("所选单位不存在，请刷新页面后重试。");
         }
 
         var tasks = await db.Tasks.Include(t => t.Assignments).Where(t => taskIds.Contains(t.Id)).ToListAsync();
@@ -198,33 +199,33 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
         db.ChangeReason = reason.Trim();
         await db.SaveChangesAsync();
         var skipped = tasks.Count - added;
-        return WorkflowResult.Ok($"已分派 {added} 项任务" + (skipped > 0 ? $"，{skipped} 项该单位已承办，未重复分派" : ""));
+        return Outcome.Ok($"已分派 {added} 项任务" + (skipped > 0 ? $"，{skipped} 项该单位已承办，未重复分派" : ""));
     }
 
     /// <remarks>Every change bumps the task's version, also one that only adds rows under it, so a second editor working from the
     /// page as it was is told to reload instead of acting on a task that has moved on.</remarks>
-    private async Task<WorkflowResult> ChangeTaskAsync(Actor actor, int taskId, Guid version, string reason, Func<AppDbContext, WorkTask, Task<WorkflowResult>> change)
+    private async Task<Outcome> ChangeTaskAsync(Actor actor, int taskId, Guid version, string reason, Func<AppDbContext, WorkTask, Task<Outcome>> change)
     {
         if (!actor.IsPlanningOffice)
         {
-            return WorkflowResult.Forbidden;
+            return Refusals.NotPermitted;
         }
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return WorkflowResult.Fail("请填写调整原因。");
+            return Outcome.Invalid("请填写调整原因。");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync();
         var task = await db.Tasks.Include(t => t.Assignments).SingleOrDefaultAsync(t => t.Id == taskId);
         if (task is null)
         {
-            return WorkflowResult.Fail("找不到这项任务，可能已被删除。");
+            return Refusals.TaskGone;
         }
 
         if (task.Version != version)
         {
-            return WorkflowResult.Conflict;
+            return Refusals.ChangedMeanwhile;
         }
 
         var result = await change(db, task);
@@ -236,34 +237,34 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
         return await SaveAsync(db, reason, result);
     }
 
-    private async Task<WorkflowResult> ChangeAssignmentAsync(Actor actor, int assignmentId, Guid version, string reason, Func<AppDbContext, TaskAssignment, WorkflowResult> change)
+    private async Task<Outcome> ChangeAssignmentAsync(Actor actor, int assignmentId, Guid version, string reason, Func<AppDbContext, TaskAssignment, Outcome> change)
     {
         if (!actor.IsPlanningOffice)
         {
-            return WorkflowResult.Forbidden;
+            return Refusals.NotPermitted;
         }
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return WorkflowResult.Fail("请填写调整原因。");
+            return Outcome.Invalid("请填写调整原因。");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync();
         var assignment = await db.Assignments.Include(a => a.Reports).SingleOrDefaultAsync(a => a.Id == assignmentId);
         if (assignment is null)
         {
-            return WorkflowResult.NotFound;
+            return Refusals.TaskNotFound;
         }
 
         if (assignment.Version != version)
         {
-            return WorkflowResult.Conflict;
+            return Refusals.ChangedMeanwhile;
         }
 
         return await SaveAsync(db, reason, change(db, assignment));
     }
 
-    private static async Task<WorkflowResult> SaveAsync(AppDbContext db, string reason, WorkflowResult result)
+    private static async Task<Outcome> SaveAsync(AppDbContext db, string reason, Outcome result)
     {
         if (!result.Succeeded)
         {
@@ -278,7 +279,7 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
         }
         catch (DbUpdateConcurrencyException)
         {
-            return WorkflowResult.Conflict;
+            return Refusals.ChangedMeanwhile;
         }
     }
 }

@@ -46,12 +46,12 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
         }).ToList();
     }
 
-    /// <summary>One assignment with its task, reports and extension requests, or null when it does not exist or the actor may not see it.</summary>
-    public async Task<TaskAssignment?> GetAsync(Actor actor, int assignmentId, CancellationToken cancellationToken = default)
+    /// <summary>One assignment with its task, reports and extension requests; not found too when the actor may not see it.</summary>
+    public async Task<Outcome<TaskAssignment>> GetAsync(Actor actor, int assignmentId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var assignment = await Load(db.Assignments.AsNoTracking(), assignmentId, cancellationToken);
-        return assignment is not null && actor.CanSee(assignment) ? assignment : null;
+        return assignment is not null && actor.CanSee(assignment) ? Outcome.Ok(assignment) : Refusals.TaskNotFound.As<TaskAssignment>();
     }
 
     /// <summary>What happened to an assignment, from the audit trail (which the app never edits); empty when the actor may not see it.</summary>
@@ -69,15 +69,15 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
         return AssignmentHistory.Describe(trail.Entries);
     }
 
-    public Task<WorkflowResult> AcknowledgeAsync(Actor actor, int id, Guid version) =>
+    public Task<Outcome> AcknowledgeAsync(Actor actor, int id, Guid version) =>
         ActAsync(actor, id, version, ByUnit, (a, now) => a.Acknowledge(now), "已签收");
 
     /// <summary>Files are checked before anything is written, and removed again when the report is not saved.</summary>
-    public async Task<WorkflowResult> SubmitReportAsync(Actor actor, int id, Guid version, ReportInput input)
+    public async Task<Outcome> SubmitReportAsync(Actor actor, int id, Guid version, ReportInput input)
     {
         if (EvidenceRules.WhyRefused(input.Files) is { } refused)
         {
-            return WorkflowResult.Fail(refused);
+            return Outcome.Invalid(refused);
         }
 
         using var batch = evidence.BeginBatch(id);
@@ -97,22 +97,22 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
         return result;
     }
 
-    public Task<WorkflowResult> RequestCompletionAsync(Actor actor, int id, Guid version, string summary) =>
+    public Task<Outcome> RequestCompletionAsync(Actor actor, int id, Guid version, string summary) =>
         ActAsync(actor, id, version, ByUnit, (a, now) => a.RequestCompletion(summary, now), "已申请办结，等待审核");
 
-    public Task<WorkflowResult> RequestExtensionAsync(Actor actor, int id, Guid version, DateOnly newDate, string reason) =>
+    public Task<Outcome> RequestExtensionAsync(Actor actor, int id, Guid version, DateOnly newDate, string reason) =>
         ActAsync(actor, id, version, ByUnit, (a, now) => a.RequestExtension(newDate, reason, now), "已提交延期申请，等待审核");
 
-    public Task<WorkflowResult> ApproveCompletionAsync(Actor actor, int id, Guid version) =>
+    public Task<Outcome> ApproveCompletionAsync(Actor actor, int id, Guid version) =>
         ActAsync(actor, id, version, ByOffice, (a, now) => a.ApproveCompletion(now), "已办结");
 
-    public Task<WorkflowResult> ReturnAsync(Actor actor, int id, Guid version, string reason) =>
+    public Task<Outcome> ReturnAsync(Actor actor, int id, Guid version, string reason) =>
         ActAsync(actor, id, version, ByOffice, (a, now) => a.Return(reason, now), "已退回");
 
-    public Task<WorkflowResult> ApproveExtensionAsync(Actor actor, int id, Guid version, DateOnly? newDate) =>
+    public Task<Outcome> ApproveExtensionAsync(Actor actor, int id, Guid version, DateOnly? newDate) =>
         ActAsync(actor, id, version, ByOffice, (a, now) => a.ApproveExtension(newDate, now), "已同意延期");
 
-    public Task<WorkflowResult> RefuseExtensionAsync(Actor actor, int id, Guid version, string reason) =>
+    public Task<Outcome> RefuseExtensionAsync(Actor actor, int id, Guid version, string reason) =>
         ActAsync(actor, id, version, ByOffice, (a, now) => a.RefuseExtension(reason, now), "已不同意延期");
 
     /// <summary>What waits for the office: completion and extension requests, oldest first.</summary>
@@ -131,38 +131,38 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
 
     private static bool ByOffice(Actor actor, TaskAssignment assignment) => actor.IsPlanningOffice;
 
-    private async Task<WorkflowResult> ActAsync(Actor actor, int id, Guid version, Func<Actor, TaskAssignment, bool> allowed, Action<TaskAssignment, DateTime> change, string done)
+    private async Task<Outcome> ActAsync(Actor actor, int id, Guid version, Func<Actor, TaskAssignment, bool> allowed, Action<TaskAssignment, DateTime> change, string done)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var assignment = await Load(db.Assignments, id, CancellationToken.None);
         if (assignment is null || !actor.CanSee(assignment))
         {
-            return WorkflowResult.NotFound;
+            return Refusals.TaskNotFound;
         }
 
         if (!allowed(actor, assignment))
         {
-            return WorkflowResult.Forbidden;
+            return Refusals.NotPermitted;
         }
 
         if (assignment.Version != version)
         {
-            return WorkflowResult.Conflict;
+            return Refusals.ChangedMeanwhile;
         }
 
         try
         {
             change(assignment, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync();
-            return WorkflowResult.Ok(done);
+            return Outcome.Ok(done);
         }
         catch (DomainRuleException e)
         {
-            return WorkflowResult.Fail(e.Message);
+            return Outcome.Invalid(e.Message);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return WorkflowResult.Conflict;
+            return Refusals.ChangedMeanwhile;
         }
     }
 

@@ -18,18 +18,18 @@ public sealed record TaskHistory(WorkTask WorkTask, IReadOnlyList<TaskHistoryLin
 /// </summary>
 public sealed class TaskHistoryService(IDbContextFactory<AppDbContext> dbFactory)
 {
-    public async Task<TaskHistory?> GetAsync(Actor actor, int taskId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<TaskHistory>> GetAsync(Actor actor, int taskId, CancellationToken cancellationToken = default)
     {
         if (!actor.IsPlanningOffice && !actor.IsLeadership)
         {
-            return null;
+            return Refusals.NotPermitted.As<TaskHistory>();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var task = await db.Tasks.AsNoTracking().Include(t => t.Plan).SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
         if (task is null)
         {
-            return null;
+            return Refusals.TaskGone.As<TaskHistory>();
         }
 
         var taskKey = Key(taskId);
@@ -63,7 +63,7 @@ public sealed class TaskHistoryService(IDbContextFactory<AppDbContext> dbFactory
             .Select(e => new TaskHistoryLine(e.AtUtc, e.UserName, UnitOf(e), AssignmentHistory.Describe(e)))
             .Where(l => l.What.Length > 0)
             .ToList();
-        return new TaskHistory(task, lines);
+        return Outcome.Ok(new TaskHistory(task, lines));
     }
 
     private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);

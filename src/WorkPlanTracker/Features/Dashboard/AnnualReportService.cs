@@ -15,9 +15,13 @@ public sealed class AnnualReportService(IDbContextFactory<AppDbContext> dbFactor
     /// <summary>Late tasks written out one by one; the rest are counted.</summary>
     public const int LateTasksListed = 100;
 
-    public async Task<AnnualReportDraft> DraftAsync(Actor actor, int year, CancellationToken cancellationToken = default)
+    public async Task<Outcome<AnnualReportDraft>> DraftAsync(Actor actor, int year, CancellationToken cancellationToken = default)
     {
-        DashboardService.EnsureMayView(actor);
+        if (!DashboardService.MayView(actor))
+        {
+            return DashboardService.NotAViewer.As<AnnualReportDraft>();
+        }
+
         var today = WorkCalendar.DateOf(clock.GetUtcNow().UtcDateTime);
         var scope = new DashboardScope(year);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -46,7 +50,7 @@ public sealed class AnnualReportService(IDbContextFactory<AppDbContext> dbFactor
                 units.Select(a => new LateUnit(a.Unit, reasons.GetValueOrDefault(a.Id))).ToList());
         }).ToList();
 
-        return new AnnualReportDraft(
+        return Outcome.Ok(new AnnualReportDraft(
             year, today, plans,
             Tasks: tasks.Count,
             Standings: Enum.GetValues<TaskStanding>().ToDictionary(s => s, s => tasks.Count(t => t.Standing == s)),
@@ -55,7 +59,7 @@ public sealed class AnnualReportService(IDbContextFactory<AppDbContext> dbFactor
             ClosedAssignments: tasks.Sum(t => t.Closed),
             ClosedOnTime: tasks.Sum(t => t.ClosedOnTime),
             LateTasks: lateTasks,
-            LateTasksNotListed: lateIds.Count - lateTasks.Count);
+            LateTasksNotListed: lateIds.Count - lateTasks.Count));
     }
 
     /// <summary>The newest thing each unit wrote about why it is late, by assignment.</summary>

@@ -25,10 +25,13 @@ public static class DashboardEndpoints
         }
 
         var draft = await reports.DraftAsync(actor, year, cancellationToken);
-        http.Response.Headers.CacheControl = "private, no-store";
-        return TypedResults.File(
-            AnnualReportDocument.Write(draft),
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            $"{year}年度工作计划落实情况（草稿）.docx");
+        return draft.ToHttpResult(d =>
+        {
+            http.Response.Headers.CacheControl = "private, no-store";
+            return TypedResults.File(
+                AnnualReportDocument.Write(d),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                $"{year}年度工作计划落实情况（草稿）.docx");
+        });
     }
 }

@@ -12,7 +12,9 @@ namespace WorkPlanTracker.Features.Dashboard;
 /// milliseconds. The rules are the domain's (<see cref="TaskProgress.RollUp"/>, <see cref="TaskAssignment.IsOverdue"/>,
 /// <see cref="TaskAssignment.ClosedOnTime"/>, <see cref="TaskAssignment.LightOn"/>, <see cref="ProgressReport.IsOnTimeFor"/>)
 /// re-expressed in LINQ; tests hold both to the same answers. Only the planning office, administrators and
-/// leaders may read them; nothing here changes data except the office's assessment weights.
+/// leaders may read them (anyone else is refused as <see cref="OutcomeKind.Forbidden"/>; the pages admit only these roles, so
+/// they read <see cref="Outcome{T}.Value"/> directly and a refusal there would be a bug); nothing here changes data except the
+/// office's assessment weights.
 /// </summary>
 public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
@@ -31,28 +33,37 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     public DateOnly Today => WorkCalendar.DateOf(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Years that have published plans, newest first; the current year when none has.</summary>
-    public async Task<IReadOnlyList<int>> YearsAsync(Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<IReadOnlyList<int>>> YearsAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        EnsureMayView(actor);
+        if (!MayView(actor))
+        {
+            return NotAViewer.As<IReadOnlyList<int>>();
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var years = await db.Plans.Where(p => p.Status != PlanStatus.Draft).Select(p => p.Year).Distinct().ToListAsync(cancellationToken);
-        return years.Count == 0 ? [Today.Year] : years.OrderDescending().ToList();
+        return Outcome.Ok<IReadOnlyList<int>>(years.Count == 0 ? [Today.Year] : years.OrderDescending().ToList());
     }
 
     /// <summary>The year's published plans, for the plan picker.</summary>
-    public async Task<IReadOnlyList<PlanChoice>> OverviewPlansAsync(Actor actor, int year, CancellationToken cancellationToken = default)
+    public async Task<Outcome<IReadOnlyList<PlanChoice>>> OverviewPlansAsync(Actor actor, int year, CancellationToken cancellationToken = default)
     {
-        EnsureMayView(actor);
+        if (!MayView(actor))
+        {
+            return NotAViewer.As<IReadOnlyList<PlanChoice>>();
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await PlansOf(db, year).ToListAsync(cancellationToken);
+        return Outcome.Ok<IReadOnlyList<PlanChoice>>(await PlansOf(db, year).ToListAsync(cancellationToken));
     }
 
     /// <summary>Names the overview's first query in the SQL (a comment), so logs and tests can tell how often the overview is read.</summary>
     public const string OverviewTag = "dashboard-overview";
 
-    public async Task<Overview> OverviewAsync(Actor actor, DashboardScope scope, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Overview>> OverviewAsync(Actor actor, DashboardScope scope, CancellationToken cancellationToken = default)
     {
-        EnsureMayView(actor);
+        if (!MayView(actor))
+        {
+            return NotAViewer.As<Overview>();
+        }
         var today = Today;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var plans = await PlansOf(db, scope.Year).TagWith(OverviewTag).ToListAsync(cancellationToken);
@@ -64,19 +75,22 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var horizon = today.AddDays(UpcomingDays);
         var upcoming = Upcoming(assignments, today, horizon);
         var overdue = Overdue(assignments, today);
-        return new Overview(
+        return Outcome.Ok(new Overview(
             scope, today, plans, standings, tasks.Count,
             tasks.Sum(t => t.Assignments), tasks.Sum(t => t.Closed), tasks.Sum(t => t.ClosedOnTime), tasks.Sum(t => t.Overdue),
             sections,
             await DueItemsAsync(db, upcoming.OrderBy(a => a.DueDate).ThenBy(a => a.Id).Take(ListLength), today, cancellationToken),
             await upcoming.CountAsync(cancellationToken),
             await DueItemsAsync(db, overdue.OrderBy(a => a.DueDate).ThenBy(a => a.Id).Take(ListLength), today, cancellationToken),
-            await overdue.CountAsync(cancellationToken));
+            await overdue.CountAsync(cancellationToken)));
     }
 
-    public async Task<UnitRanking> RankingAsync(Actor actor, DashboardScope scope, CancellationToken cancellationToken = default)
+    public async Task<Outcome<UnitRanking>> RankingAsync(Actor actor, DashboardScope scope, CancellationToken cancellationToken = default)
     {
-        EnsureMayView(actor);
+        if (!MayView(actor))
+        {
+            return NotAViewer.As<UnitRanking>();
+        }
         var today = Today;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var weights = await WeightsOf(db, cancellationToken);
@@ -123,40 +137,46 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             .OrderByDescending(u => u.Score).ThenBy(u => u.UnitName, ChineseOrder.Names)
             .Select((u, i) => u with { Rank = i + 1 })
             .ToList();
-        return new UnitRanking(scope, weights, scores);
+        return Outcome.Ok(new UnitRanking(scope, weights, scores));
     }
 
-    public async Task<Trend> TrendAsync(Actor actor, DashboardScope scope, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Trend>> TrendAsync(Actor actor, DashboardScope scope, CancellationToken cancellationToken = default)
     {
-        EnsureMayView(actor);
+        if (!MayView(actor))
+        {
+            return NotAViewer.As<Trend>();
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (months, count) = await MonthsAsync(db, scope, Today, cancellationToken);
 
         // The previous year is compared as a whole: its plans differ from this year's, so a plan filter cannot carry over.
         var (previous, previousCount) = await MonthsAsync(db, new DashboardScope(scope.Year - 1), Today, cancellationToken);
-        return new Trend(scope, months, previous, count, previousCount);
+        return Outcome.Ok(new Trend(scope, months, previous, count, previousCount));
     }
 
     /// <summary>The weights in force (the defaults until the office saves its own).</summary>
-    public async Task<AssessmentWeights> WeightsAsync(Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<AssessmentWeights>> WeightsAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        EnsureMayView(actor);
+        if (!MayView(actor))
+        {
+            return NotAViewer.As<AssessmentWeights>();
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await WeightsOf(db, cancellationToken);
+        return Outcome.Ok(await WeightsOf(db, cancellationToken));
     }
 
     /// <summary>考核权重 are the planning office's to set; leaders read them and the ranking they give.</summary>
-    public async Task<WorkflowResult> SaveWeightsAsync(Actor actor, AssessmentWeights input, CancellationToken cancellationToken = default)
+    public async Task<Outcome> SaveWeightsAsync(Actor actor, AssessmentWeights input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!actor.IsPlanningOffice)
         {
-            return WorkflowResult.Forbidden;
+            return Refusals.NotPermitted;
         }
 
         if (input.ValidationError() is { } error)
         {
-            return WorkflowResult.Fail(error);
+            return Outcome.Invalid(error);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -172,39 +192,42 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         weights.ChangedBy = actor.UserName;
         db.ChangeReason = "调整考核权重";
         await db.SaveChangesAsync(cancellationToken);
-        return WorkflowResult.Ok("考核权重已保存，排名已按新权重计算");
+        return Outcome.Ok("考核权重已保存，排名已按新权重计算");
     }
 
     /// <summary>
     /// One page of the list behind a figure: the same predicates as the figure, so its total is the figure. Counted and
     /// paged in the database, so a page costs the same however long the list is.
     /// </summary>
-    public async Task<DrillList> DrillAsync(Actor actor, DrillFilter filter, int page = 1, int pageSize = Paging.DefaultPageSize, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DrillList>> DrillAsync(Actor actor, DrillFilter filter, int page = 1, int pageSize = Paging.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
-        EnsureMayView(actor);
+        if (!MayView(actor))
+        {
+            return NotAViewer.As<DrillList>();
+        }
         var today = Today;
         var scope = new DashboardScope(filter.Year, filter.PlanId);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var unitName = filter.UnitId is { } unitId ? await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken) : null;
         var title = DrillTitles.Of(filter, unitName);
-        return filter.Show switch
+        return Outcome.Ok(filter.Show switch
         {
             DrillShow.Tasks => await TaskListAsync(db, filter, scope, today, title, page, pageSize, cancellationToken),
             DrillShow.Reports or DrillShow.ReportsOnTime or DrillShow.ReturnedReports => await ReportListAsync(db, filter, scope, title, page, pageSize, cancellationToken),
             _ => await AssignmentListAsync(db, filter, scope, today, title, page, pageSize, cancellationToken),
-        };
+        });
     }
 
-    /// <summary>Refuses anyone but the office, administrators and leaders: unit users see only their own work, on their own pages.</summary>
-    public static void EnsureMayView(Actor actor)
+    /// <summary>The refusal for anyone but the office, administrators and leaders.</summary>
+    public static Outcome NotAViewer { get; } = Outcome.Forbidden("领导驾驶舱仅供领导和计划办公室查看。");
+
+    /// <summary>Only the office, administrators and leaders: unit users see only their own work, on their own pages.</summary>
+    public static bool MayView(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsPlanningOffice && !actor.IsLeadership)
-        {
-            throw new UnauthorizedAccessException("领导驾驶舱仅供领导和计划办公室查看。");
-        }
+        return actor.IsPlanningOffice || actor.IsLeadership;
     }
 
     // ---- scope ----------------------------------------------------------------------------------------------

@@ -11,24 +11,24 @@ namespace WorkPlanTracker.Features.Escalations;
 /// </summary>
 public sealed class EscalationService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
-    public static WorkflowResult NoticeNotFound { get; } = WorkflowResult.Fail("找不到这份督办单，或您无权查看。");
+    public static Outcome NoticeNotFound { get; } = Outcome.NotFound("找不到这份督办单，或您无权查看。");
 
     public DateOnly Today => WorkCalendar.DateOf(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>下发督办单: the office only, for an overdue open assignment without an unanswered notice.</summary>
-    public async Task<WorkflowResult> IssueAsync(Actor actor, int assignmentId, string text, DateOnly respondBy)
+    public async Task<Outcome> IssueAsync(Actor actor, int assignmentId, string text, DateOnly respondBy)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync();
         var assignment = await db.Assignments.Include(a => a.WorkTask).SingleOrDefaultAsync(a => a.Id == assignmentId);
         if (assignment is null || !actor.CanSee(assignment))
         {
-            return WorkflowResult.NotFound;
+            return Refusals.TaskNotFound;
         }
 
         if (!actor.IsPlanningOffice)
         {
-            return WorkflowResult.Forbidden;
+            return Refusals.NotPermitted;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -40,25 +40,25 @@ public sealed class EscalationService(IDbContextFactory<AppDbContext> dbFactory,
             var notice = EscalationNotice.Issue(assignment, earlier, lastInYear + 1, text, respondBy, actor.UserName, now);
             db.EscalationNotices.Add(notice);
             await db.SaveChangesAsync();
-            return WorkflowResult.Ok($"已下发督办单（{notice.Number}）");
+            return Outcome.Ok($"已下发督办单（{notice.Number}）");
         }
         catch (DomainRuleException e)
         {
-            return WorkflowResult.Fail(e.Message);
+            return Outcome.Invalid(e.Message);
         }
         catch (DbUpdateException)
         {
             // The unique indexes caught a notice issued at the same moment (same number, or a second open one).
-            return WorkflowResult.Conflict;
+            return Refusals.ChangedMeanwhile;
         }
     }
 
     /// <summary>签收督办单: a user of the assignment's unit.</summary>
-    public Task<WorkflowResult> AcknowledgeAsync(Actor actor, int noticeId) =>
+    public Task<Outcome> AcknowledgeAsync(Actor actor, int noticeId) =>
         ActAsync(actor, noticeId, (n, now) => n.Acknowledge(now), "督办单已签收");
 
     /// <summary>回复督办单: a user of the assignment's unit, in writing.</summary>
-    public Task<WorkflowResult> RespondAsync(Actor actor, int noticeId, string response) =>
+    public Task<Outcome> RespondAsync(Actor actor, int noticeId, string response) =>
         ActAsync(actor, noticeId, (n, now) => n.Respond(response, now), "已回复督办单");
 
     /// <summary>An assignment's notices, newest first; empty when the actor may not see the assignment.</summary>
@@ -104,15 +104,16 @@ public sealed class EscalationService(IDbContextFactory<AppDbContext> dbFactory,
         return new PagedList<EscalationRow>(rows, (skip / pageSize) + 1, pageSize, total);
     }
 
-    /// <summary>One notice with everything its printed form shows, or null when it does not exist or the actor may not see it.</summary>
-    public async Task<EscalationNotice?> GetAsync(Actor actor, int noticeId, CancellationToken cancellationToken = default)
+    /// <summary>One notice with everything its printed form shows; not found too when the actor may not see it.</summary>
+    public async Task<Outcome<EscalationNotice>> GetAsync(Actor actor, int noticeId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await Visible(db, actor)
+        var notice = await Visible(db, actor)
             .Include(n => n.Assignment!).ThenInclude(a => a.WorkTask!).ThenInclude(t => t.Plan)
             .Include(n => n.Assignment!).ThenInclude(a => a.OrgUnit)
             .SingleOrDefaultAsync(n => n.Id == noticeId, cancellationToken);
+        return notice is null ? NoticeNotFound.As<EscalationNotice>() : Outcome.Ok(notice);
     }
 
     private static IQueryable<EscalationNotice> Visible(AppDbContext db, Actor actor)
@@ -127,7 +128,7 @@ public sealed class EscalationService(IDbContextFactory<AppDbContext> dbFactory,
         return notices.Where(n => units.Contains(n.Assignment!.OrgUnitId));
     }
 
-    private async Task<WorkflowResult> ActAsync(Actor actor, int noticeId, Action<EscalationNotice, DateTime> change, string done)
+    private async Task<Outcome> ActAsync(Actor actor, int noticeId, Action<EscalationNotice, DateTime> change, string done)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -139,18 +140,18 @@ public sealed class EscalationService(IDbContextFactory<AppDbContext> dbFactory,
 
         if (!actor.ActsFor(notice.Assignment!))
         {
-            return WorkflowResult.Forbidden;
+            return Refusals.NotPermitted;
         }
 
         try
         {
             change(notice, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync();
-            return WorkflowResult.Ok(done);
+            return Outcome.Ok(done);
         }
         catch (DomainRuleException e)
         {
-            return WorkflowResult.Fail(e.Message);
+            return Outcome.Invalid(e.Message);
         }
     }
 }

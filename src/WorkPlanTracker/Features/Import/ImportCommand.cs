@@ -57,7 +57,7 @@ public static class ImportCommand
         return 0;
     }
 
-    private static string Updated(PlanUpdateResult result) =>
+    private static string Updated(PlanUpdateCounts result) =>
         $"，已更新已有的计划 #{result.PlanId}（新增 {result.Added} 项，修改 {result.Changed} 项，删除 {result.Deleted} 项"
         + (result.KeptWithWork > 0 ? $"，{result.KeptWithWork} 项已分派的任务保留" : "") + "）";
 

@@ -69,7 +69,7 @@ public sealed class PlanImportService(
         (await SaveReviewAsync(review, refuseErrors, cancellationToken)).PlanId;
 
     /// <summary>Like <see cref="CommitAsync"/>; says for an update what changed (null for a new plan).</summary>
-    public async Task<(int PlanId, PlanUpdateResult? Update)> SaveReviewAsync(ImportReview review, bool refuseErrors = true, CancellationToken cancellationToken = default)
+    public async Task<(int PlanId, PlanUpdateCounts? Update)> SaveReviewAsync(ImportReview review, bool refuseErrors = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(review);
         if (refuseErrors && review.ErrorCount > 0)
@@ -78,7 +78,7 @@ public sealed class PlanImportService(
         }
 
         review.DropFragments();
-        (int PlanId, PlanUpdateResult? Update) saved;
+        (int PlanId, PlanUpdateCounts? Update) saved;
         if (review.Revision is { } revision)
         {
             var update = await UpdateAsync(revision.PlanId, review.Plan, review.Source.Name, review.Source.Text, review.KeptSeparate, cancellationToken);
@@ -144,11 +144,11 @@ public sealed class PlanImportService(
     /// reports stay), new tasks are added, and tasks the revision dropped are deleted unless work was already
     /// assigned on them, in which case they are kept so no reported progress is lost.
     /// </summary>
-    public Task<PlanUpdateResult> UpdateAsync(int planId, ParsedPlan revised, string? sourceFileName, string sourceText, CancellationToken cancellationToken = default) =>
+    public Task<PlanUpdateCounts> UpdateAsync(int planId, ParsedPlan revised, string? sourceFileName, string sourceText, CancellationToken cancellationToken = default) =>
         UpdateAsync(planId, revised, sourceFileName, sourceText, [], cancellationToken);
 
     /// <param name="keepSeparate">Names the office keeps as new units although a known unit is similar.</param>
-    public async Task<PlanUpdateResult> UpdateAsync(int planId, ParsedPlan revised, string? sourceFileName, string sourceText, IEnumerable<string> keepSeparate, CancellationToken cancellationToken = default)
+    public async Task<PlanUpdateCounts> UpdateAsync(int planId, ParsedPlan revised, string? sourceFileName, string sourceText, IEnumerable<string> keepSeparate, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var plan = await LoadWithTasksAsync(db, planId, cancellationToken)
@@ -198,7 +198,7 @@ public sealed class PlanImportService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new PlanUpdateResult(plan.Id, revision.Added.Count, revision.Changed.Count, revision.Removed.Count - kept, kept);
+        return new PlanUpdateCounts(plan.Id, revision.Added.Count, revision.Changed.Count, revision.Removed.Count - kept, kept);
     }
 
     private static Task<WorkPlan?> LoadWithTasksAsync(AppDbContext db, int planId, CancellationToken cancellationToken) =>
@@ -306,4 +306,5 @@ public sealed class PlanImportService(
     }
 }
 
-public sealed record PlanUpdateResult(int PlanId, int Added, int Changed, int Deleted, int KeptWithWork);
+/// <summary>What updating a plan from a new reading of its document did, task by task.</summary>
+public sealed record PlanUpdateCounts(int PlanId, int Added, int Changed, int Deleted, int KeptWithWork);

@@ -43,8 +43,8 @@ public static class ExportLedgerCommand
             }
         }
 
-        var document = await scope.ServiceProvider.GetRequiredService<LedgerService>().BuildLedgerAsync(new LedgerScope(planId, year, unitId))
-            ?? throw new CommandLineException("找不到要导出的计划或单位");
+        var built = await scope.ServiceProvider.GetRequiredService<LedgerService>().BuildLedgerAsync(new LedgerScope(planId, year, unitId));
+        var document = built.Succeeded ? built.Value : throw new CommandLineException("找不到要导出的计划或单位");
 
         // Written next to the target and moved into place, so a failure never leaves half a workbook behind.
         var temporary = Path.Combine(folder, $".{Path.GetFileName(file)}.{Guid.NewGuid():N}.tmp");

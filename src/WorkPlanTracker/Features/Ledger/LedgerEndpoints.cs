@@ -7,7 +7,8 @@ namespace WorkPlanTracker.Features.Ledger;
 
 /// <summary>
 /// Ledger downloads. The server decides who gets what (<see cref="LedgerService"/>): signed-out requests go to the
-/// login page, a ledger the user may not have is refused with 403, a plan or unit that does not exist is 404.
+/// login page, a ledger the user may not have is refused with 403, a plan or unit that does not exist is 404, each as a problem
+/// (<see cref="OutcomeHttpResults"/>).
 /// </summary>
 public static class LedgerEndpoints
 {
@@ -74,7 +75,7 @@ public static class LedgerEndpoints
         if (!string.IsNullOrEmpty(date) && (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf)
             || asOf.Year is < Dashboard.DashboardQuery.FirstYear or > Dashboard.DashboardQuery.LastYear))
         {
-            return Results.Text($"日期“{date}”无效，请写成 2024-07-31 这样的格式，年份在 {Dashboard.DashboardQuery.FirstYear}—{Dashboard.DashboardQuery.LastYear} 之间。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+            return Outcome.Invalid($"日期“{date}”无效，请写成 2024-07-31 这样的格式，年份在 {Dashboard.DashboardQuery.FirstYear}—{Dashboard.DashboardQuery.LastYear} 之间。").ToHttpResult();
         }
 
         var result = await ledgers.OverdueAsync(actor, asOf, cancellationToken);
@@ -88,22 +89,14 @@ public static class LedgerEndpoints
         return (services.GetRequiredService<LedgerService>(), await ActorResolver.ForUserAsync(http.User, db, cancellationToken));
     }
 
-    private static IResult Respond<T>(HttpContext http, LedgerResult<T> result, Func<T, string> fileName, Action<T, Stream> write)
-        where T : class
-    {
-        switch (result.Refusal)
+    private static IResult Respond<T>(HttpContext http, Outcome<T> result, Func<T, string> fileName, Action<T, Stream> write) =>
+        result.ToHttpResult(document =>
         {
-            case LedgerRefusal.Forbidden:
-                return Results.Text("您无权下载这份台账。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
-            case LedgerRefusal.NotFound:
-                return Results.Text("找不到这个计划或单位。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
-        }
-
-        using var buffer = new MemoryStream();
-        write(result.Value!, buffer);
-        http.Response.Headers.CacheControl = "private, no-store";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        // TypedResults.File writes both filename= and filename*=UTF-8'' so the Chinese name survives every browser.
-        return TypedResults.File(buffer.ToArray(), XlsxContentType, fileName(result.Value!));
-    }
+            using var buffer = new MemoryStream();
+            write(document, buffer);
+            http.Response.Headers.CacheControl = "private, no-store";
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            // TypedResults.File writes both filename= and filename*=UTF-8'' so the Chinese name survives every browser.
+            return TypedResults.File(buffer.ToArray(), XlsxContentType, fileName(document));
+        });
 }

@@ -12,41 +12,44 @@ namespace WorkPlanTracker.Features.Ledger;
 /// </summary>
 public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
+    private static readonly Outcome NotYours = Outcome.Forbidden("您无权下载这份台账。");
+
+    private static readonly Outcome NoSuchPlanOrUnit = Outcome.NotFound("找不到这个计划或单位。");
+
     public DateOnly Today => WorkCalendar.DateOf(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>The plan ledger (no unit in the scope: office and leaders only) or a unit's ledger (also that unit's own users).</summary>
-    public async Task<LedgerResult<LedgerDocument>> LedgerAsync(Actor actor, LedgerScope scope, CancellationToken cancellationToken = default)
+    public async Task<Outcome<LedgerDocument>> LedgerAsync(Actor actor, LedgerScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(scope);
         var allowed = scope.UnitId is { } unitId ? LedgerAccess.MayHaveUnitLedger(actor, unitId) : LedgerAccess.MayHaveWholeLedger(actor);
         if (!allowed)
         {
-            return LedgerResult.Forbidden<LedgerDocument>();
+            return NotYours.As<LedgerDocument>();
         }
 
-        var document = await BuildLedgerAsync(scope, cancellationToken);
-        return document is null ? LedgerResult.NotFound<LedgerDocument>() : LedgerResult.Ok(document);
+        return await BuildLedgerAsync(scope, cancellationToken);
     }
 
     /// <summary>
     /// The ledger of <paramref name="scope"/> without a permission check: for the operator's command line and for
-    /// <see cref="LedgerAsync"/>. Null when the plan or unit does not exist.
+    /// <see cref="LedgerAsync"/>. Not found when the plan or unit does not exist.
     /// </summary>
-    public async Task<LedgerDocument?> BuildLedgerAsync(LedgerScope scope, CancellationToken cancellationToken = default)
+    public async Task<Outcome<LedgerDocument>> BuildLedgerAsync(LedgerScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         WorkPlan? plan = null;
         if (scope.PlanId is { } planId && (plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken)) is null)
         {
-            return null;
+            return NoSuchPlanOrUnit.As<LedgerDocument>();
         }
 
         OrgUnit? unit = null;
         if (scope.UnitId is { } unitId && (unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken)) is null)
         {
-            return null;
+            return NoSuchPlanOrUnit.As<LedgerDocument>();
         }
 
         var tasks = db.Tasks.AsNoTracking();
@@ -91,20 +94,20 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
             title += $"（{unit.Name}）";
         }
 
-        return new LedgerDocument(title, today, unit?.Name, rows);
+        return Outcome.Ok(new LedgerDocument(title, today, unit?.Name, rows));
     }
 
     /// <summary>
     /// Assignments overdue on <paramref name="asOf"/> (by their current due date and status), most days late first,
     /// with the escalation notices issued for them. Unit users get their own units' rows only.
     /// </summary>
-    public async Task<LedgerResult<OverdueDocument>> OverdueAsync(Actor actor, DateOnly asOf, CancellationToken cancellationToken = default)
+    public async Task<Outcome<OverdueDocument>> OverdueAsync(Actor actor, DateOnly asOf, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var everything = actor.IsPlanningOffice || actor.IsLeadership;
         if (!everything && !(actor.IsUnitUser && actor.UnitIds.Count > 0))
         {
-            return LedgerResult.Forbidden<OverdueDocument>();
+            return NotYours.As<OverdueDocument>();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -155,26 +158,26 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
             unitName = string.Join("、", names.Order(ChineseOrder.Names));
         }
 
-        return LedgerResult.Ok(new OverdueDocument(asOf, Today, rows, unitName));
+        return Outcome.Ok(new OverdueDocument(asOf, Today, rows, unitName));
     }
 
     /// <summary>
     /// The fill-in workbook's content for one unit: its assignments that can still take a report (not closed, not
     /// waiting for the completion review). The unit's own users and the office may have it; leaders do not fill in.
     /// </summary>
-    public async Task<LedgerResult<FillInDocument>> FillInAsync(Actor actor, int unitId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<FillInDocument>> FillInAsync(Actor actor, int unitId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!LedgerAccess.MayHaveFillIn(actor, unitId))
         {
-            return LedgerResult.Forbidden<FillInDocument>();
+            return NotYours.As<FillInDocument>();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken);
         if (unit is null)
         {
-            return LedgerResult.NotFound<FillInDocument>();
+            return NoSuchPlanOrUnit.As<FillInDocument>();
         }
 
         var assignments = await db.Assignments.AsNoTracking()
@@ -187,7 +190,7 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
             .OrderBy(a => a.WorkTask!.Plan!.Year).ThenBy(a => a.WorkTask!.PlanId).ThenBy(a => a.WorkTask!.SortOrder).ThenBy(a => a.WorkTask!.Path, StringComparer.Ordinal)
             .Select(a => FillInRowOf(a))
             .ToList();
-        return LedgerResult.Ok(new FillInDocument(unit.Id, unit.Name, Today, rows));
+        return Outcome.Ok(new FillInDocument(unit.Id, unit.Name, Today, rows));
     }
 
     /// <summary>The units a user works for, by name, for the download buttons.</summary>
@@ -289,27 +292,4 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
                         r.Files.Select(f => f.FileName).ToList())).ToList()))
                 .ToList());
     }
-}
-
-public enum LedgerRefusal
-{
-    None = 0,
-    NotFound = 1,
-    Forbidden = 2,
-}
-
-/// <summary>A ledger, or why the actor does not get it.</summary>
-public sealed record LedgerResult<T>(T? Value, LedgerRefusal Refusal)
-    where T : class;
-
-public static class LedgerResult
-{
-    public static LedgerResult<T> NotFound<T>()
-        where T : class => new(null, LedgerRefusal.NotFound);
-
-    public static LedgerResult<T> Forbidden<T>()
-        where T : class => new(null, LedgerRefusal.Forbidden);
-
-    public static LedgerResult<T> Ok<T>(T value)
-        where T : class => new(value, LedgerRefusal.None);
 }

@@ -12,11 +12,11 @@ namespace WorkPlanTracker.Features.Plans;
 /// </summary>
 public sealed class PlanPublishingService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<PublishResult> PublishAsync(Actor actor, int planId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Publication>> PublishAsync(Actor actor, int planId, CancellationToken cancellationToken = default)
     {
         if (!actor.IsPlanningOffice)
         {
-            return new PublishResult(WorkflowResult.Forbidden, 0, []);
+            return Refusals.NotPermitted.As<Publication>();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -27,7 +27,7 @@ public sealed class PlanPublishingService(IDbContextFactory<AppDbContext> dbFact
             .SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
         {
-            return new PublishResult(WorkflowResult.Fail("找不到这个计划，可能已被删除。"), 0, []);
+            return Refusals.PlanGone.As<Publication>();
         }
 
         try
@@ -36,7 +36,7 @@ public sealed class PlanPublishingService(IDbContextFactory<AppDbContext> dbFact
         }
         catch (DomainRuleException e)
         {
-            return new PublishResult(WorkflowResult.Fail(e.Message), 0, []);
+            return Outcome.Invalid(e.Message).As<Publication>();
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -70,7 +70,7 @@ public sealed class PlanPublishingService(IDbContextFactory<AppDbContext> dbFact
         await db.SaveChangesAsync(cancellationToken);
         var message = $"计划已发布，新分派 {created} 项任务。"
             + (emptyGroups.Count > 0 ? $"单位组“{string.Join("”“", emptyGroups)}”尚未设置成员，相关任务未分派：设置成员后再次发布即可补充分派。" : "");
-        return new PublishResult(WorkflowResult.Ok(message), created, [.. emptyGroups]);
+        return Outcome.Ok(new Publication(created, [.. emptyGroups]), message);
     }
 
     /// <summary>Each unit once per task; lead wins over supporting when a unit is named both ways.</summary>
@@ -95,4 +95,5 @@ public sealed class PlanPublishingService(IDbContextFactory<AppDbContext> dbFact
     }
 }
 
-public sealed record PublishResult(WorkflowResult Result, int Created, IReadOnlyList<string> GroupsWithoutMembers);
+/// <summary>What a publication did: assignments created, and the unit groups that had no members to give tasks to.</summary>
+public sealed record Publication(int Created, IReadOnlyList<string> GroupsWithoutMembers);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Plans;
 
@@ -30,11 +31,11 @@ public sealed class PlanQueryService(IDbContextFactory<AppDbContext> dbFactory)
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
     }
 
-    /// <summary>The plan with its sections and tasks in document order, or null when there is no such plan.</summary>
     /// <summary>Tags the outline's query, so a test can count how often a page visit reads it.</summary>
     public const string OutlineTag = "plan-outline";
 
-    public async Task<PlanTree?> GetOutlineAsync(int planId, CancellationToken cancellationToken = default)
+    /// <summary>The plan with its sections and tasks in document order.</summary>
+    public async Task<Outcome<PlanTree>> GetOutlineAsync(int planId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var plan = await db.Plans.AsNoTracking()
@@ -44,7 +45,7 @@ public sealed class PlanQueryService(IDbContextFactory<AppDbContext> dbFactory)
             .Include(p => p.Tasks).ThenInclude(t => t.Parties).ThenInclude(p => p.UnitGroup)
             .AsSplitQuery()
             .SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
-        return plan is null ? null : PlanTree.From(plan);
+        return plan is null ? Refusals.PlanGone.As<PlanTree>() : Outcome.Ok(PlanTree.From(plan));
     }
 }
 

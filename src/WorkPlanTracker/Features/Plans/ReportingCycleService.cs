@@ -11,35 +11,35 @@ namespace WorkPlanTracker.Features.Plans;
 /// </summary>
 public sealed class ReportingCycleService(IDbContextFactory<AppDbContext> dbFactory)
 {
-    private static readonly WorkflowResult PlanConflict = WorkflowResult.Fail("这个计划刚被其他人修改过，请刷新页面后再操作。");
+    private static readonly Outcome PlanConflict = Outcome.Conflict("这个计划刚被其他人修改过，请刷新页面后再操作。");
 
-    public Task<WorkflowResult> SetPlanCycleAsync(Actor actor, int planId, Guid planVersion, ReportingCycle cycle, CancellationToken cancellationToken = default) =>
+    public Task<Outcome> SetPlanCycleAsync(Actor actor, int planId, Guid planVersion, ReportingCycle cycle, CancellationToken cancellationToken = default) =>
         SetPlanCycleAsync(actor, planId, planVersion, () => cycle, cancellationToken);
 
     /// <summary>As the picker sends it: the day is checked here, so a day such as 31 comes back as the user's message.</summary>
-    public Task<WorkflowResult> SetPlanCycleAsync(Actor actor, int planId, Guid planVersion, ReportingCycleKind kind, int? day, CancellationToken cancellationToken = default) =>
+    public Task<Outcome> SetPlanCycleAsync(Actor actor, int planId, Guid planVersion, ReportingCycleKind kind, int? day, CancellationToken cancellationToken = default) =>
         SetPlanCycleAsync(actor, planId, planVersion, () => ReportingCycle.From(kind, day ?? 0), cancellationToken);
 
     /// <summary>Gives the task its own cycle; null makes it follow the plan's again.</summary>
-    public Task<WorkflowResult> SetTaskCycleAsync(Actor actor, int taskId, Guid taskVersion, ReportingCycle? cycle, CancellationToken cancellationToken = default) =>
+    public Task<Outcome> SetTaskCycleAsync(Actor actor, int taskId, Guid taskVersion, ReportingCycle? cycle, CancellationToken cancellationToken = default) =>
         SetTaskCycleAsync(actor, taskId, taskVersion, () => cycle, cancellationToken);
 
     /// <summary>As a task row sends it: a null kind makes the task follow the plan's cycle again.</summary>
-    public Task<WorkflowResult> SetTaskCycleAsync(Actor actor, int taskId, Guid taskVersion, ReportingCycleKind? kind, int? day, CancellationToken cancellationToken = default) =>
+    public Task<Outcome> SetTaskCycleAsync(Actor actor, int taskId, Guid taskVersion, ReportingCycleKind? kind, int? day, CancellationToken cancellationToken = default) =>
         SetTaskCycleAsync(actor, taskId, taskVersion, () => kind is { } k ? ReportingCycle.From(k, day ?? 0) : null, cancellationToken);
 
-    private async Task<WorkflowResult> SetPlanCycleAsync(Actor actor, int planId, Guid version, Func<ReportingCycle> cycle, CancellationToken cancellationToken)
+    private async Task<Outcome> SetPlanCycleAsync(Actor actor, int planId, Guid version, Func<ReportingCycle> cycle, CancellationToken cancellationToken)
     {
         if (!actor.IsPlanningOffice)
         {
-            return WorkflowResult.Forbidden;
+            return Refusals.NotPermitted;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
         {
-            return WorkflowResult.Fail("找不到这个计划，可能已被删除。");
+            return Refusals.PlanGone;
         }
 
         if (plan.Version != version)
@@ -53,7 +53,7 @@ public sealed class ReportingCycleService(IDbContextFactory<AppDbContext> dbFact
         }
         catch (DomainRuleException e)
         {
-            return WorkflowResult.Fail(e.Message);
+            return Outcome.Invalid(e.Message);
         }
 
         if (!await TrySaveAsync(db, cancellationToken))
@@ -61,26 +61,26 @@ public sealed class ReportingCycleService(IDbContextFactory<AppDbContext> dbFact
             return PlanConflict;
         }
 
-        return WorkflowResult.Ok($"报送周期已设为“{plan.ReportingCycle.Describe()}”，未单独设置周期的任务均按此报送。");
+        return Outcome.Ok($"报送周期已设为“{plan.ReportingCycle.Describe()}”，未单独设置周期的任务均按此报送。");
     }
 
-    private async Task<WorkflowResult> SetTaskCycleAsync(Actor actor, int taskId, Guid version, Func<ReportingCycle?> cycle, CancellationToken cancellationToken)
+    private async Task<Outcome> SetTaskCycleAsync(Actor actor, int taskId, Guid version, Func<ReportingCycle?> cycle, CancellationToken cancellationToken)
     {
         if (!actor.IsPlanningOffice)
         {
-            return WorkflowResult.Forbidden;
+            return Refusals.NotPermitted;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var task = await db.Tasks.Include(t => t.Plan).SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
         if (task is null)
         {
-            return WorkflowResult.Fail("找不到这项任务，可能已被删除。");
+            return Refusals.TaskGone;
         }
 
         if (task.Version != version)
         {
-            return WorkflowResult.Conflict;
+            return Refusals.ChangedMeanwhile;
         }
 
         try
@@ -89,17 +89,17 @@ public sealed class ReportingCycleService(IDbContextFactory<AppDbContext> dbFact
         }
         catch (DomainRuleException e)
         {
-            return WorkflowResult.Fail(e.Message);
+            return Outcome.Invalid(e.Message);
         }
 
         if (!await TrySaveAsync(db, cancellationToken))
         {
-            return WorkflowResult.Conflict;
+            return Refusals.ChangedMeanwhile;
         }
 
         return task.ReportingCycleOverride is { } own
-            ? WorkflowResult.Ok($"任务 {task.Path} 的报送周期已设为“{own.Describe()}”。")
-            : WorkflowResult.Ok($"任务 {task.Path} 改为按计划的报送周期（{task.Plan!.ReportingCycle.Describe()}）报送。");
+            ? Outcome.Ok($"任务 {task.Path} 的报送周期已设为“{own.Describe()}”。")
+            : Outcome.Ok($"任务 {task.Path} 改为按计划的报送周期（{task.Plan!.ReportingCycle.Describe()}）报送。");
     }
 
     private static async Task<bool> TrySaveAsync(AppDbContext db, CancellationToken cancellationToken)

@@ -51,18 +51,18 @@ public sealed class DeliveryLogService(IDbContextFactory<AppDbContext> dbFactory
     /// or found the robot's message missing in the group). The address is read again when it is sent; the attempts
     /// made so far stay counted and listed, and the retry budget starts afresh.
     /// </summary>
-    public async Task<WorkflowResult> RetryAsync(Actor actor, long id, DateTime nowUtc, CancellationToken cancellationToken = default)
+    public async Task<Outcome> RetryAsync(Actor actor, long id, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
         if (!actor.IsPlanningOffice)
         {
-            return WorkflowResult.Forbidden;
+            return Refusals.NotPermitted;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await db.ReminderDeliveries.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (row is null || !row.CanResend)
         {
-            return WorkflowResult.Fail("只有发送失败或超时未确认的记录可以重新发送。");
+            return Outcome.Invalid("只有发送失败或超时未确认的记录可以重新发送。");
         }
 
         var status = row.Status;
@@ -79,10 +79,10 @@ public sealed class DeliveryLogService(IDbContextFactory<AppDbContext> dbFactory
                 cancellationToken);
         if (changed == 0)
         {
-            return WorkflowResult.Fail("这条记录刚刚已被处理，请刷新后查看。");
+            return Outcome.Conflict("这条记录刚刚已被处理，请刷新后查看。");
         }
 
-        return WorkflowResult.Ok("已安排重新发送。");
+        return Outcome.Ok("已安排重新发送。");
     }
 }
 

@@ -24,17 +24,17 @@ public sealed class ReminderContactService(IDbContextFactory<AppDbContext> dbFac
             .ToList();
     }
 
-    public async Task<WorkflowResult> SaveUnitContactAsync(Actor actor, int unitId, ReminderContact changed, CancellationToken cancellationToken = default)
+    public async Task<Outcome> SaveUnitContactAsync(Actor actor, int unitId, ReminderContact changed, CancellationToken cancellationToken = default)
     {
         if (!actor.IsPlanningOffice)
         {
-            return WorkflowResult.Forbidden;
+            return Refusals.NotPermitted;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Units.AnyAsync(u => u.Id == unitId, cancellationToken))
         {
-            return WorkflowResult.Fail("找不到这个单位。");
+            return Outcome.NotFound("找不到这个单位。");
         }
 
         var row = await db.ReminderContacts.SingleOrDefaultAsync(c => c.OrgUnitId == unitId, cancellationToken);
@@ -49,11 +49,11 @@ public sealed class ReminderContactService(IDbContextFactory<AppDbContext> dbFac
             ?? new ReminderContact { UserId = userId };
     }
 
-    public async Task<WorkflowResult> SaveOwnAsync(string userId, ReminderContact changed, CancellationToken cancellationToken = default)
+    public async Task<Outcome> SaveOwnAsync(string userId, ReminderContact changed, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(userId))
         {
-            return WorkflowResult.Forbidden;
+            return Refusals.NotPermitted;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -61,11 +61,11 @@ public sealed class ReminderContactService(IDbContextFactory<AppDbContext> dbFac
         return await SaveAsync(db, row ?? new ReminderContact { UserId = userId }, changed, keepLeader: false, cancellationToken);
     }
 
-    private static async Task<WorkflowResult> SaveAsync(AppDbContext db, ReminderContact row, ReminderContact changed, bool keepLeader, CancellationToken cancellationToken)
+    private static async Task<Outcome> SaveAsync(AppDbContext db, ReminderContact row, ReminderContact changed, bool keepLeader, CancellationToken cancellationToken)
     {
         if (changed.ValidationError() is { } error)
         {
-            return WorkflowResult.Fail(error);
+            return Outcome.Invalid(error);
         }
 
         row.Channels = changed.Channels;
@@ -80,7 +80,7 @@ public sealed class ReminderContactService(IDbContextFactory<AppDbContext> dbFac
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return WorkflowResult.Ok("提醒方式已保存。");
+        return Outcome.Ok("提醒方式已保存。");
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -19,16 +19,16 @@ public sealed class ReminderSettingsService(IDbContextFactory<AppDbContext> dbFa
         return await LoadAsync(db, cancellationToken);
     }
 
-    public async Task<WorkflowResult> SaveAsync(Actor actor, ReminderSettings changed, CancellationToken cancellationToken = default)
+    public async Task<Outcome> SaveAsync(Actor actor, ReminderSettings changed, CancellationToken cancellationToken = default)
     {
         if (!actor.IsPlanningOffice)
         {
-            return WorkflowResult.Forbidden;
+            return Refusals.NotPermitted;
         }
 
         if (changed.ValidationError() is { } error)
         {
-            return WorkflowResult.Fail(error);
+            return Outcome.Invalid(error);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -49,6 +49,6 @@ public sealed class ReminderSettingsService(IDbContextFactory<AppDbContext> dbFa
         row.SkipHolidays = changed.SkipHolidays;
         row.CountWorkingDays = changed.CountWorkingDays;
         await db.SaveChangesAsync(cancellationToken);
-        return WorkflowResult.Ok("催办规则已保存，自下一次提醒起生效。");
+        return Outcome.Ok("催办规则已保存，自下一次提醒起生效。");
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Units;
 
@@ -13,8 +14,10 @@ public sealed class UnitGroupService(IDbContextFactory<AppDbContext> dbFactory)
     /// <summary>The longest unit name the database holds (OrgUnitConfiguration).</summary>
     public const int MaxNameLength = 200;
 
-    /// <summary>The group with its current members and every unit to choose from, in pinyin order; null when there is no such group.</summary>
-    public async Task<UnitGroupMembership?> GetAsync(int groupId, CancellationToken cancellationToken = default)
+    private static readonly Outcome GroupNotFound = Outcome.NotFound("找不到这个单位组，可能已被删除。");
+
+    /// <summary>The group with its current members and every unit to choose from, in pinyin order.</summary>
+    public async Task<Outcome<UnitGroupMembership>> GetAsync(int groupId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var group = await db.UnitGroups.AsNoTracking()
@@ -23,77 +26,77 @@ public sealed class UnitGroupService(IDbContextFactory<AppDbContext> dbFactory)
             .SingleOrDefaultAsync(cancellationToken);
         if (group is null)
         {
-            return null;
+            return GroupNotFound.As<UnitGroupMembership>();
         }
 
         var units = (await db.Units.AsNoTracking().ToListAsync(cancellationToken))
             .OrderBy(u => u.Name, ChineseOrder.Names)
             .Select(u => new UnitOption(u.Id, u.Name, u.Aliases, u.Kind))
             .ToList();
-        return new UnitGroupMembership(group.Id, group.Name, group.MemberIds.ToHashSet(), units);
+        return Outcome.Ok(new UnitGroupMembership(group.Id, group.Name, group.MemberIds.ToHashSet(), units));
     }
 
     /// <summary>
     /// Makes exactly these units the group's members. Ids of units that no longer exist refuse the whole save,
     /// because the person chose from a list that has since changed and should see the new one first.
     /// </summary>
-    public async Task<UnitGroupResult> SetMembersAsync(int groupId, IReadOnlyCollection<int> unitIds, CancellationToken cancellationToken = default)
+    public async Task<Outcome> SetMembersAsync(int groupId, IReadOnlyCollection<int> unitIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(unitIds);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var group = await db.UnitGroups.Include(g => g.Members).SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
         if (group is null)
         {
-            return UnitGroupResult.GroupNotFound;
+            return GroupNotFound;
         }
 
         var wanted = unitIds.ToHashSet();
         var units = await db.Units.Where(u => wanted.Contains(u.Id)).ToListAsync(cancellationToken);
         if (units.Count != wanted.Count)
         {
-            return UnitGroupResult.Fail($"有 {wanted.Count - units.Count} 个选中的单位已不存在，请刷新页面后重新选择。");
+            return Outcome.Conflict($"有 {wanted.Count - units.Count} 个选中的单位已不存在，请刷新页面后重新选择。");
         }
 
         group.Members.RemoveAll(m => !wanted.Contains(m.Id));
         group.Members.AddRange(units.Where(u => group.Members.All(m => m.Id != u.Id)));
         await db.SaveChangesAsync(cancellationToken);
-        return UnitGroupResult.Ok(units.Count == 0
+        return Outcome.Ok(units.Count == 0
             ? $"已保存：“{group.Name}”现在没有成员单位。"
             : $"已保存：“{group.Name}”共 {units.Count} 个成员单位。");
     }
 
-    /// <summary>Adds a unit the directory lacks; refuses names that stand for a group or that a unit already goes by.</summary>
-    public async Task<UnitGroupResult> AddUnitAsync(string name, OrgUnitKind kind, CancellationToken cancellationToken = default)
+    /// <summary>Adds a unit the directory lacks, giving its id; refuses names that stand for a group or that a unit already goes by.</summary>
+    public async Task<Outcome<int>> AddUnitAsync(string name, OrgUnitKind kind, CancellationToken cancellationToken = default)
     {
         var trimmed = (name ?? "").Trim();
         if (trimmed.Length == 0)
         {
-            return UnitGroupResult.Fail("请填写单位名称。");
+            return Outcome.Invalid("请填写单位名称。").As<int>();
         }
 
         if (trimmed.Length > MaxNameLength)
         {
-            return UnitGroupResult.Fail($"单位名称不能超过 {MaxNameLength} 个字。");
+            return Outcome.Invalid($"单位名称不能超过 {MaxNameLength} 个字。").As<int>();
         }
 
         if (!Enum.IsDefined(kind))
         {
-            return UnitGroupResult.Fail("请选择单位类型。");
+            return Outcome.Invalid("请选择单位类型。").As<int>();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (UnitNameRules.IsGroupName(trimmed) || await db.UnitGroups.AnyAsync(g => g.Name == trimmed, cancellationToken))
         {
-            return UnitGroupResult.Fail($"“{trimmed}”这是单位组名称，代表多个单位，不能作为单个单位添加。");
+            return Outcome.Invalid($"“{trimmed}”这是单位组名称，代表多个单位，不能作为单个单位添加。").As<int>();
         }
 
         // Aliases are stored as JSON, so the comparison runs here rather than in SQL; the directory is small.
         var existing = (await db.Units.AsNoTracking().ToListAsync(cancellationToken)).FirstOrDefault(u => u.IsNamed(trimmed));
         if (existing is not null)
         {
-            return UnitGroupResult.Fail(existing.Name == trimmed
+            return Outcome.Conflict(existing.Name == trimmed
                 ? $"单位“{trimmed}”已存在，请在列表中勾选。"
-                : $"“{trimmed}”是单位“{existing.Name}”的简称，请在列表中勾选该单位。");
+                : $"“{trimmed}”是单位“{existing.Name}”的简称，请在列表中勾选该单位。").As<int>();
         }
 
         var unit = new OrgUnit { Name = trimmed, Kind = kind };
@@ -105,10 +108,10 @@ public sealed class UnitGroupService(IDbContextFactory<AppDbContext> dbFactory)
         catch (DbUpdateException)
         {
             // Someone else added the same name between the check and the save; the unique index kept one.
-            return UnitGroupResult.Fail($"单位“{trimmed}”已存在，请刷新页面后在列表中勾选。");
+            return Outcome.Conflict($"单位“{trimmed}”已存在，请刷新页面后在列表中勾选。").As<int>();
         }
 
-        return UnitGroupResult.Ok($"已添加单位“{trimmed}”，保存后加入本组。", unit.Id);
+        return Outcome.Ok(unit.Id, $"已添加单位“{trimmed}”，保存后加入本组。");
     }
 }
 
@@ -125,14 +128,4 @@ public sealed record UnitOption(int Id, string Name, IReadOnlyList<string> Alias
             || Name.Contains(term, StringComparison.Ordinal)
             || Aliases.Any(a => a.Contains(term, StringComparison.Ordinal));
     }
-}
-
-/// <summary>The outcome of a change, in words the user reads; nothing changed when it failed. <see cref="UnitId"/> names an added unit.</summary>
-public sealed record UnitGroupResult(bool Succeeded, string Message, int? UnitId = null)
-{
-    public static UnitGroupResult Ok(string message, int? unitId = null) => new(true, message, unitId);
-
-    public static UnitGroupResult Fail(string message) => new(false, message);
-
-    public static UnitGroupResult GroupNotFound { get; } = Fail("找不到这个单位组，可能已被删除。");
 }

@@ -159,6 +159,9 @@ public class UserAdminTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("至少要关联一个单位", noUnits.Message);
         Assert.Contains("唯一可用的管理员账号", lastAdmin.Message);
         Assert.Contains("账号不存在", missing.Message);
+        Assert.Equal(
+            [OutcomeKind.Conflict, OutcomeKind.Invalid, OutcomeKind.Invalid, OutcomeKind.NotFound],
+            new[] { second, noUnits, lastAdmin, missing }.Select(r => r.Kind));
         var rows = await WithAdminAsync(a => a.ListAsync());
         Assert.Equal(("郑主任", AppRoles.Leadership), rows.Where(u => u.UserName == "zheng").Select(u => (u.DisplayName, u.Role)).Single());
         Assert.Equal(AppRoles.Admin, rows.Single(u => u.UserName == "admin").Role);

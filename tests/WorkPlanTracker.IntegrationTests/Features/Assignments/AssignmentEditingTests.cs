@@ -37,9 +37,9 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
     {
         var taskId = await TaskIdAsync("一.3");
 
-        Assert.Equal(WorkflowResult.Forbidden, await editing.AddUnitAsync(fixture.Leader, taskId, await TaskVersionAsync(taskId), fixture.UnitA, AssignmentRole.Supporting, "领导要求"));
-        Assert.Equal(WorkflowResult.Forbidden, await editing.ChangeDeadlineAsync(fixture.UserOf(fixture.UnitB), taskId, await TaskVersionAsync(taskId), new DateOnly(2036, 1, 1), false, "想延期"));
-        Assert.Null(await editing.GetTaskAsync(fixture.UserOf(fixture.UnitB), taskId));
+        Assert.Equal(Refusals.NotPermitted, await editing.AddUnitAsync(fixture.Leader, taskId, await TaskVersionAsync(taskId), fixture.UnitA, AssignmentRole.Supporting, "领导要求"));
+        Assert.Equal(Refusals.NotPermitted, await editing.ChangeDeadlineAsync(fixture.UserOf(fixture.UnitB), taskId, await TaskVersionAsync(taskId), new DateOnly(2036, 1, 1), false, "想延期"));
+        Assert.Equal(OutcomeKind.Forbidden, (await editing.GetTaskAsync(fixture.UserOf(fixture.UnitB), taskId)).Kind);
         var noReason = await editing.AddUnitAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), fixture.UnitA, AssignmentRole.Supporting, " ");
         Assert.Equal("请填写调整原因。", noReason.Message);
         await using var db = fixture.App.NewDbContext();
@@ -96,7 +96,7 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
         await using var db = fixture.App.NewDbContext();
         var dues = await db.Assignments.Where(a => a.TaskId == taskId).Select(a => a.DueDate).Distinct().ToListAsync();
         Assert.Equal([new DateOnly(2035, 8, 31)], dues);
-        Assert.Equal(WorkflowResult.Conflict, await editing.ChangeRoleAsync(fixture.Office, before.Id, before.Version, AssignmentRole.Supporting, "旧页面"));
+        Assert.Equal(Refusals.ChangedMeanwhile, await editing.ChangeRoleAsync(fixture.Office, before.Id, before.Version, AssignmentRole.Supporting, "旧页面"));
         Assert.Equal("请填写完成时限，或选择持续推进。", (await editing.ChangeDeadlineAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), null, false, "清空")).Message);
     }
 
@@ -110,7 +110,7 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
             2.做好政策解读回应。(工作流乙局牵头;工作流甲局配合,2035年9月底前)
             """;
         var planId = await fixture.App.ImportPlanAsync(text, "closed.txt");
-        Assert.True((await fixture.Get<PlanPublishingService>().PublishAsync(fixture.Office, planId)).Result.Succeeded);
+        Assert.True((await fixture.Get<PlanPublishingService>().PublishAsync(fixture.Office, planId)).Succeeded);
         await CloseAsync(planId, "一.1", fixture.UnitB);
         await CloseAsync(planId, "一.2", fixture.UnitB);
         int allClosed, partlyClosed;
@@ -164,7 +164,7 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
         Assert.Equal("已分派 2 项任务", first.Message);
         Assert.Equal("已分派 1 项任务，2 项该单位已承办，未重复分派", second.Message);
         Assert.Equal(3, await db.Assignments.CountAsync(a => a.WorkTask!.PlanId == plan.Id));
-        Assert.Equal(WorkflowResult.Forbidden, await editing.AssignManyAsync(fixture.Leader, tasks, fixture.UnitA, AssignmentRole.Lead, "领导"));
+        Assert.Equal(Refusals.NotPermitted, await editing.AssignManyAsync(fixture.Leader, tasks, fixture.UnitA, AssignmentRole.Lead, "领导"));
     }
 
     private async Task<int> NewUnitAsync(string name)
@@ -195,7 +195,7 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
         Assert.Contains(history, line => line.StartsWith("工作节点：", StringComparison.Ordinal)
             && line.Contains("2035年7月31日 完成梳理、2035年8月31日 公开目录", StringComparison.Ordinal) && line.EndsWith("（原因：细化节点）", StringComparison.Ordinal));
         Assert.Equal("每个节点都要写明内容。", (await editing.ChangeMilestonesAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), [new Milestone { Date = new DateOnly(2035, 1, 1), Text = "" }], "空")).Message);
-        Assert.Equal(WorkflowResult.Forbidden, await editing.ChangeMilestonesAsync(fixture.Leader, taskId, await TaskVersionAsync(taskId), [], "领导"));
+        Assert.Equal(Refusals.NotPermitted, await editing.ChangeMilestonesAsync(fixture.Leader, taskId, await TaskVersionAsync(taskId), [], "领导"));
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
         Assert.Equal([fixture.UnitA, fixture.UnitB, fixture.UnitA], subs.Select(t => Assert.Single(t.Assignments).OrgUnitId));
         Assert.All(subs, t => Assert.Equal(AssignmentRole.Lead, t.Assignments[0].Role));
         Assert.Equal("每个子任务都要写明内容并选择承办单位。", (await editing.SplitAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), [new TaskPart("", fixture.UnitA)], "空")).Message);
-        Assert.Equal(WorkflowResult.Forbidden, await editing.SplitAsync(fixture.UserOf(fixture.UnitA), taskId, await TaskVersionAsync(taskId), [new TaskPart("自拆", fixture.UnitA)], "单位"));
+        Assert.Equal(Refusals.NotPermitted, await editing.SplitAsync(fixture.UserOf(fixture.UnitA), taskId, await TaskVersionAsync(taskId), [new TaskPart("自拆", fixture.UnitA)], "单位"));
     }
 
     [Fact]
@@ -228,9 +228,9 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
         var splitBySecond = await editing.SplitAsync(fixture.Office, taskId, seenByBoth, [new TaskPart("乙拆分", fixture.UnitA)], "乙拆分");
 
         Assert.True(first.Succeeded, first.Message);
-        Assert.Equal(WorkflowResult.Conflict, second);
-        Assert.Equal(WorkflowResult.Conflict, addBySecond);
-        Assert.Equal(WorkflowResult.Conflict, splitBySecond);
+        Assert.Equal(Refusals.ChangedMeanwhile, second);
+        Assert.Equal(Refusals.ChangedMeanwhile, addBySecond);
+        Assert.Equal(Refusals.ChangedMeanwhile, splitBySecond);
         await using var db = fixture.App.NewDbContext();
         var task = await db.Tasks.Include(t => t.Assignments).SingleAsync(t => t.Id == taskId);
         Assert.Equal(new DateOnly(2035, 10, 31), task.Deadline);
@@ -247,7 +247,7 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
 
         Assert.True((await editing.AddUnitAsync(fixture.Office, taskId, seen, await NewUnitAsync("版本测试丁局"), AssignmentRole.Supporting, "增加丁局")).Succeeded);
 
-        Assert.Equal(WorkflowResult.Conflict, await editing.ChangeDeadlineAsync(fixture.Office, taskId, seen, new DateOnly(2035, 9, 30), false, "旧页面"));
+        Assert.Equal(Refusals.ChangedMeanwhile, await editing.ChangeDeadlineAsync(fixture.Office, taskId, seen, new DateOnly(2035, 9, 30), false, "旧页面"));
         Assert.True((await editing.ChangeDeadlineAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), new DateOnly(2035, 9, 30), false, "刷新后")).Succeeded);
     }
 
@@ -266,17 +266,17 @@ public class AssignmentEditingTests : IClassFixture<WorkflowFixture>, IAsyncLife
         Assert.True((await editing.ChangeDeadlineAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), new DateOnly(2035, 11, 30), false, "统一到11月底")).Succeeded);
         var histories = fixture.Get<TaskHistoryService>();
 
-        var history = await histories.GetAsync(fixture.Leader, taskId);
+        var history = (await histories.GetAsync(fixture.Leader, taskId)).Value;
 
-        Assert.NotNull(history);
+        Assert.Equal(OutcomeKind.Forbidden, (await histories.GetAsync(fixture.UserOf(fixture.UnitA), taskId)).Kind);
+        Assert.Equal(OutcomeKind.NotFound, (await histories.GetAsync(fixture.Leader, 987654)).Kind);
         Assert.Equal("任务列入计划", history.Lines[0].What);
         Assert.Contains(history.Lines, l => l.UnitName == "历史测试戊局" && l.What == "分派任务（原因：临时请戊局配合）");
         Assert.Contains(history.Lines, l => l.UnitName == "历史测试戊局" && l.What == "移除承办单位（原因：戊局职责不涉及）");
         Assert.Contains(history.Lines, l => l.UnitName is null && l.What.StartsWith("任务完成时限：", StringComparison.Ordinal)
             && l.What.Contains("→ 2035年11月30日", StringComparison.Ordinal) && l.What.EndsWith("（原因：统一到11月底）", StringComparison.Ordinal));
         Assert.True(history.Lines.Zip(history.Lines.Skip(1)).All(p => p.First.AtUtc <= p.Second.AtUtc));
-        Assert.NotNull(await histories.GetAsync(fixture.Office, taskId));
-        Assert.Null(await histories.GetAsync(fixture.UserOf(fixture.UnitA), taskId));
-        Assert.Null(await histories.GetAsync(fixture.Office, 999999));
+        Assert.True((await histories.GetAsync(fixture.Office, taskId)).Succeeded);
+        Assert.Equal(OutcomeKind.NotFound, (await histories.GetAsync(fixture.Office, 999999)).Kind);
     }
 }

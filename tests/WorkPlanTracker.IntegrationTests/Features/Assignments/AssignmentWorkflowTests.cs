@@ -42,8 +42,8 @@ public class AssignmentWorkflowTests : IClassFixture<WorkflowFixture>, IAsyncLif
         (id, v) = await CurrentAsync("一.1", fixture.UnitA);
         Assert.True((await service.ReturnAsync(fixture.Office, id, v, "缺少佐证材料")).Succeeded);
 
-        var returned = await service.GetAsync(unit, id);
-        Assert.Equal(AssignmentStatus.Returned, returned!.Status);
+        var returned = (await service.GetAsync(unit, id)).Value;
+        Assert.Equal(AssignmentStatus.Returned, returned.Status);
         Assert.Equal("缺少佐证材料", returned.ReturnReason);
 
         Assert.True((await service.SubmitReportAsync(unit, id, returned.Version, new ReportInput { Progress = "补充了佐证", EvidenceLinks = "https://example.gov.cn/c" })).Succeeded);
@@ -52,8 +52,8 @@ public class AssignmentWorkflowTests : IClassFixture<WorkflowFixture>, IAsyncLif
         (id, v) = await CurrentAsync("一.1", fixture.UnitA);
         Assert.True((await service.ApproveCompletionAsync(fixture.Office, id, v)).Succeeded);
 
-        var closed = await service.GetAsync(fixture.Leader, id);
-        Assert.Equal(AssignmentStatus.Closed, closed!.Status);
+        var closed = (await service.GetAsync(fixture.Leader, id)).Value;
+        Assert.Equal(AssignmentStatus.Closed, closed.Status);
         Assert.Equal(2, closed.Reports.Count);
         Assert.Equal(["https://example.gov.cn/a", "https://example.gov.cn/b"], closed.Reports.OrderBy(r => r.Id).First().EvidenceLinks);
         var history = (await service.HistoryAsync(fixture.Leader, id)).Select(h => h.What).ToList();
@@ -70,13 +70,14 @@ public class AssignmentWorkflowTests : IClassFixture<WorkflowFixture>, IAsyncLif
         var other = fixture.UserOf(fixture.UnitB);
         var (id, v) = await CurrentAsync("一.1", fixture.UnitA);
 
-        Assert.Null(await service.GetAsync(other, id));
+        Assert.Equal(OutcomeKind.NotFound, (await service.GetAsync(other, id)).Kind);
         Assert.Empty(await service.HistoryAsync(other, id));
-        Assert.Equal(WorkflowResult.NotFound, await service.AcknowledgeAsync(other, id, v));
-        Assert.Equal(WorkflowResult.NotFound, await service.SubmitReportAsync(other, id, v, new ReportInput { Progress = "冒充" }));
-        Assert.Equal(WorkflowResult.NotFound, await service.RequestCompletionAsync(other, id, v, "冒充"));
+        Assert.Equal(OutcomeKind.NotFound, (await service.AcknowledgeAsync(other, id, v)).Kind);
+        Assert.Equal(Refusals.TaskNotFound, await service.AcknowledgeAsync(other, id, v));
+        Assert.Equal(Refusals.TaskNotFound, await service.SubmitReportAsync(other, id, v, new ReportInput { Progress = "冒充" }));
+        Assert.Equal(Refusals.TaskNotFound, await service.RequestCompletionAsync(other, id, v, "冒充"));
         Assert.DoesNotContain(await service.ListAsync(other), row => row.Id == id);
-        Assert.Equal(WorkflowResult.NotFound, await service.AcknowledgeAsync(other, 999999, v));
+        Assert.Equal(Refusals.TaskNotFound, await service.AcknowledgeAsync(other, 999999, v));
     }
 
     [Fact]
@@ -86,12 +87,12 @@ public class AssignmentWorkflowTests : IClassFixture<WorkflowFixture>, IAsyncLif
         var (id, v) = (before.Id, before.Version);
         var unit = fixture.UserOf(fixture.UnitB);
 
-        Assert.Equal(WorkflowResult.Forbidden, await service.AcknowledgeAsync(fixture.Leader, id, v));
-        Assert.Equal(WorkflowResult.Forbidden, await service.ReturnAsync(fixture.Leader, id, v, "领导退回"));
-        Assert.Equal(WorkflowResult.Forbidden, await service.SubmitReportAsync(fixture.Office, id, v, new ReportInput { Progress = "代报" }));
-        Assert.Equal(WorkflowResult.Forbidden, await service.ApproveCompletionAsync(unit, id, v));
-        Assert.Equal(WorkflowResult.Forbidden, await service.ApproveExtensionAsync(unit, id, v, null));
-        Assert.NotNull(await service.GetAsync(fixture.Leader, id));
+        Assert.Equal(OutcomeKind.Forbidden, (await service.AcknowledgeAsync(fixture.Leader, id, v)).Kind);
+        Assert.Equal(Refusals.NotPermitted, await service.ReturnAsync(fixture.Leader, id, v, "领导退回"));
+        Assert.Equal(Refusals.NotPermitted, await service.SubmitReportAsync(fixture.Office, id, v, new ReportInput { Progress = "代报" }));
+        Assert.Equal(Refusals.NotPermitted, await service.ApproveCompletionAsync(unit, id, v));
+        Assert.Equal(Refusals.NotPermitted, await service.ApproveExtensionAsync(unit, id, v, null));
+        Assert.True((await service.GetAsync(fixture.Leader, id)).Succeeded);
         var after = await fixture.AssignmentAsync("一.3", fixture.UnitB);
         Assert.Equal((before.Status, before.Version), (after.Status, after.Version));
     }
@@ -105,8 +106,9 @@ public class AssignmentWorkflowTests : IClassFixture<WorkflowFixture>, IAsyncLif
 
         var late = await service.SubmitReportAsync(unit, id, seen, new ReportInput { Progress = "基于旧页面" });
 
-        Assert.Equal(WorkflowResult.Conflict, late);
-        Assert.DoesNotContain((await service.GetAsync(unit, id))!.Reports, r => r.Progress == "基于旧页面");
+        Assert.Equal(OutcomeKind.Conflict, late.Kind);
+        Assert.Equal(Refusals.ChangedMeanwhile, late);
+        Assert.DoesNotContain((await service.GetAsync(unit, id)).Value.Reports, r => r.Progress == "基于旧页面");
     }
 
     [Fact]

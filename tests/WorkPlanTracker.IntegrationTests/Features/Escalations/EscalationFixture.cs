@@ -41,7 +41,7 @@ public sealed class EscalationFixture : IAsyncLifetime
         App.StartServer();
         var planId = await App.ImportPlanAsync(PlanText, "escalation.txt");
         var published = await Get<PlanPublishingService>().PublishAsync(Office, planId);
-        Assert.True(published.Result.Succeeded, published.Result.Message);
+        Assert.True(published.Succeeded, published.Message);
         await using var db = App.NewDbContext();
         UnitA = await App.UnitIdAsync("工作流甲局");
         UnitB = await App.UnitIdAsync("工作流乙局");

@@ -25,7 +25,7 @@ public class EscalationPagesHttpTests(EscalationFixture fixture) : IClassFixture
     public async Task The_printed_notice_shows_number_unit_task_deadline_days_late_and_respond_by()
     {
         var id = await IssuedNoticeAsync();
-        var number = (await fixture.Get<EscalationService>().GetAsync(fixture.Office, id))!.Number;
+        var number = (await fixture.Get<EscalationService>().GetAsync(fixture.Office, id)).Value.Number;
         var client = await fixture.App.SignedInClientAsync("office", DemoAccounts.Password);
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/escalations/{id}/print"));
@@ -44,7 +44,7 @@ public class EscalationPagesHttpTests(EscalationFixture fixture) : IClassFixture
     public async Task Leaders_find_the_notice_in_the_list_and_a_user_of_another_unit_cannot_open_it()
     {
         var id = await IssuedNoticeAsync();
-        var number = (await fixture.Get<EscalationService>().GetAsync(fixture.Office, id))!.Number;
+        var number = (await fixture.Get<EscalationService>().GetAsync(fixture.Office, id)).Value.Number;
 
         var leader = await fixture.App.SignedInClientAsync("leader", DemoAccounts.Password);
         Assert.Contains(number, WebUtility.HtmlDecode(await leader.GetStringAsync("/escalations")), StringComparison.Ordinal);

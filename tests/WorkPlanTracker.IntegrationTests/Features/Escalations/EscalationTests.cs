@@ -64,11 +64,11 @@ public partial class EscalationTests(EscalationFixture fixture) : IClassFixture<
     {
         var notYetDue = await fixture.AssignmentAsync("一.2", fixture.UnitB);
         var ongoing = await fixture.AssignmentAsync("一.5", fixture.UnitA);
-        Assert.Equal(WorkflowResult.Fail("任务尚未逾期，不能下发督办单"), await service.IssueAsync(fixture.Office, notYetDue.Id, "督办", InAWeek));
-        Assert.Equal(WorkflowResult.Fail("任务尚未逾期，不能下发督办单"), await service.IssueAsync(fixture.Office, ongoing.Id, "督办", InAWeek));
+        Assert.Equal(Outcome.Invalid("任务尚未逾期，不能下发督办单"), await service.IssueAsync(fixture.Office, notYetDue.Id, "督办", InAWeek));
+        Assert.Equal(Outcome.Invalid("任务尚未逾期，不能下发督办单"), await service.IssueAsync(fixture.Office, ongoing.Id, "督办", InAWeek));
 
         var closed = await CloseAsync("一.4", fixture.UnitB);
-        Assert.Equal(WorkflowResult.Fail("任务已办结，不能下发督办单"), await service.IssueAsync(fixture.Office, closed, "督办", InAWeek));
+        Assert.Equal(Outcome.Invalid("任务已办结，不能下发督办单"), await service.IssueAsync(fixture.Office, closed, "督办", InAWeek));
 
         var late = await fixture.AssignmentAsync("一.1", fixture.UnitB);
         var pastDate = await service.IssueAsync(fixture.Office, late.Id, "督办", fixture.Today.AddDays(-1));
@@ -88,10 +88,10 @@ public partial class EscalationTests(EscalationFixture fixture) : IClassFixture<
         var ownUnit = fixture.UserOf(fixture.UnitA);
         var otherUnit = fixture.UserOf(fixture.UnitB);
 
-        Assert.Equal(WorkflowResult.Forbidden, await service.IssueAsync(fixture.Leader, late.Id, "领导督办", InAWeek));
-        Assert.Equal(WorkflowResult.Forbidden, await service.IssueAsync(ownUnit, late.Id, "自己督办自己", InAWeek));
-        Assert.Equal(WorkflowResult.NotFound, await service.IssueAsync(otherUnit, late.Id, "冒充", InAWeek));
-        Assert.Equal(WorkflowResult.NotFound, await service.IssueAsync(fixture.Office, 999999, "督办", InAWeek));
+        Assert.Equal(Refusals.NotPermitted, await service.IssueAsync(fixture.Leader, late.Id, "领导督办", InAWeek));
+        Assert.Equal(Refusals.NotPermitted, await service.IssueAsync(ownUnit, late.Id, "自己督办自己", InAWeek));
+        Assert.Equal(Refusals.TaskNotFound, await service.IssueAsync(otherUnit, late.Id, "冒充", InAWeek));
+        Assert.Equal(Refusals.TaskNotFound, await service.IssueAsync(fixture.Office, 999999, "督办", InAWeek));
         Assert.Empty(await service.ForAssignmentAsync(fixture.Office, late.Id));
 
         Assert.True((await service.IssueAsync(fixture.Office, late.Id, "年度报告逾期未报送", InAWeek)).Succeeded);
@@ -100,16 +100,16 @@ public partial class EscalationTests(EscalationFixture fixture) : IClassFixture<
         Assert.Contains((await service.ListAsync(fixture.Leader)).Items, row => row.Id == notice.Id && row.UnitName == "工作流甲局" && row.TaskPath == "一.3");
         Assert.Contains((await service.ListAsync(fixture.Office)).Items, row => row.Id == notice.Id);
         Assert.Contains((await service.ListAsync(ownUnit)).Items, row => row.Id == notice.Id);
-        Assert.NotNull(await service.GetAsync(fixture.Leader, notice.Id));
+        Assert.True((await service.GetAsync(fixture.Leader, notice.Id)).Succeeded);
 
         Assert.Empty(await service.ForAssignmentAsync(otherUnit, late.Id));
         Assert.DoesNotContain((await service.ListAsync(otherUnit)).Items, row => row.Id == notice.Id);
-        Assert.Null(await service.GetAsync(otherUnit, notice.Id));
+        Assert.Equal(OutcomeKind.NotFound, (await service.GetAsync(otherUnit, notice.Id)).Kind);
         Assert.Equal(EscalationService.NoticeNotFound, await service.AcknowledgeAsync(otherUnit, notice.Id));
         Assert.Equal(EscalationService.NoticeNotFound, await service.RespondAsync(otherUnit, notice.Id, "冒充回复"));
         Assert.Equal(EscalationService.NoticeNotFound, await service.RespondAsync(ownUnit, 999999, "回复"));
-        Assert.Equal(WorkflowResult.Forbidden, await service.AcknowledgeAsync(fixture.Leader, notice.Id));
-        Assert.Equal(WorkflowResult.Forbidden, await service.RespondAsync(fixture.Office, notice.Id, "代为回复"));
+        Assert.Equal(Refusals.NotPermitted, await service.AcknowledgeAsync(fixture.Leader, notice.Id));
+        Assert.Equal(Refusals.NotPermitted, await service.RespondAsync(fixture.Office, notice.Id, "代为回复"));
 
         var untouched = Assert.Single(await service.ForAssignmentAsync(fixture.Leader, late.Id));
         Assert.Equal((null, null), (untouched.AcknowledgedAtUtc, untouched.Response));

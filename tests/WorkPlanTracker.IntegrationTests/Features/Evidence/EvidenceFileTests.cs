@@ -69,8 +69,8 @@ public class EvidenceFileTests : IClassFixture<WorkflowFixture>, IAsyncLifetime
         var result = await service.SubmitReportAsync(unit, assignment.Id, assignment.Version, input);
 
         Assert.True(result.Succeeded, result.Message);
-        var saved = await service.GetAsync(unit, assignment.Id);
-        return Assert.Single(saved!.Reports.OrderByDescending(r => r.Id).First().Files);
+        var saved = (await service.GetAsync(unit, assignment.Id)).Value;
+        return Assert.Single(saved.Reports.OrderByDescending(r => r.Id).First().Files);
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public class EvidenceFileTests : IClassFixture<WorkflowFixture>, IAsyncLifetime
         var stale = await service.SubmitReportAsync(unit, assignment.Id, Guid.NewGuid(), new ReportInput { Progress = "进展", Files = files });
         var invalid = await service.SubmitReportAsync(unit, assignment.Id, assignment.Version, new ReportInput { Progress = " ", Files = files });
 
-        Assert.Equal(WorkflowResult.Conflict, stale);
+        Assert.Equal(Refusals.ChangedMeanwhile, stale);
         Assert.Equal("请填写进展情况", invalid.Message);
         Assert.Equal(0, await ReportCountAsync(assignment.Id));
         Assert.False(Directory.Exists(EvidenceFolder(assignment.Id)) && Directory.EnumerateFiles(EvidenceFolder(assignment.Id)).Any());
@@ -197,8 +197,8 @@ public class EvidenceFileTests : IClassFixture<WorkflowFixture>, IAsyncLifetime
         var assignment = await fixture.AssignmentAsync("一.1", fixture.UnitA);
         var input = new ReportInput { Progress = "代报", Files = [new EvidenceUpload("代报.pdf", Pdf)] };
 
-        Assert.Equal(WorkflowResult.NotFound, await service.SubmitReportAsync(fixture.UserOf(fixture.UnitB), assignment.Id, assignment.Version, input));
-        Assert.Equal(WorkflowResult.Forbidden, await service.SubmitReportAsync(fixture.Office, assignment.Id, assignment.Version, input));
+        Assert.Equal(Refusals.TaskNotFound, await service.SubmitReportAsync(fixture.UserOf(fixture.UnitB), assignment.Id, assignment.Version, input));
+        Assert.Equal(Refusals.NotPermitted, await service.SubmitReportAsync(fixture.Office, assignment.Id, assignment.Version, input));
         await using var db = fixture.App.NewDbContext();
         Assert.False(await db.EvidenceFiles.AnyAsync(f => f.FileName == "代报.pdf"));
     }

@@ -59,7 +59,7 @@ public sealed class LedgerFixture : IAsyncLifetime
         var parsed = importer.Parse(new PlanDocument { Text = PlanText }, "ledger.txt");
         PlanId = (await importer.SaveAsync(parsed, "ledger.txt", PlanText)).Id;
         var published = await Get<PlanPublishingService>().PublishAsync(Office, PlanId);
-        Assert.True(published.Result.Succeeded, published.Result.Message);
+        Assert.True(published.Succeeded, published.Message);
         await using var db = App.NewDbContext();
         DataUnit = await db.Units.Where(u => u.Name == "市数据资源局").Select(u => u.Id).SingleAsync();
         OtherUnit = await db.Units.Where(u => u.Name == "台账乙局").Select(u => u.Id).SingleAsync();

@@ -28,12 +28,12 @@ public class LedgerOverduePastDayTests(LedgerFixture fixture) : IClassFixture<Le
         Assert.True(granted.Succeeded, granted.Message);
 
         var ledgers = fixture.Get<LedgerService>();
-        var yesterday = (await ledgers.OverdueAsync(fixture.Office, fixture.Today.AddDays(-1))).Value!.Rows
+        var yesterday = (await ledgers.OverdueAsync(fixture.Office, fixture.Today.AddDays(-1))).Value.Rows
             .Where(r => r.PlanTitle == LedgerFixture.PlanTitle).ToList();
         Assert.Equal(new[] { closed.Id, extended.Id }.Order(), yesterday.Select(r => r.AssignmentId).Order());
         Assert.All(yesterday, r => Assert.Equal((new DateOnly(2035, 6, 30), 14), (r.DueDate, r.DaysLate)));
 
-        var today = (await ledgers.OverdueAsync(fixture.Office, fixture.Today)).Value!.Rows;
+        var today = (await ledgers.OverdueAsync(fixture.Office, fixture.Today)).Value.Rows;
         Assert.DoesNotContain(today, r => r.PlanTitle == LedgerFixture.PlanTitle);
     }
 }

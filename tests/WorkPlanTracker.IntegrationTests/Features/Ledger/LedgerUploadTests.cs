@@ -10,7 +10,7 @@ public class LedgerUploadTests(LedgerFixture fixture) : IClassFixture<LedgerFixt
     {
         var result = await fixture.Get<LedgerService>().FillInAsync(fixture.UserOf(unitId), unitId);
         using var buffer = new MemoryStream();
-        FillInWorkbook.Write(result.Value!, buffer);
+        FillInWorkbook.Write(result.Value, buffer);
         return buffer.ToArray();
     }
 
@@ -142,7 +142,7 @@ public class LedgerUploadTests(LedgerFixture fixture) : IClassFixture<LedgerFixt
         Assert.Contains("无法读取这个文件", (await uploads.PreviewAsync(unitUser, "不是表格"u8.ToArray())).FileError, StringComparison.Ordinal);
         var ledger = await fixture.Get<LedgerService>().LedgerAsync(fixture.Office, new LedgerScope(fixture.PlanId, null, null));
         using var other = new MemoryStream();
-        LedgerWorkbookWriter.WritePlanLedger(ledger.Value!, other);
+        LedgerWorkbookWriter.WritePlanLedger(ledger.Value, other);
         Assert.Contains("这不是本系统的进展填报表", (await uploads.PreviewAsync(unitUser, other.ToArray())).FileError, StringComparison.Ordinal);
         Assert.Contains("没有填写任何进展", (await uploads.PreviewAsync(unitUser, await FillInWorkbookAsync(fixture.DataUnit))).FileError, StringComparison.Ordinal);
     }

@@ -10,7 +10,7 @@ public class LedgerWorkbookTests(LedgerFixture fixture) : IClassFixture<LedgerFi
     {
         var result = await fixture.Get<LedgerService>().LedgerAsync(fixture.Office, new LedgerScope(fixture.PlanId, null, null));
         using var buffer = new MemoryStream();
-        LedgerWorkbookWriter.WritePlanLedger(result.Value!, buffer);
+        LedgerWorkbookWriter.WritePlanLedger(result.Value, buffer);
         LedgerFixture.Keep("plan-ledger.xlsx", buffer.ToArray());
         return buffer.ToArray();
     }
@@ -102,7 +102,7 @@ public class LedgerWorkbookTests(LedgerFixture fixture) : IClassFixture<LedgerFi
     {
         var result = await fixture.Get<LedgerService>().LedgerAsync(fixture.UserOf(fixture.DataUnit), new LedgerScope(fixture.PlanId, null, fixture.DataUnit));
         using var buffer = new MemoryStream();
-        LedgerWorkbookWriter.WriteUnitLedger(result.Value!, buffer);
+        LedgerWorkbookWriter.WriteUnitLedger(result.Value, buffer);
         LedgerFixture.Keep("unit-ledger.xlsx", buffer.ToArray());
         using var workbook = LedgerFixture.Open(buffer.ToArray());
         var sheet = workbook.Worksheet(LedgerWorkbookWriter.UnitSheetName);
@@ -125,7 +125,7 @@ public class LedgerWorkbookTests(LedgerFixture fixture) : IClassFixture<LedgerFi
         var ledgers = fixture.Get<LedgerService>();
         var result = await ledgers.OverdueAsync(fixture.Office, new DateOnly(2035, 7, 15));
         using var buffer = new MemoryStream();
-        LedgerWorkbookWriter.WriteOverdueList(result.Value!, buffer);
+        LedgerWorkbookWriter.WriteOverdueList(result.Value, buffer);
         LedgerFixture.Keep("overdue.xlsx", buffer.ToArray());
         using var workbook = LedgerFixture.Open(buffer.ToArray());
         var sheet = workbook.Worksheet(LedgerWorkbookWriter.OverdueSheetName);
@@ -139,9 +139,9 @@ public class LedgerWorkbookTests(LedgerFixture fixture) : IClassFixture<LedgerFi
         AssertPrintsOnA4Landscape(sheet);
 
         var before = await ledgers.OverdueAsync(fixture.Office, new DateOnly(2035, 6, 30));
-        Assert.DoesNotContain(before.Value!.Rows, r => r.PlanTitle == LedgerFixture.PlanTitle);
+        Assert.DoesNotContain(before.Value.Rows, r => r.PlanTitle == LedgerFixture.PlanTitle);
         var unitOnly = await ledgers.OverdueAsync(fixture.UserOf(fixture.OtherUnit), new DateOnly(2035, 7, 15));
-        Assert.Equal(["台账乙局"], unitOnly.Value!.Rows.Select(r => r.UnitName).Distinct());
+        Assert.Equal(["台账乙局"], unitOnly.Value.Rows.Select(r => r.UnitName).Distinct());
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public class LedgerWorkbookTests(LedgerFixture fixture) : IClassFixture<LedgerFi
     {
         var result = await fixture.Get<LedgerService>().OverdueAsync(fixture.Office, new DateOnly(2035, 7, 10));
 
-        var rows = result.Value!.Rows.Where(r => r.PlanTitle == LedgerFixture.PlanTitle).ToList();
+        var rows = result.Value.Rows.Where(r => r.PlanTitle == LedgerFixture.PlanTitle).ToList();
         Assert.Equal(2, rows.Count);
         Assert.All(rows, r => Assert.Equal((new DateOnly(2035, 6, 30), 10), (r.DueDate, r.DaysLate)));
         // The report of 15 July was not there yet on the 10th.
@@ -161,7 +161,7 @@ public class LedgerWorkbookTests(LedgerFixture fixture) : IClassFixture<LedgerFi
     {
         var result = await fixture.Get<LedgerService>().FillInAsync(fixture.UserOf(fixture.DataUnit), fixture.DataUnit);
         using var buffer = new MemoryStream();
-        FillInWorkbook.Write(result.Value!, buffer);
+        FillInWorkbook.Write(result.Value, buffer);
         LedgerFixture.Keep("fill-in.xlsx", buffer.ToArray());
         using var workbook = LedgerFixture.Open(buffer.ToArray());
         var sheet = workbook.Worksheet(FillInWorkbook.SheetName);

@@ -19,7 +19,7 @@ public class PlanPublishingTests(WorkflowFixture fixture) : IClassFixture<Workfl
         foreach (var actor in new[] { fixture.Leader, fixture.UserOf(fixture.UnitA) })
         {
             var result = await publishing.PublishAsync(actor, fixture.PlanId);
-            Assert.Equal(WorkflowResult.Forbidden, result.Result);
+            Assert.Equal(OutcomeKind.Forbidden, result.Kind);
         }
 
         Assert.Equal(before, await db.Assignments.CountAsync());
@@ -44,7 +44,8 @@ public class PlanPublishingTests(WorkflowFixture fixture) : IClassFixture<Workfl
 
         var result = await fixture.Get<PlanPublishingService>().PublishAsync(fixture.Office, planId);
 
-        Assert.Equal("计划已归档，不能再发布或补充分派。", result.Result.Message);
+        Assert.Equal(OutcomeKind.Invalid, result.Kind);
+        Assert.Equal("计划已归档，不能再发布或补充分派。", result.Message);
         await using var check = fixture.App.NewDbContext();
         Assert.Equal(PlanStatus.Archived, (await check.Plans.SingleAsync(p => p.Id == planId)).Status);
         Assert.False(await check.Assignments.AnyAsync(a => a.WorkTask!.PlanId == planId));
@@ -57,9 +58,9 @@ public class PlanPublishingTests(WorkflowFixture fixture) : IClassFixture<Workfl
 
         var first = await publishing.PublishAsync(fixture.Office, fixture.PlanId);
 
-        Assert.True(first.Result.Succeeded);
-        Assert.Equal(["工作流各部门"], first.GroupsWithoutMembers);
-        Assert.Contains("尚未设置成员", first.Result.Message);
+        Assert.True(first.Succeeded);
+        Assert.Equal(["工作流各部门"], first.Value.GroupsWithoutMembers);
+        Assert.Contains("尚未设置成员", first.Message);
         await using (var db = fixture.App.NewDbContext())
         {
             var assignments = await db.Assignments.Include(a => a.WorkTask).Where(a => a.WorkTask!.PlanId == fixture.PlanId).ToListAsync();
@@ -82,10 +83,10 @@ public class PlanPublishingTests(WorkflowFixture fixture) : IClassFixture<Workfl
 
         var again = await publishing.PublishAsync(fixture.Office, fixture.PlanId);
 
-        Assert.Equal(2, again.Created);
-        Assert.Empty(again.GroupsWithoutMembers);
+        Assert.Equal(2, again.Value.Created);
+        Assert.Empty(again.Value.GroupsWithoutMembers);
         var third = await publishing.PublishAsync(fixture.Office, fixture.PlanId);
-        Assert.Equal(0, third.Created);
+        Assert.Equal(0, third.Value.Created);
         Assert.Equal(2, (await notices.ForActorAsync(fixture.UserOf(fixture.UnitB))).Count);
     }
 }

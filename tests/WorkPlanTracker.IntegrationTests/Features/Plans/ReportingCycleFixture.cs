@@ -77,9 +77,9 @@ public sealed class ReportingCycleFixture : IAsyncLifetime
         UnitA = await App.UnitIdAsync("周期甲局");
         UnitB = await App.UnitIdAsync("周期乙局");
         var published = await Get<PlanPublishingService>().PublishAsync(Office, PlanId);
-        if (!published.Result.Succeeded)
+        if (!published.Succeeded)
         {
-            throw new InvalidOperationException(published.Result.Message);
+            throw new InvalidOperationException(published.Message);
         }
     }
 

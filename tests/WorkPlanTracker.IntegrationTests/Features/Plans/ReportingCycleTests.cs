@@ -103,10 +103,10 @@ public class ReportingCycleTests(ReportingCycleFixture fixture) : IClassFixture<
 
         foreach (var actor in new[] { fixture.UserOf(fixture.UnitA), fixture.Leader })
         {
-            Assert.Equal(WorkflowResult.Forbidden, await cycles.SetPlanCycleAsync(actor, fixture.PlanId, await PlanVersionAsync(), ReportingCycle.Quarterly(20)));
-            Assert.Equal(WorkflowResult.Forbidden, await cycles.SetPlanCycleAsync(actor, fixture.PlanId, await PlanVersionAsync(), ReportingCycleKind.Monthly, 20));
-            Assert.Equal(WorkflowResult.Forbidden, await cycles.SetTaskCycleAsync(actor, taskId, await TaskVersionAsync(taskId), ReportingCycle.Quarterly(20)));
-            Assert.Equal(WorkflowResult.Forbidden, await cycles.SetTaskCycleAsync(actor, taskId, await TaskVersionAsync(taskId), ReportingCycleKind.Monthly, 20));
+            Assert.Equal(Refusals.NotPermitted, await cycles.SetPlanCycleAsync(actor, fixture.PlanId, await PlanVersionAsync(), ReportingCycle.Quarterly(20)));
+            Assert.Equal(Refusals.NotPermitted, await cycles.SetPlanCycleAsync(actor, fixture.PlanId, await PlanVersionAsync(), ReportingCycleKind.Monthly, 20));
+            Assert.Equal(Refusals.NotPermitted, await cycles.SetTaskCycleAsync(actor, taskId, await TaskVersionAsync(taskId), ReportingCycle.Quarterly(20)));
+            Assert.Equal(Refusals.NotPermitted, await cycles.SetTaskCycleAsync(actor, taskId, await TaskVersionAsync(taskId), ReportingCycleKind.Monthly, 20));
         }
 
         Assert.Equal(before, await StoredStateAsync(taskId));
@@ -121,8 +121,8 @@ public class ReportingCycleTests(ReportingCycleFixture fixture) : IClassFixture<
         var forPlan = await cycles.SetPlanCycleAsync(fixture.Office, fixture.PlanId, await PlanVersionAsync(), ReportingCycleKind.Monthly, 31);
         var forTask = await cycles.SetTaskCycleAsync(fixture.Office, taskId, await TaskVersionAsync(taskId), ReportingCycleKind.Quarterly, 31);
 
-        Assert.Equal(WorkflowResult.Fail(Day31Refused), forPlan);
-        Assert.Equal(WorkflowResult.Fail(Day31Refused), forTask);
+        Assert.Equal(Outcome.Invalid(Day31Refused), forPlan);
+        Assert.Equal(Outcome.Invalid(Day31Refused), forTask);
         Assert.Equal(before, await StoredStateAsync(taskId));
     }
 
@@ -177,7 +177,7 @@ public class ReportingCycleTests(ReportingCycleFixture fixture) : IClassFixture<
         var staleTask = await cycles.SetTaskCycleAsync(fixture.Office, taskId, taskSeen, (ReportingCycle?)null);
 
         Assert.Equal("这个计划刚被其他人修改过，请刷新页面后再操作。", stalePlan.Message);
-        Assert.Equal(WorkflowResult.Conflict, staleTask);
+        Assert.Equal(Refusals.ChangedMeanwhile, staleTask);
         var (plan, task, _) = await StoredStateAsync(taskId);
         Assert.Equal(ReportingCycle.Monthly(8), plan);
         Assert.Equal(ReportingCycle.Quarterly(9), task);

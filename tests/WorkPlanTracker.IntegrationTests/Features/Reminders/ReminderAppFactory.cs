@@ -45,7 +45,7 @@ public sealed class ReminderAppFactory : AppFactory
         }
 
         var result = await Get<PlanPublishingService>().PublishAsync(Office, planId);
-        Assert.True(result.Result.Succeeded, result.Result.Message);
+        Assert.True(result.Succeeded, result.Message);
         return planId;
     }
 }

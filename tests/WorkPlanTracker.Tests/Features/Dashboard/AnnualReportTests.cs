@@ -9,7 +9,7 @@ public class AnnualReportTests(DashboardFixture data) : IClassFixture<DashboardF
 {
     private async Task<(string Text, WordprocessingDocument Document)> WriteAndReopenAsync()
     {
-        var draft = await data.Database.Get<AnnualReportService>().DraftAsync(DashboardFixture.Leader, 2024);
+        var draft = (await data.Database.Get<AnnualReportService>().DraftAsync(DashboardFixture.Leader, 2024)).Value;
         var bytes = AnnualReportDocument.Write(draft);
         var document = WordprocessingDocument.Open(new MemoryStream(bytes), isEditable: false);
         var text = string.Join("\n", document.MainDocumentPart!.Document.Body!.Elements<Paragraph>().Select(p => p.InnerText));

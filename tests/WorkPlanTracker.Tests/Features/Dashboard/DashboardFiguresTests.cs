@@ -8,7 +8,7 @@ public class DashboardFiguresTests(DashboardFixture data) : IClassFixture<Dashbo
 {
     private DashboardService Service => data.Database.Get<DashboardService>();
 
-    private Task<Overview> OverviewAsync() => Service.OverviewAsync(DashboardFixture.Leader, new DashboardScope(2024));
+    private async Task<Overview> OverviewAsync() => (await Service.OverviewAsync(DashboardFixture.Leader, new DashboardScope(2024))).Value;
 
     [Fact]
     public async Task Tasks_are_counted_by_standing_and_drafts_are_left_out()
@@ -73,7 +73,7 @@ public class DashboardFiguresTests(DashboardFixture data) : IClassFixture<Dashbo
     [Fact]
     public async Task Ranking_counts_each_unit_and_orders_by_weighted_score()
     {
-        var ranking = await Service.RankingAsync(DashboardFixture.Leader, new DashboardScope(2024));
+        var ranking = (await Service.RankingAsync(DashboardFixture.Leader, new DashboardScope(2024))).Value;
 
         Assert.Equal(["测试甲局", "测试丙县人民政府", "测试乙局"], ranking.Units.Select(u => u.UnitName));
         Assert.Equal([1, 2, 3], ranking.Units.Select(u => u.Rank));
@@ -88,7 +88,7 @@ public class DashboardFiguresTests(DashboardFixture data) : IClassFixture<Dashbo
     [Fact]
     public async Task Trend_gives_month_end_figures_and_stops_at_the_current_month()
     {
-        var trend = await Service.TrendAsync(DashboardFixture.Leader, new DashboardScope(2024));
+        var trend = (await Service.TrendAsync(DashboardFixture.Leader, new DashboardScope(2024))).Value;
 
         Assert.Equal(7, trend.Assignments);
         Assert.Equal([0, 0, 2, 2, 4, 6], trend.Months.Take(6).Select(m => m.Due));
@@ -102,7 +102,7 @@ public class DashboardFiguresTests(DashboardFixture data) : IClassFixture<Dashbo
     [Fact]
     public async Task Trend_compares_with_the_previous_years_plans()
     {
-        var trend = await Service.TrendAsync(DashboardFixture.Leader, new DashboardScope(2024));
+        var trend = (await Service.TrendAsync(DashboardFixture.Leader, new DashboardScope(2024))).Value;
 
         Assert.Equal(2, trend.PreviousYearAssignments);
         var september = trend.PreviousYear[8];
@@ -115,7 +115,7 @@ public class DashboardFiguresTests(DashboardFixture data) : IClassFixture<Dashbo
     [Fact]
     public async Task A_plan_filter_narrows_every_figure_to_that_plan()
     {
-        var overview = await Service.OverviewAsync(DashboardFixture.Leader, new DashboardScope(2023, data.PreviousPlanId));
+        var overview = (await Service.OverviewAsync(DashboardFixture.Leader, new DashboardScope(2023, data.PreviousPlanId))).Value;
 
         Assert.Equal(2, overview.TaskCount);
         Assert.Equal(1, overview.Tasks[TaskStanding.Closed]);
@@ -155,7 +155,7 @@ public class DashboardFiguresTests(DashboardFixture data) : IClassFixture<Dashbo
             _ => (int?)null,
         };
 
-        var list = await Service.DrillAsync(DashboardFixture.Leader, new DrillFilter(2024, show, UnitId: unitId, Standing: standing, Month: month));
+        var list = (await Service.DrillAsync(DashboardFixture.Leader, new DrillFilter(2024, show, UnitId: unitId, Standing: standing, Month: month))).Value;
 
         Assert.Equal(expected, list.Total);
         Assert.Equal(expected, list.Rows.Count);
@@ -164,7 +164,7 @@ public class DashboardFiguresTests(DashboardFixture data) : IClassFixture<Dashbo
     [Fact]
     public async Task A_section_drill_down_includes_tasks_of_its_subsections_and_links_every_unit()
     {
-        var list = await Service.DrillAsync(DashboardFixture.Leader, new DrillFilter(2024, DrillShow.Tasks, data.PlanId, SectionId: data.Section2));
+        var list = (await Service.DrillAsync(DashboardFixture.Leader, new DrillFilter(2024, DrillShow.Tasks, data.PlanId, SectionId: data.Section2))).Value;
 
         Assert.Equal(["二.(一).1", "二.1", "二.2"], list.Rows.Select(r => r.TaskPath).Order(StringComparer.Ordinal));
         Assert.Equal(["测试乙局"], list.Rows.Single(r => r.TaskPath == "二.(一).1").Links.Select(l => l.UnitName));
@@ -174,7 +174,7 @@ public class DashboardFiguresTests(DashboardFixture data) : IClassFixture<Dashbo
     [Fact]
     public async Task The_overdue_drill_down_says_how_late_and_links_to_the_assignment()
     {
-        var list = await Service.DrillAsync(DashboardFixture.Leader, new DrillFilter(2024, DrillShow.OverdueAssignments));
+        var list = (await Service.DrillAsync(DashboardFixture.Leader, new DrillFilter(2024, DrillShow.OverdueAssignments))).Value;
 
         var row = list.Rows.Single(r => r.Links[0].AssignmentId == data.T2JiaAssignment);
         Assert.Equal("逾期1天，已督办", row.Detail);

@@ -59,7 +59,7 @@ public class DashboardRulesAgreeWithDomainTests(GeneratedDashboardData data) : I
     {
         var assignments = await LoadAsync(year);
         var today = Today;
-        var overview = await data.Database.Get<DashboardService>().OverviewAsync(DashboardFixture.Leader, new DashboardScope(year));
+        var overview = (await data.Database.Get<DashboardService>().OverviewAsync(DashboardFixture.Leader, new DashboardScope(year))).Value;
 
         // Grouped by id: without tracking, each assignment carries its own copy of its task.
         var standings = assignments.GroupBy(a => a.TaskId).Select(g =>
@@ -87,7 +87,7 @@ public class DashboardRulesAgreeWithDomainTests(GeneratedDashboardData data) : I
     {
         var assignments = await LoadAsync(2024);
         var today = Today;
-        var overview = await data.Database.Get<DashboardService>().OverviewAsync(DashboardFixture.Leader, new DashboardScope(2024));
+        var overview = (await data.Database.Get<DashboardService>().OverviewAsync(DashboardFixture.Leader, new DashboardScope(2024))).Value;
 
         foreach (var section in overview.Sections)
         {
@@ -111,7 +111,7 @@ public class DashboardRulesAgreeWithDomainTests(GeneratedDashboardData data) : I
     {
         var assignments = await LoadAsync(2024);
         var today = Today;
-        var ranking = await data.Database.Get<DashboardService>().RankingAsync(DashboardFixture.Leader, new DashboardScope(2024));
+        var ranking = (await data.Database.Get<DashboardService>().RankingAsync(DashboardFixture.Leader, new DashboardScope(2024))).Value;
 
         Assert.Equal(assignments.Select(a => a.OrgUnitId).Distinct().Count(), ranking.Units.Count);
         foreach (var unit in ranking.Units)
@@ -129,7 +129,7 @@ public class DashboardRulesAgreeWithDomainTests(GeneratedDashboardData data) : I
     public async Task Month_end_figures_follow_the_closing_dates_and_due_dates()
     {
         var assignments = await LoadAsync(2023);
-        var trend = await data.Database.Get<DashboardService>().TrendAsync(DashboardFixture.Leader, new DashboardScope(2024));
+        var trend = (await data.Database.Get<DashboardService>().TrendAsync(DashboardFixture.Leader, new DashboardScope(2024))).Value;
 
         foreach (var month in trend.PreviousYear)
         {

@@ -16,17 +16,17 @@ public class DrillPagingTests(DashboardFixture data) : IClassFixture<DashboardFi
     public async Task Pages_hold_at_most_one_page_and_walk_the_whole_list_once_in_order(DrillShow show)
     {
         var filter = new DrillFilter(2024, show);
-        var whole = await Service.DrillAsync(DashboardFixture.Leader, filter, pageSize: 1000);
+        var whole = (await Service.DrillAsync(DashboardFixture.Leader, filter, pageSize: 1000)).Value;
         var total = whole.Total;
         Assert.True(total > 2, "more than one page of two");
         Assert.Equal(total, whole.Rows.Count);
 
         var walked = new List<DrillRow>();
-        var first = await Service.DrillAsync(DashboardFixture.Leader, filter, 1, pageSize: 2);
+        var first = (await Service.DrillAsync(DashboardFixture.Leader, filter, 1, pageSize: 2)).Value;
         Assert.Equal((total + 1) / 2, first.PageCount);
         for (var page = 1; page <= first.PageCount; page++)
         {
-            var one = await Service.DrillAsync(DashboardFixture.Leader, filter, page, pageSize: 2);
+            var one = (await Service.DrillAsync(DashboardFixture.Leader, filter, page, pageSize: 2)).Value;
             Assert.Equal(page, one.Page);
             Assert.Equal(total, one.Total);
             Assert.InRange(one.Rows.Count, 1, 2);
@@ -39,7 +39,7 @@ public class DrillPagingTests(DashboardFixture data) : IClassFixture<DashboardFi
     [Fact]
     public async Task A_page_past_the_end_is_the_last_page()
     {
-        var list = await Service.DrillAsync(DashboardFixture.Leader, new DrillFilter(2024, DrillShow.Assignments), 99, pageSize: 2);
+        var list = (await Service.DrillAsync(DashboardFixture.Leader, new DrillFilter(2024, DrillShow.Assignments), 99, pageSize: 2)).Value;
 
         Assert.Equal(4, list.Page);
         Assert.Single(list.Rows);
@@ -48,7 +48,7 @@ public class DrillPagingTests(DashboardFixture data) : IClassFixture<DashboardFi
     [Fact]
     public async Task The_table_shows_one_page_and_links_to_the_next()
     {
-        var list = await Service.DrillAsync(DashboardFixture.Leader, new DrillFilter(2024, DrillShow.Assignments), 2, pageSize: 3);
+        var list = (await Service.DrillAsync(DashboardFixture.Leader, new DrillFilter(2024, DrillShow.Assignments), 2, pageSize: 3)).Value;
         await using var ctx = new BunitContext();
         ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("dashboard/list?year=2024&show=Assignments&page=2");
 

@@ -28,7 +28,7 @@ public class EscalationPanelTests(SeededDatabase db) : IClassFixture<SeededDatab
 
         var today = WorkCalendar.DateOf(db.Clock.GetUtcNow().UtcDateTime);
         var id = await data.Assignments.Where(a => a.DueDate != null && a.DueDate < today).OrderBy(a => a.Id).Skip(skip).Select(a => a.Id).FirstAsync();
-        return (await db.Get<AssignmentService>().GetAsync(Office, id))!;
+        return (await db.Get<AssignmentService>().GetAsync(Office, id)).Value;
     }
 
     private IRenderedComponent<EscalationPanel> Render(BunitContext ctx, TaskAssignment assignment, Actor actor)

@@ -77,7 +77,7 @@ public class PlanReimportTests(SeededDatabase db) : IClassFixture<SeededDatabase
         var revised = importer.Parse(new PlanDocument { Text = SecondVersion.Replace("测试市", "丙市") }, "v2.txt");
         var result = await importer.UpdateAsync(planId, revised, "v2.txt", SecondVersion);
 
-        Assert.Equal(new PlanUpdateResult(planId, Added: 1, Changed: 1, Deleted: 0, KeptWithWork: 1), result);
+        Assert.Equal(new PlanUpdateCounts(planId, Added: 1, Changed: 1, Deleted: 0, KeptWithWork: 1), result);
         await using var check = db.NewContext();
         var after = await check.Tasks.Where(t => t.PlanId == planId).OrderBy(t => t.SortOrder).ToListAsync();
         Assert.Equal(["一.1", "一.3", "一.4", "一.2"], after.Select(t => t.Path));

@@ -17,16 +17,16 @@ public class LedgerStandingsAgreeWithDashboardTests(GeneratedDashboardData data)
     [InlineData(2024)]
     public async Task The_ledger_summary_counts_each_standing_as_the_dashboard_does(int year)
     {
-        var overview = await data.Database.Get<DashboardService>().OverviewAsync(DashboardFixture.Leader, new DashboardScope(year));
+        var overview = (await data.Database.Get<DashboardService>().OverviewAsync(DashboardFixture.Leader, new DashboardScope(year))).Value;
         Assert.True(overview.TaskCount > 0 && (year != 2024 || overview.Tasks[TaskStanding.InProgress] > 0), "the data set has tasks, in 2024 some in progress");
         var counted = new Dictionary<string, int>();
 
         // The dashboard counts published plans; the year ledger also lists a draft's tasks, so compare plan by plan.
         foreach (var plan in overview.Plans)
         {
-            var document = await data.Database.Get<LedgerService>().BuildLedgerAsync(new LedgerScope(plan.Id, null, null));
+            var document = (await data.Database.Get<LedgerService>().BuildLedgerAsync(new LedgerScope(plan.Id, null, null))).Value;
             using var buffer = new MemoryStream();
-            LedgerWorkbookWriter.WritePlanLedger(document!, buffer);
+            LedgerWorkbookWriter.WritePlanLedger(document, buffer);
             using var workbook = new XLWorkbook(new MemoryStream(buffer.ToArray()));
             var summary = workbook.Worksheet(LedgerWorkbookWriter.SummarySheetName);
             foreach (var row in summary.RowsUsed().Where(r => r.RowNumber() >= LedgerSheetLayout.FirstDataRow).TakeWhile(r => r.Cell(1).GetString() != "承办单位"))

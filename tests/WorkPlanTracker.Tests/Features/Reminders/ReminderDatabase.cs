@@ -78,7 +78,7 @@ public sealed class ReminderDatabase : IAsyncDisposable
 
         var office = new Actor("office", new HashSet<string> { AppRoles.PlanningOffice }, new HashSet<int>());
         var published = await scope.ServiceProvider.GetRequiredService<PlanPublishingService>().PublishAsync(office, PlanId);
-        Assert.True(published.Result.Succeeded, published.Result.Message);
+        Assert.True(published.Succeeded, published.Message);
     }
 
     /// <summary>New service instances (and new singletons) over the same database file.</summary>

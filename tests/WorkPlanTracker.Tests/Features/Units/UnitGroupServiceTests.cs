@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Units;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Tests.Features.Units;
 
@@ -36,15 +37,14 @@ public class UnitGroupServiceTests(SeededDatabase db) : IClassFixture<SeededData
         var members = await UnitIdsAsync("市财政局");
         await Service.SetMembersAsync(groupId, members);
 
-        var membership = await Service.GetAsync(groupId);
+        var membership = (await Service.GetAsync(groupId)).Value;
 
-        Assert.NotNull(membership);
         Assert.Equal("市政府有关部门", membership.Name);
         Assert.Equal(members.ToHashSet(), membership.MemberIds);
         await using var data = db.NewContext();
         Assert.Equal(await data.Units.CountAsync(), membership.Units.Count);
         Assert.Equal(membership.Units.Select(u => u.Name).Order(ChineseOrder.Names), membership.Units.Select(u => u.Name));
-        Assert.Null(await Service.GetAsync(-1));
+        Assert.Equal(OutcomeKind.NotFound, (await Service.GetAsync(-1)).Kind);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class UnitGroupServiceTests(SeededDatabase db) : IClassFixture<SeededData
         Assert.True(result.Succeeded, result.Message);
         Assert.Contains("2 个成员单位", result.Message);
         Assert.Equal(["市财政局", "市数据资源局"], await FanOutAsync(groupId));
-        Assert.Equal(units.ToHashSet(), (await Service.GetAsync(groupId))!.MemberIds);
+        Assert.Equal(units.ToHashSet(), (await Service.GetAsync(groupId)).Value.MemberIds);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public class UnitGroupServiceTests(SeededDatabase db) : IClassFixture<SeededData
     {
         var result = await Service.SetMembersAsync(-1, await UnitIdsAsync("市财政局"));
 
-        Assert.False(result.Succeeded);
+        Assert.Equal(OutcomeKind.NotFound, result.Kind);
         Assert.Contains("找不到这个单位组", result.Message);
     }
 
@@ -93,7 +93,7 @@ public class UnitGroupServiceTests(SeededDatabase db) : IClassFixture<SeededData
 
         var result = await Service.SetMembersAsync(groupId, [.. units, int.MaxValue]);
 
-        Assert.False(result.Succeeded);
+        Assert.Equal(OutcomeKind.Conflict, result.Kind);
         Assert.Contains("已不存在", result.Message);
         Assert.Equal(before, await FanOutAsync(groupId));
     }
@@ -105,7 +105,7 @@ public class UnitGroupServiceTests(SeededDatabase db) : IClassFixture<SeededData
 
         Assert.True(result.Succeeded, result.Message);
         await using var data = db.NewContext();
-        var unit = await data.Units.SingleAsync(u => u.Id == result.UnitId);
+        var unit = await data.Units.SingleAsync(u => u.Id == result.Value);
         Assert.Equal(("市档案馆", OrgUnitKind.Other), (unit.Name, unit.Kind));
     }
 
@@ -121,9 +121,9 @@ public class UnitGroupServiceTests(SeededDatabase db) : IClassFixture<SeededData
         var byName = await Service.AddUnitAsync("市财政局", OrgUnitKind.Department);
         var byAlias = await Service.AddUnitAsync("市数管局", OrgUnitKind.Department);
 
-        Assert.False(byName.Succeeded);
+        Assert.Equal(OutcomeKind.Conflict, byName.Kind);
         Assert.Contains("单位“市财政局”已存在", byName.Message);
-        Assert.False(byAlias.Succeeded);
+        Assert.Equal(OutcomeKind.Conflict, byAlias.Kind);
         Assert.Contains("市数据资源管理局", byAlias.Message);
         Assert.Equal(count, await data.Units.CountAsync());
     }
