@@ -12,16 +12,17 @@ public class ArchitectureTests
     {
         // The assignment page shows its 督办单, evidence files, the unit's ledger buttons and the plan's reporting cycle.
         ["Assignments"] = ["Escalations", "Evidence", "Ledger", "Plans"],
-        // Drill-downs open assignments.
-        ["Dashboard"] = ["Assignments"],
+        // Drill-downs open assignments; a unit's page offers its ledgers.
+        ["Dashboard"] = ["Assignments", "Ledger"],
         // The 督办 list offers the overdue ledger.
         ["Escalations"] = ["Ledger"],
         // Uploaded files pass the one upload guard.
         ["Evidence"] = ["Uploads"],
         ["Import"] = ["Units", "Uploads"],
         ["Ledger"] = ["Uploads"],
-        // The plan page offers the plan's ledger.
+        // The plan page offers the plan's ledger, the units list each unit's.
         ["Plans"] = ["Ledger"],
+        ["Units"] = ["Ledger"],
     };
 
     private static readonly ArchitectureRules App = new(typeof(WorkTask).Assembly, "WorkPlanTracker");

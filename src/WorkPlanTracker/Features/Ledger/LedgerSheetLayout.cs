@@ -214,7 +214,7 @@ public static partial class LedgerSheetLayout
         var worst = ScaleToFit(columnWidths, SubstitutePointsPerUnit);
         if (ScaleToFit(columnWidths, PointsPerUnit) < 100 || FontSize * worst / 100 < MinimumPrintedFontSize)
         {
-            throw new InvalidOperationException($"Columns {columnWidths} units wide print at {worst} % without 宋体: narrow them.");
+            throw new InvalidOperationException($"台账列宽合计 {columnWidths}，在没有宋体的电脑上只能按 {worst}% 打印：请调窄各列。");
         }
     }
 
