@@ -44,5 +44,24 @@ public sealed class PrerenderHandOver : IDisposable
         return kept as T;
     }
 
+    /// <summary>
+    /// Reads what a page shows through the hand-over: the prerender's reading when one was kept for the same
+    /// <paramref name="key"/> (the values that choose what the page shows), otherwise <paramref name="read"/>. While
+    /// prerendering (<paramref name="interactive"/> false) the reading is kept, and the token to carry is returned.
+    /// </summary>
+    public async Task<(T Reading, string? Token)> ReadAsync<T>(string? token, string key, bool interactive, Func<Task<T>> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (Take<Kept<T>>(token) is { } kept && kept.Key == key)
+        {
+            return (kept.Reading, null);
+        }
+
+        var reading = await read();
+        return (reading, interactive ? null : Keep(new Kept<T>(key, reading)));
+    }
+
+    private sealed record Kept<T>(string Key, T Reading);
+
     private static string Key(string token) => "prerender-hand-over:" + token;
 }

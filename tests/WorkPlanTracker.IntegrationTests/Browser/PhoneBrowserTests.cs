@@ -118,4 +118,24 @@ public class PhoneBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("table.assignment-table thead")).ToBeVisibleAsync();
         await unit.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_visit_to_an_assignment_reads_it_once_the_interactive_page_takes_the_prerenders_reading()
+    {
+        var assignmentId = await AssignmentOfTheDemoUnitAsync();
+        var unit = await browser.NewSessionAsync("unit", DemoAccounts.Password);
+        var unitActor = new Actor("unit", new HashSet<string> { AppRoles.UnitUser }, new HashSet<int> { await browser.App.UnitIdAsync("市数据资源局") });
+        browser.App.TaggedCommands.Reset(WorkPlanTracker.Features.Assignments.AssignmentService.PageTag);
+        await browser.App.Get<WorkPlanTracker.Features.Assignments.AssignmentService>().GetAsync(unitActor, assignmentId);
+        var oneReading = browser.App.TaggedCommands.Count(WorkPlanTracker.Features.Assignments.AssignmentService.PageTag);
+        Assert.True(oneReading > 0);
+        browser.App.TaggedCommands.Reset(WorkPlanTracker.Features.Assignments.AssignmentService.PageTag);
+
+        var page = await browser.OpenAsync($"/assignments/{assignmentId}", unit);
+        // 签收 is enabled by the interactive render: by then both renders are done.
+        await Assertions.Expect(page.Locator("#acknowledge")).ToBeEnabledAsync(new() { Timeout = 20_000 });
+
+        Assert.Equal(oneReading, browser.App.TaggedCommands.Count(WorkPlanTracker.Features.Assignments.AssignmentService.PageTag));
+        await unit.CloseAsync();
+    }
 }

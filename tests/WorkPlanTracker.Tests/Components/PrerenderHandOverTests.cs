@@ -40,4 +40,34 @@ public class PrerenderHandOverTests
         Assert.NotEqual(first, second);
         Assert.Equal(32, first.Length);
     }
+
+    [Fact]
+    public async Task A_page_reads_once_when_the_prerender_kept_its_reading_for_the_same_choice()
+    {
+        using var handOver = new PrerenderHandOver();
+        var reads = 0;
+        Task<Reading> Read() { reads++; return Task.FromResult(new Reading(reads)); }
+
+        var (prerendered, token) = await handOver.ReadAsync<Reading>(null, "plan:7", interactive: false, Read);
+        var (interactive, again) = await handOver.ReadAsync<Reading>(token, "plan:7", interactive: true, Read);
+
+        Assert.Equal(1, reads);
+        Assert.Same(prerendered, interactive);
+        Assert.NotNull(token);
+        Assert.Null(again);
+    }
+
+    [Fact]
+    public async Task A_reading_kept_for_another_choice_is_not_shown_and_the_page_reads_again()
+    {
+        using var handOver = new PrerenderHandOver();
+        var reads = 0;
+        Task<Reading> Read() { reads++; return Task.FromResult(new Reading(reads)); }
+
+        var (_, token) = await handOver.ReadAsync<Reading>(null, "plan:7", interactive: false, Read);
+        var (shown, _) = await handOver.ReadAsync<Reading>(token, "plan:8", interactive: true, Read);
+
+        Assert.Equal(2, reads);
+        Assert.Equal(new Reading(2), shown);
+    }
 }

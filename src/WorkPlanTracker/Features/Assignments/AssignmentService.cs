@@ -47,10 +47,13 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
     }
 
     /// <summary>One assignment with its task, reports and extension requests; not found too when the actor may not see it.</summary>
+    /// <summary>Tags the assignment page's reading, so a test can count how often a visit reads it.</summary>
+    public const string PageTag = "assignment-page";
+
     public async Task<Outcome<TaskAssignment>> GetAsync(Actor actor, int assignmentId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var assignment = await Load(db.Assignments.AsNoTracking(), assignmentId, cancellationToken);
+        var assignment = await Load(db.Assignments.AsNoTracking().TagWith(PageTag), assignmentId, cancellationToken);
         return assignment is not null && actor.CanSee(assignment) ? Outcome.Ok(assignment) : Refusals.TaskNotFound.As<TaskAssignment>();
     }
 

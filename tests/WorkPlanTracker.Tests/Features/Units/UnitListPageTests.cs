@@ -18,11 +18,14 @@ public class UnitListPageTests(SeededDatabase db) : IClassFixture<SeededDatabase
         ctx.Services.AddSingleton(db.Get<UnitQueryService>());
         ctx.Services.AddSingleton(db.Get<IDbContextFactory<WorkPlanTracker.Data.AppDbContext>>());
         ctx.Services.AddScoped<ActorResolver>();
+        ctx.Services.AddSingleton<WorkPlanTracker.Components.PrerenderHandOver>();
         await using var data = db.NewContext();
         var unit = await data.Units.SingleAsync(u => u.Name == "市数据资源局");
         var leads = await data.TaskParties.Where(p => p.OrgUnitId == unit.Id && p.Role == AssignmentRole.Lead).Select(p => p.TaskId).Distinct().CountAsync();
         var supports = await data.TaskParties.Where(p => p.OrgUnitId == unit.Id && p.Role == AssignmentRole.Supporting).Select(p => p.TaskId).Distinct().CountAsync();
         Assert.True(leads > 0);
+
+        ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
 
         var page = ctx.Render<UnitListPage>();
 
@@ -41,6 +44,9 @@ public class UnitListPageTests(SeededDatabase db) : IClassFixture<SeededDatabase
         ctx.Services.AddSingleton(db.Get<UnitQueryService>());
         ctx.Services.AddSingleton(db.Get<IDbContextFactory<WorkPlanTracker.Data.AppDbContext>>());
         ctx.Services.AddScoped<ActorResolver>();
+        ctx.Services.AddSingleton<WorkPlanTracker.Components.PrerenderHandOver>();
+
+        ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
 
         var page = ctx.Render<UnitListPage>();
 
@@ -59,6 +65,8 @@ public class UnitListPageTests(SeededDatabase db) : IClassFixture<SeededDatabase
         ctx.Services.AddSingleton(db.Get<UnitQueryService>());
         ctx.Services.AddSingleton(db.Get<IDbContextFactory<WorkPlanTracker.Data.AppDbContext>>());
         ctx.Services.AddScoped<ActorResolver>();
+        ctx.Services.AddSingleton<WorkPlanTracker.Components.PrerenderHandOver>();
+        ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         var page = ctx.Render<UnitListPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("table.unit-table tbody tr")));
 
@@ -80,8 +88,11 @@ public class UnitListPageTests(SeededDatabase db) : IClassFixture<SeededDatabase
         ctx.Services.AddSingleton(db.Get<UnitQueryService>());
         ctx.Services.AddSingleton(db.Get<IDbContextFactory<WorkPlanTracker.Data.AppDbContext>>());
         ctx.Services.AddScoped<ActorResolver>();
+        ctx.Services.AddSingleton<WorkPlanTracker.Components.PrerenderHandOver>();
         await using var data = db.NewContext();
         var group = await data.UnitGroups.SingleAsync(g => g.Name == "县区政府");
+
+        ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
 
         var page = ctx.Render<UnitListPage>();
 
