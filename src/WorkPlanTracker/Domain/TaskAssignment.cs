@@ -123,6 +123,10 @@ public class TaskAssignment : IAudited, IVersioned
     public bool CanRequestExtension => WhyNotRequestExtension() is null;
     public bool CanDecideExtension => WhyNotDecideExtension() is null;
 
+    /// <summary>The extension request waiting for the office's decision, if any.</summary>
+    public ExtensionRequest? ExtensionAwaitingDecision =>
+        Status == AssignmentStatus.ExtensionRequested ? Extensions.LastOrDefault(e => e.Status == ExtensionStatus.Pending) : null;
+
     private string? WhyNotAcknowledge() => Status switch
     {
         AssignmentStatus.Assigned => null,
