@@ -152,6 +152,22 @@ public class AppFactory : WebApplicationFactory<Program>
         return await db.Units.Where(u => u.Name == name).Select(u => u.Id).SingleAsync();
     }
 
+    /// <summary>Imports and publishes a plan as the office; returns the assignments of <paramref name="unitName"/>, in task order.</summary>
+    public async Task<IReadOnlyList<int>> PublishedAssignmentsAsync(string planText, string fileName, string unitName)
+    {
+        var planId = await ImportPlanAsync(planText, fileName);
+        var published = await Get<WorkPlanTracker.Features.Plans.PlanPublishingService>().PublishAsync(TestActors.Office, planId);
+        if (!published.Succeeded)
+        {
+            throw new InvalidOperationException(published.Message);
+        }
+
+        var unitId = await UnitIdAsync(unitName);
+        await using var db = NewDbContext();
+        return await db.Assignments.Where(a => a.WorkTask!.PlanId == planId && a.OrgUnitId == unitId)
+            .OrderBy(a => a.WorkTask!.SortOrder).Select(a => a.Id).ToListAsync();
+    }
+
     protected override void Dispose(bool disposing)
     {
         OffTestThreads(() =>

@@ -15,7 +15,7 @@ public partial class ChinesePunctuationTests
     [Fact]
     public void Chinese_messages_in_the_app_use_full_width_punctuation()
     {
-        var source = Path.Combine(RepositoryRoot(), "src", "WorkPlanTracker");
+        var source = SampleFiles.AppSourceFolder;
         var found = new List<string>();
         foreach (var file in Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal)))
@@ -98,19 +98,6 @@ public partial class ChinesePunctuationTests
         text = BlockComment().Replace(text, Blank);
         text = VerbatimOrRawString().Replace(text, m => "\"\"" + Blank(m));
         return LineComment().Replace(text, "");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "src", "WorkPlanTracker")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("No src/WorkPlanTracker above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"[\u4e00-\u9fff][,():;?!]|[,():;?!][\u4e00-\u9fff]")]

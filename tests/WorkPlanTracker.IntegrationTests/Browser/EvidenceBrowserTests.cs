@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using WorkPlanTracker.Features.Accounts;
 using WorkPlanTracker.Features.Assignments;
-using WorkPlanTracker.Features.Plans;
-using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.IntegrationTests.Browser;
 
@@ -77,20 +75,15 @@ public class EvidenceBrowserTests(BrowserFixture browser)
     private async Task<int> AcknowledgedAssignmentAsync()
     {
         var title = $"佐证县2040年政务公开工作要点{Guid.NewGuid():N}"[..24];
-        var planId = await browser.App.ImportPlanAsync($"""
+        var assignmentId = (await browser.App.PublishedAssignmentsAsync($"""
             {title}
             一、工作任务
             1.发布政策解读材料。(市数据资源局牵头,2040年6月底前)
-            """, "佐证.txt");
-        var office = new Actor("office", new HashSet<string> { AppRoles.PlanningOffice }, new HashSet<int>());
-        var published = await browser.App.Get<PlanPublishingService>().PublishAsync(office, planId);
-        Assert.True(published.Succeeded, published.Message);
-        var unitId = await browser.App.UnitIdAsync("市数据资源局");
-        await using var db = browser.App.NewDbContext();
-        var assignment = await db.Assignments.SingleAsync(a => a.WorkTask!.PlanId == planId && a.OrgUnitId == unitId);
-        var unit = new Actor("unit", new HashSet<string> { AppRoles.UnitUser }, new HashSet<int> { unitId });
-        var acknowledged = await browser.App.Get<AssignmentService>().AcknowledgeAsync(unit, assignment.Id, assignment.Version);
+            """, "佐证.txt", "市数据资源局")).Single();
+        var unit = TestActors.UserOf(await browser.App.UnitIdAsync("市数据资源局"));
+        var service = browser.App.Get<AssignmentService>();
+        var acknowledged = await service.AcknowledgeAsync(unit, assignmentId, (await service.GetAsync(unit, assignmentId)).Value.Version);
         Assert.True(acknowledged.Succeeded, acknowledged.Message);
-        return assignment.Id;
+        return assignmentId;
     }
 }

@@ -14,6 +14,9 @@ public sealed class ArchitectureRules(Assembly assembly, string root)
         "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Microsoft.JSInterop", "BootstrapBlazor", "Hangfire",
     ];
 
+    // Reading the assembly (Mono.Cecil) is the costly part: read it once for all the rules.
+    private readonly Lazy<Types> types = new(() => Types.InAssembly(assembly));
+
     private string Domain => $"{root}.Domain";
     private string Data => $"{root}.Data";
     private string Shared => $"{root}.Shared";
@@ -27,25 +30,25 @@ public sealed class ArchitectureRules(Assembly assembly, string root)
         var violations = new List<string>();
 
         Check(violations, "Domain 不得引用 EF、ASP.NET、界面或应用的其他部分",
-            Types.InAssembly(assembly).That().ResideInNamespace(Domain).ShouldNot()
+            types.Value.That().ResideInNamespace(Domain).ShouldNot()
                 .HaveDependencyOnAny([.. Frameworks, Data, Shared, Features, Components, Hosting]));
 
         Check(violations, "Data 不得引用功能、界面或宿主",
-            Types.InAssembly(assembly).That().ResideInNamespace(Data).ShouldNot()
+            types.Value.That().ResideInNamespace(Data).ShouldNot()
                 .HaveDependencyOnAny(Features, Components, Hosting));
 
         Check(violations, "Shared 不得引用功能、界面或宿主",
-            Types.InAssembly(assembly).That().ResideInNamespace(Shared).ShouldNot()
+            types.Value.That().ResideInNamespace(Shared).ShouldNot()
                 .HaveDependencyOnAny(Features, Components, Hosting));
 
         // Program.cs is the one place that wires the app: it lives in no namespace, so it is the only type
         // outside Hosting allowed to name Hosting.
         Check(violations, "只有 Program.cs 可以引用 Hosting",
-            Types.InAssembly(assembly).That().ResideInNamespace(root).And().DoNotResideInNamespace(Hosting).ShouldNot()
+            types.Value.That().ResideInNamespace(root).And().DoNotResideInNamespace(Hosting).ShouldNot()
                 .HaveDependencyOn(Hosting));
 
         Check(violations, "通用组件（Components）不得引用某个功能",
-            Types.InAssembly(assembly).That().ResideInNamespace(Components).And().DoNotResideInNamespace($"{Components}.Layout")
+            types.Value.That().ResideInNamespace(Components).And().DoNotResideInNamespace($"{Components}.Layout")
                 .ShouldNot().HaveDependencyOn(Features));
 
         var actual = FeatureEdges();
@@ -55,7 +58,7 @@ public sealed class ArchitectureRules(Assembly assembly, string root)
             foreach (var target in targets.Where(target => !allowed.Contains(target)))
             {
                 Check(violations, $"功能 {feature} 引用了未列入允许清单的功能 {target}",
-                    Types.InAssembly(assembly).That().ResideInNamespace($"{Features}.{feature}").ShouldNot()
+                    types.Value.That().ResideInNamespace($"{Features}.{feature}").ShouldNot()
                         .HaveDependencyOn($"{Features}.{target}"));
             }
         }
@@ -70,7 +73,7 @@ public sealed class ArchitectureRules(Assembly assembly, string root)
         return features.ToDictionary(
             feature => feature,
             feature => features
-                .Where(other => other != feature && !Types.InAssembly(assembly).That().ResideInNamespace($"{Features}.{feature}")
+                .Where(other => other != feature && !types.Value.That().ResideInNamespace($"{Features}.{feature}")
                     .ShouldNot().HaveDependencyOn($"{Features}.{other}").GetResult().IsSuccessful)
                 .ToArray());
     }

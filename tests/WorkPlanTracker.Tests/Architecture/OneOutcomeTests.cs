@@ -70,7 +70,7 @@ public partial class OneOutcomeTests
     [Fact]
     public void No_code_refuses_a_user_by_throwing_UnauthorizedAccessException()
     {
-        var source = Path.Combine(RepositoryRoot(), "src", "WorkPlanTracker");
+        var source = SampleFiles.AppSourceFolder;
         var throwing = Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -79,19 +79,6 @@ public partial class OneOutcomeTests
             .ToList();
 
         Assert.Empty(throwing);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "src", "WorkPlanTracker")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("No src/WorkPlanTracker above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"throw\s+new\s+UnauthorizedAccessException")]
