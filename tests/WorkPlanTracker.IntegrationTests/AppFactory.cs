@@ -43,6 +43,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public List<string> LogMessages { get; } = [];
 
+    /// <summary>Errors and entries with an exception, with their level and category.</summary>
+    public List<LoggedFailure> LogFailures { get; } = [];
+
     /// <summary>How often the app ran each tagged query (<c>TagWith</c>).</summary>
     public TaggedCommandCounter TaggedCommands { get; } = new();
 
@@ -89,7 +92,7 @@ public class AppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.AddProvider(new ListLoggerProvider(LogMessages)));
+        builder.ConfigureLogging(logging => logging.AddProvider(new ListLoggerProvider(LogMessages, LogFailures)));
         builder.ConfigureServices(services => services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(TaggedCommands)));
     }
 

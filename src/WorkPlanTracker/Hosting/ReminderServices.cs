@@ -58,6 +58,9 @@ public static class ReminderServices
             {
                 options.WorkerCount = 2;
                 options.SchedulePollingInterval = TimeSpan.FromSeconds(15);
+                // Less than the host's own limit, so Hangfire gives up on a job that ignores the stop by itself
+                // instead of being cancelled by the host mid-way (which logged an unhandled cancellation).
+                options.ShutdownTimeout = WebServices.ShutdownTimeout / 2;
             });
             builder.Services.AddHostedService<ReminderScheduler>();
         }

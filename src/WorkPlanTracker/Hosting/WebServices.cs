@@ -16,10 +16,16 @@ public static class WebServices
 {
     public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 
+    /// <summary>How long a stop waits for running work before it ends anyway.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
+
     public static WebApplicationBuilder AddWorkPlanTrackerWeb(this WebApplicationBuilder builder)
     {
         // Package assets (BootstrapBlazor's css/js) are served from the build output also outside Development.
         builder.WebHost.UseStaticWebAssets();
+        // A stop (SIGTERM from systemd or docker, which kill after 10 s) ends within seconds: open circuits and a
+        // job that does not listen are not waited for 30 s. Reminder rows stay due and are sent after the restart.
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         // Chinese text goes out as characters, not as &#x...; entities: pages stay readable and half the size.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -82,9 +82,12 @@ public class DashboardBrowserTests(BrowserFixture browser)
 
         // Only the first render takes the carried reading: coming back to the page reads it anew.
         await page.Locator("a.kpi").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/dashboard/list", StringComparison.Ordinal));
+        // The address changes before the list is drawn: wait for the list itself, or going back would find the
+        // overview's old figures still on screen and nothing read anew.
+        await Assertions.Expect(page.Locator("#drill-total")).ToBeVisibleAsync();
         await page.GoBackAsync();
         await Assertions.Expect(page.Locator("#kpi-tasks")).ToHaveTextAsync("50");
+        await BrowserFixture.UntilAsync(() => Task.FromResult(browser.App.TaggedCommands.Count(WorkPlanTracker.Features.Dashboard.DashboardService.OverviewTag) >= 2));
         Assert.Equal(2, browser.App.TaggedCommands.Count(WorkPlanTracker.Features.Dashboard.DashboardService.OverviewTag));
     }
 

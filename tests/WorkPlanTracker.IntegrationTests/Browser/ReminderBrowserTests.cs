@@ -99,9 +99,9 @@ public class ReminderBrowserTests(BrowserFixture browser)
 
         var settings = await browser.OpenAsync("/reminders/settings", office);
         await Assertions.Expect(settings.Locator("#ladder")).ToHaveValueAsync("7,3,1");
-        await BrowserFixture.EnterAsync(settings.Locator("#repeat"), "2");
         await BrowserFixture.UntilAsync(async () =>
         {
+            await BrowserFixture.EnterAsync(settings.Locator("#repeat"), "2");
             await settings.Locator("#save-settings").ClickAsync();
             return await settings.Locator(".alert-success").CountAsync() > 0;
         });
