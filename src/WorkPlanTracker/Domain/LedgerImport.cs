@@ -1,8 +1,9 @@
 namespace WorkPlanTracker.Domain;
 
 /// <summary>
-/// A filled-in workbook a unit imported, remembered by the SHA-256 of its bytes so the same file is not imported
-/// twice (which would report every row a second time).
+/// A filled-in workbook a unit imported, remembered by the SHA-256 of what was filled in (earlier imports: of the
+/// file's bytes) so the same file, even saved again in Excel or WPS, is not imported twice (which would report every
+/// row a second time).
 /// </summary>
 public sealed class LedgerImport
 {
@@ -14,7 +15,7 @@ public sealed class LedgerImport
 
     public OrgUnit? OrgUnit { get; set; }
 
-    /// <summary>Lower-case hex SHA-256 of the uploaded file.</summary>
+    /// <summary>Lower-case hex SHA-256 of the filled-in content (older rows: of the uploaded file's bytes).</summary>
     public string ContentHash { get; set; } = "";
 
     public DateTime ImportedAtUtc { get; set; }

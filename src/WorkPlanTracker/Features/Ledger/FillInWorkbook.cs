@@ -13,7 +13,7 @@ namespace WorkPlanTracker.Features.Ledger;
 /// guards against slips (its password ships with the app); the upload compares every locked cell with the
 /// database and refuses edits.
 /// </summary>
-public static class FillInWorkbook
+public static partial class FillInWorkbook
 {
     public const string SheetName = "进展填报";
 
@@ -230,9 +230,13 @@ public static class FillInWorkbook
                 }
             }
 
-            return new FilledWorkbook(unitId, rows);
+            var exported = ExportedOnPattern().Match(StoredText(sheet.Cell(L.InfoRow, KeyColumn + 1)));
+            return new FilledWorkbook(unitId, rows) { ExportedOnText = exported.Success ? exported.Groups[1].Value : "" };
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("导出日期：(\\S+)")]
+    private static partial System.Text.RegularExpressions.Regex ExportedOnPattern();
 
     /// <summary>
     /// The text the file holds, never a computed one: ClosedXML would evaluate a formula (=50+50 becoming 100, or
@@ -250,7 +254,32 @@ public static class FillInWorkbook
 }
 
 /// <summary>A fill-in workbook as read back: the unit it claims to be for and its non-empty rows.</summary>
-public sealed record FilledWorkbook(int UnitId, IReadOnlyList<FilledRow> Rows);
+public sealed record FilledWorkbook(int UnitId, IReadOnlyList<FilledRow> Rows)
+{
+    /// <summary>The 导出日期 the download printed in its info row ("" when the row was edited away).</summary>
+    public string ExportedOnText { get; init; } = "";
+
+    /// <summary>
+    /// Lower-case hex SHA-256 of what the unit filled in (unit, download date, each row's key and typed columns):
+    /// the same file opened and saved again in Excel or WPS has other bytes but the same fingerprint, while the same
+    /// words typed into a later download are a new report.
+    /// </summary>
+    public string Fingerprint()
+    {
+        var text = new System.Text.StringBuilder().Append("fill-in v1\n").Append(UnitId).Append('\n').Append(ExportedOnText).Append('\n');
+        foreach (var row in Rows.Where(r => r.HasInput))
+        {
+            foreach (var value in new[] { row.Key, row.Progress, row.Percent, row.Links, row.Status, row.CompletionSummary })
+            {
+                text.Append(value.ReplaceLineEndings("\n").Trim()).Append('\t');
+            }
+
+            text.Append('\n');
+        }
+
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}
 
 /// <summary>One row as the file has it; <see cref="RowNumber"/> is the row number Excel shows.</summary>
 public sealed record FilledRow(

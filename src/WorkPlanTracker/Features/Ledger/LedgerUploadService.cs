@@ -14,7 +14,7 @@ namespace WorkPlanTracker.Features.Ledger;
 /// same domain steps the web form uses (<see cref="ProgressReport.Written"/>, <see cref="TaskAssignment.SubmitReport"/>,
 /// <see cref="TaskAssignment.RequestCompletion"/>), so the same rules and the audit trail apply. The preview runs the
 /// steps without saving; the import saves all rows in one SaveChanges, or nothing when any row is wrong. A file
-/// already imported for the unit (same bytes, see <see cref="LedgerImport"/>) is refused with when and by whom,
+/// already imported for the unit (same filled-in content, see <see cref="LedgerImport"/>) is refused with when and by whom,
 /// since importing it again would report every row twice.
 /// </summary>
 public sealed class LedgerUploadService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, HeavyUploadGate gate)
@@ -69,9 +69,11 @@ public sealed class LedgerUploadService(IDbContextFactory<AppDbContext> dbFactor
                 : $"这是“{unit.Name}”的填报表，您不是该单位的用户，不能上传。");
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
+        // Imports before fingerprints were kept by the file's bytes: both are looked for.
+        var hash = file.Fingerprint();
+        var bytesHash = Convert.ToHexStringLower(SHA256.HashData(content));
         var earlier = await db.LedgerImports.AsNoTracking()
-            .Where(i => i.OrgUnitId == unit.Id && i.ContentHash == hash)
+            .Where(i => i.OrgUnitId == unit.Id && (i.ContentHash == hash || i.ContentHash == bytesHash))
             .OrderBy(i => i.ImportedAtUtc)
             .FirstOrDefaultAsync(cancellationToken);
         if (earlier is not null)
