@@ -29,6 +29,7 @@ public static class ImportCommand
         var parseOptions = new PlanParseOptions { Year = year };
         var parsed = importer.Parse(document, name, parseOptions);
         string? saved = null;
+        IReadOnlyList<UnitProposal>? proposals = null;
         if (!dryRun)
         {
             // The same rule as the import page: a plan of the same year and title is updated (its assignments and
@@ -36,13 +37,18 @@ public static class ImportCommand
             await scope.ServiceProvider.GetRequiredService<IDatabasePreparation>().PrepareAsync();
             var review = await importer.ReviewAsync(document, name, parseOptions);
             parsed = review.Plan;
+            // Nobody reviews here, so no merge by similarity is confirmed: each such name is saved as a new unit, and
+            // said so, for the office to merge on the import page (or keep) if it is the same unit.
+            proposals = review.UnitProposals();
             var (planId, update) = await importer.SaveReviewAsync(review, refuseErrors: false);
             saved = update is { } updated ? Updated(updated) : $"，已保存为计划 #{planId}";
         }
 
         if (json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(parsed, CommandLineJson.Options));
+            await output.WriteLineAsync(proposals is null
+                ? JsonSerializer.Serialize(parsed, CommandLineJson.Options)
+                : WithProposals(parsed, proposals));
         }
         else
         {
@@ -52,9 +58,24 @@ public static class ImportCommand
             {
                 await output.WriteLineAsync($"  {warning.Path} {warning.Message}");
             }
+
+            foreach (var proposal in proposals ?? [])
+            {
+                await output.WriteLineAsync($"  单位“{proposal.Name}”与已有单位“{proposal.UnitName}”相近（{proposal.Reason}），未合并，已作为新单位保存");
+            }
         }
 
         return 0;
+    }
+
+    /// <summary>The plan as <c>--dry-run --json</c> prints it, plus <c>unitProposals</c>: the similar names saved as new units.</summary>
+    private static string WithProposals(ParsedPlan parsed, IReadOnlyList<UnitProposal> proposals)
+    {
+        var json = JsonSerializer.SerializeToNode(parsed, CommandLineJson.Options)!.AsObject();
+        json["unitProposals"] = JsonSerializer.SerializeToNode(
+            proposals.Select(p => new { p.Name, SimilarUnit = p.UnitName, p.Reason, p.TaskCount, Merged = p.Merges }),
+            CommandLineJson.Options);
+        return json.ToJsonString(CommandLineJson.Options);
     }
 
     private static string Updated(PlanUpdateCounts result) =>

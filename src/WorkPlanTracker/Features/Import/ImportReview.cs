@@ -98,30 +98,25 @@ public sealed class ImportReview
     }
 
     /// <summary>
-    /// What the review says of a name the directory does not hold. A merge into a known unit by similarity is
-    /// never silent: it waits for 确认并入 or 作为新单位. A sentence fragment named once is a warning, not a new unit.
+    /// What the review says of a name the directory does not hold as written. A merge into a known unit by similarity is
+    /// never silent: it is proposed once above the tasks (<see cref="UnitProposals"/>) and, until the office confirms it,
+    /// the name is saved as a new unit. A sentence fragment named once is a warning, not a new unit.
     /// </summary>
     private TaskIssue UnitIssue(string name, ReviewPass pass)
     {
-        if (KeptSeparate.Contains(name))
+        var match = MatchOf(name);
+        if (match is { IsSameName: true })
         {
-            return new TaskIssue(TaskIssueLevel.Info, $"新单位“{name}”：保存时加入单位名录（不并入相近的已有单位）");
+            return new TaskIssue(TaskIssueLevel.Info, $"“{name}”即已有单位“{match.UnitName}”（写法略有不同）");
         }
 
-        var match = matcher.Match(name);
-        if (match is { Kind: UnitMatchKind.Close } && ConfirmedMerges.Contains(name))
+        if (match is not null)
         {
-            return new TaskIssue(TaskIssueLevel.Info, $"“{name}”并入已有单位“{match.UnitName}”，记为其简称");
-        }
-
-        if (match is { Kind: UnitMatchKind.Close, Score: >= UnitNameMatcher.AutoAcceptScore })
-        {
-            return new TaskIssue(TaskIssueLevel.Suggestion, $"“{name}”与已有单位“{match.UnitName}”相近，将并入该单位（记为其简称）：请确认", name, match.UnitName, TaskIssueAction.ConfirmMerge);
-        }
-
-        if (match is { Kind: UnitMatchKind.Close })
-        {
-            return new TaskIssue(TaskIssueLevel.Suggestion, $"“{name}”可能是“{match.UnitName}”", name, match.UnitName);
+            return ConfirmedMerges.ContainsKey(name)
+                ? new TaskIssue(TaskIssueLevel.Info, $"“{name}”并入已有单位“{match.UnitName}”，记为其简称")
+                : KeptSeparate.Contains(name)
+                    ? new TaskIssue(TaskIssueLevel.Info, $"新单位“{name}”：保存时加入单位名录（不并入相近的已有单位“{match.UnitName}”）")
+                    : new TaskIssue(TaskIssueLevel.Suggestion, $"“{name}”与已有单位“{match.UnitName}”相近：未确认合并前保存为新单位，请在上方“相近单位”中选择");
         }
 
         if (UnitNameRules.IsGroupName(name))
@@ -137,6 +132,45 @@ public sealed class ImportReview
         return new TaskIssue(TaskIssueLevel.Info, $"新单位“{name}”：保存时加入单位名录");
     }
 
+    /// <summary>The directory's best match for a name, worked out once per name: the directory does not change during a review.</summary>
+    private UnitMatch? MatchOf(string name)
+    {
+        if (!matches.TryGetValue(name, out var match))
+        {
+            matches[name] = match = matcher.Match(name);
+        }
+
+        return match;
+    }
+
+    private readonly Dictionary<string, UnitMatch?> matches = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every name of the plan that is similar to a known unit but not its name, once, in the order the plan first names
+    /// it: the merges the office may confirm. Each is a new unit unless confirmed.
+    /// </summary>
+    public IReadOnlyList<UnitProposal> UnitProposals(ReviewPass? pass = null)
+    {
+        pass ??= Pass();
+        var proposals = new List<UnitProposal>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in Plan.Tasks.SelectMany(t => t.LeadUnits.Concat(t.SupportingUnits)))
+        {
+            if (!seen.Add(name) || knownNames.Contains(name) || name.Length > OrgUnit.MaxNameLength
+                || MatchOf(name) is not { IsSameName: false } match)
+            {
+                continue;
+            }
+
+            var decision = ConfirmedMerges.ContainsKey(name) ? UnitMergeDecision.Merge
+                : KeptSeparate.Contains(name) ? UnitMergeDecision.NewUnit
+                : UnitMergeDecision.Undecided;
+            proposals.Add(new UnitProposal(name, match.UnitId, match.UnitName, match.Reason, pass.TasksNaming(name), decision));
+        }
+
+        return proposals;
+    }
+
     /// <summary>A fragment is a name no other task of the plan repeats and that reads like part of a sentence.</summary>
     public bool IsFragment(string name) => IsFragment(name, Pass());
 
@@ -145,22 +179,31 @@ public sealed class ImportReview
         && UnitNameRules.LooksLikeSentenceFragment(name)
         && pass.TasksNaming(name) <= 1;
 
-    /// <summary>Names whose merge into a similar known unit the office confirmed.</summary>
-    public HashSet<string> ConfirmedMerges { get; } = new(StringComparer.Ordinal);
+    /// <summary>Names whose merge into a similar known unit the office confirmed: name as written → the unit proposed.</summary>
+    public IReadOnlyDictionary<string, int> ConfirmedMerges => confirmedMerges;
 
-    /// <summary>Names the office keeps as new units although a known unit is similar (区市场监管局 is not 区市场局).</summary>
+    private readonly Dictionary<string, int> confirmedMerges = new(StringComparer.Ordinal);
+
+    /// <summary>Names the office decided to keep as new units although a known unit is similar (区市场监管局 is not 区市场局).</summary>
     public HashSet<string> KeptSeparate { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>合并为已有单位: the name is saved as the similar unit proposed for it (and kept as its alias).</summary>
     public void ConfirmMerge(string name)
     {
+        if (MatchOf(name) is not { IsSameName: false } match)
+        {
+            return;
+        }
+
         KeptSeparate.Remove(name);
-        ConfirmedMerges.Add(name);
+        confirmedMerges[name] = match.UnitId;
         decisions++;
     }
 
+    /// <summary>作为新单位: what saving does anyway for an unconfirmed name, now decided so it no longer asks.</summary>
     public void KeepSeparate(string name)
     {
-        ConfirmedMerges.Remove(name);
+        confirmedMerges.Remove(name);
         KeptSeparate.Add(name);
         decisions++;
     }
@@ -335,13 +378,6 @@ public sealed class ImportReview
         }
     }
 
-    /// <summary>Takes a suggested directory name in place of the name the plan wrote.</summary>
-    public static void AcceptSuggestion(ParsedTask task, string writtenName, string directoryName)
-    {
-        Replace(task.LeadUnits, writtenName, directoryName);
-        Replace(task.SupportingUnits, writtenName, directoryName);
-    }
-
     /// <summary>Splits what a person typed into unit names: 、，,；; and line breaks separate, parentheses inside names stay.</summary>
     public static List<string> SplitUnitNames(string text)
     {
@@ -375,24 +411,6 @@ public sealed class ImportReview
             current.Clear();
         }
     }
-
-    private static void Replace(List<string> names, string from, string to)
-    {
-        var index = names.IndexOf(from);
-        if (index < 0)
-        {
-            return;
-        }
-
-        if (names.Contains(to))
-        {
-            names.RemoveAt(index);
-        }
-        else
-        {
-            names[index] = to;
-        }
-    }
 }
 
 public enum TaskIssueLevel
@@ -403,21 +421,35 @@ public enum TaskIssueLevel
     Info,
 }
 
-/// <param name="WrittenName">For a suggestion: the name as written.</param>
-/// <param name="SuggestedName">For a suggestion: the directory's name to use instead.</param>
-/// <param name="Action">What the buttons beside the issue do.</param>
-public sealed record TaskIssue(TaskIssueLevel Level, string Message, string? WrittenName = null, string? SuggestedName = null, TaskIssueAction Action = TaskIssueAction.UseSuggestion);
+/// <param name="WrittenName">For <see cref="TaskIssueAction.RemoveName"/>: the name as written.</param>
+/// <param name="Action">What the button beside the issue does.</param>
+public sealed record TaskIssue(TaskIssueLevel Level, string Message, string? WrittenName = null, TaskIssueAction Action = TaskIssueAction.None);
 
 public enum TaskIssueAction
 {
-    /// <summary>采用 the suggested directory name (when there is one).</summary>
-    UseSuggestion,
-
-    /// <summary>确认并入 the similar known unit, or 作为新单位.</summary>
-    ConfirmMerge,
+    /// <summary>No button: the issue is fixed in the task's fields (or, for a similar unit, above the tasks).</summary>
+    None,
 
     /// <summary>删除 the name from the task.</summary>
     RemoveName,
+}
+
+/// <summary>What the office decided for a name similar to a known unit; undecided is saved as a new unit.</summary>
+public enum UnitMergeDecision
+{
+    Undecided,
+    NewUnit,
+    Merge,
+}
+
+/// <summary>
+/// A name of the plan that is similar to a known unit (计划中的「区市场监管局」将视为已有单位「区市场局」?), shown once
+/// above the tasks however many tasks name it.
+/// </summary>
+public sealed record UnitProposal(string Name, int UnitId, string UnitName, string Reason, int TaskCount, UnitMergeDecision Decision)
+{
+    /// <summary>Whether saving merges the name into the known unit: only when the office confirmed it.</summary>
+    public bool Merges => Decision == UnitMergeDecision.Merge;
 }
 
 /// <summary>Where the plan under review came from, for the page to say so.</summary>

@@ -81,12 +81,12 @@ public sealed class PlanImportService(
         (int PlanId, PlanUpdateCounts? Update) saved;
         if (review.Revision is { } revision)
         {
-            var update = await UpdateAsync(revision.PlanId, review.Plan, review.Source.Name, review.Source.Text, review.KeptSeparate, cancellationToken);
+            var update = await UpdateAsync(revision.PlanId, review.Plan, review.Source.Name, review.Source.Text, review.ConfirmedMerges, cancellationToken);
             saved = (update.PlanId, update);
         }
         else
         {
-            saved = ((await SaveAsync(review.Plan, review.Source.Name, review.Source.Text, review.KeptSeparate, cancellationToken)).Id, null);
+            saved = ((await SaveAsync(review.Plan, review.Source.Name, review.Source.Text, review.ConfirmedMerges, cancellationToken)).Id, null);
         }
 
         var snapshot = review.Snapshot().ToJson();
@@ -99,14 +99,14 @@ public sealed class PlanImportService(
 
     /// <summary>Saves a parsed plan as a draft, in one transaction.</summary>
     public Task<WorkPlan> SaveAsync(ParsedPlan parsed, string? sourceFileName, string sourceText, CancellationToken cancellationToken = default) =>
-        SaveAsync(parsed, sourceFileName, sourceText, [], cancellationToken);
+        SaveAsync(parsed, sourceFileName, sourceText, new Dictionary<string, int>(), cancellationToken);
 
-    /// <param name="keepSeparate">Names the office keeps as new units although a known unit is similar.</param>
-    public async Task<WorkPlan> SaveAsync(ParsedPlan parsed, string? sourceFileName, string sourceText, IEnumerable<string> keepSeparate, CancellationToken cancellationToken = default)
+    /// <param name="confirmedMerges">Names the office confirmed to be a similar known unit (name → unit id); every other similar name becomes a new unit.</param>
+    public async Task<WorkPlan> SaveAsync(ParsedPlan parsed, string? sourceFileName, string sourceText, IReadOnlyDictionary<string, int> confirmedMerges, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var units = await UnitDirectory.LoadAsync(db, cancellationToken);
-        units.KeepSeparate(keepSeparate);
+        units.MergeConfirmed(confirmedMerges);
         var plan = new WorkPlan();
         CopyMetadata(parsed, sourceFileName, sourceText, plan);
         var sectionsByPath = AddSections(plan, parsed.Sections);
@@ -145,17 +145,17 @@ public sealed class PlanImportService(
     /// assigned on them, in which case they are kept so no reported progress is lost.
     /// </summary>
     public Task<PlanUpdateCounts> UpdateAsync(int planId, ParsedPlan revised, string? sourceFileName, string sourceText, CancellationToken cancellationToken = default) =>
-        UpdateAsync(planId, revised, sourceFileName, sourceText, [], cancellationToken);
+        UpdateAsync(planId, revised, sourceFileName, sourceText, new Dictionary<string, int>(), cancellationToken);
 
-    /// <param name="keepSeparate">Names the office keeps as new units although a known unit is similar.</param>
-    public async Task<PlanUpdateCounts> UpdateAsync(int planId, ParsedPlan revised, string? sourceFileName, string sourceText, IEnumerable<string> keepSeparate, CancellationToken cancellationToken = default)
+    /// <param name="confirmedMerges">Names the office confirmed to be a similar known unit (name → unit id); every other similar name becomes a new unit.</param>
+    public async Task<PlanUpdateCounts> UpdateAsync(int planId, ParsedPlan revised, string? sourceFileName, string sourceText, IReadOnlyDictionary<string, int> confirmedMerges, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var plan = await LoadWithTasksAsync(db, planId, cancellationToken)
             ?? throw new ImportInputException($"要更新的计划（编号 {planId}）已不存在，请重新导入。");
         var revision = PlanRevision.Compare(plan, revised);
         var units = await UnitDirectory.LoadAsync(db, cancellationToken);
-        units.KeepSeparate(keepSeparate);
+        units.MergeConfirmed(confirmedMerges);
         CopyMetadata(revised, sourceFileName, sourceText, plan);
         var sectionsByPath = plan.Sections.ToDictionary(s => s.Path, StringComparer.Ordinal);
         foreach (var section in revised.Sections.Where(s => !sectionsByPath.ContainsKey(s.Path)))

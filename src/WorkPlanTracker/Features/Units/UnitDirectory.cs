@@ -6,8 +6,8 @@ namespace WorkPlanTracker.Features.Units;
 
 /// <summary>
 /// The units and groups of one database context, loaded once, that turns a name as a plan writes it
-/// into a known unit or group (by name, alias or a sure abbreviation match, which is then kept as an
-/// alias), and adds a new one when nothing matches.
+/// into a known unit or group (by name, normalised name, alias, or a similar unit the office confirmed, whose
+/// name is then kept as an alias), and adds a new one otherwise: a merge by similarity is never made unasked.
 /// </summary>
 public sealed class UnitDirectory
 {
@@ -16,7 +16,7 @@ public sealed class UnitDirectory
     private readonly Dictionary<string, UnitGroup> groupsByName = new(StringComparer.Ordinal);
     private readonly Dictionary<int, OrgUnit> unitsById;
     private readonly UnitNameMatcher matcher;
-    private readonly HashSet<string> keptSeparate = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> confirmedMerges = new(StringComparer.Ordinal);
 
     private UnitDirectory(AppDbContext db, IEnumerable<OrgUnit> units, IEnumerable<UnitGroup> groups)
     {
@@ -38,8 +38,17 @@ public sealed class UnitDirectory
     public static async Task<UnitDirectory> LoadAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
         new(db, await db.Units.ToListAsync(cancellationToken), await db.UnitGroups.ToListAsync(cancellationToken));
 
-    /// <summary>Names the office decided are units of their own although a known unit is similar: never merged.</summary>
-    public void KeepSeparate(IEnumerable<string> names) => keptSeparate.UnionWith(names);
+    /// <summary>
+    /// Names the office confirmed to be a known, similar unit (name as written → that unit's id). Only these are merged
+    /// by similarity; every other similar name becomes a unit of its own.
+    /// </summary>
+    public void MergeConfirmed(IEnumerable<KeyValuePair<string, int>> merges)
+    {
+        foreach (var (name, unitId) in merges)
+        {
+            confirmedMerges[name.Trim()] = unitId;
+        }
+    }
 
     /// <summary>Finds the unit or group a name stands for, adding a new one to the context when it is unknown.</summary>
     public (OrgUnit? Unit, UnitGroup? Group) Resolve(string name)
@@ -63,13 +72,16 @@ public sealed class UnitDirectory
             return (null, group);
         }
 
-        // Only a sure match (the same name but for a standard abbreviation) joins an existing unit
-        // unasked; weaker ones are suggestions on the review page.
-        if (!keptSeparate.Contains(key)
-            && matcher.Match(key) is { Kind: UnitMatchKind.Close, Score: >= UnitNameMatcher.AutoAcceptScore } match
-            && unitsById.TryGetValue(match.UnitId, out var known))
+        if (confirmedMerges.TryGetValue(key, out var confirmedId) && unitsById.TryGetValue(confirmedId, out var confirmed))
         {
-            known.Aliases.Add(key);
+            // Remembered as an alias: the next plan that writes it so is matched without asking again.
+            confirmed.Aliases.Add(key);
+            unitsByName[key] = confirmed;
+            return (confirmed, null);
+        }
+
+        if (matcher.Match(key) is { IsSameName: true } same && unitsById.TryGetValue(same.UnitId, out var known))
+        {
             unitsByName[key] = known;
             return (known, null);
         }

@@ -5,13 +5,19 @@ namespace WorkPlanTracker.Features.Units;
 /// <summary>How a name written in a plan was tied to a known unit.</summary>
 public enum UnitMatchKind
 {
-    /// <summary>The name is the unit's name (ignoring spaces and the width of brackets).</summary>
+    /// <summary>The name is the unit's name, character for character.</summary>
     Exact,
 
-    /// <summary>The name is one of the unit's recorded aliases.</summary>
+    /// <summary>The name is the unit's name once spaces, the width of brackets and a trailing 等 are set aside.</summary>
+    Normalised,
+
+    /// <summary>The name is one of the unit's recorded aliases (a merge the office confirmed before).</summary>
     Alias,
 
-    /// <summary>The name is close to the unit's name or an alias: see <see cref="UnitMatch.Score"/>.</summary>
+    /// <summary>
+    /// The name is similar to the unit's name or an alias (an abbreviation, 和 or 人民政府 left out, or a fuzzy
+    /// likeness): see <see cref="UnitMatch.Score"/>. Never taken without a person's confirmation.
+    /// </summary>
     Close,
 }
 
@@ -19,7 +25,14 @@ public enum UnitMatchKind
 public sealed record UnitCandidate(int Id, string Name, IReadOnlyCollection<string> Aliases);
 
 /// <summary>One proposed unit for a name, with how sure the matcher is and why (shown to the reviewer).</summary>
-public sealed record UnitMatch(int UnitId, string UnitName, UnitMatchKind Kind, double Score, string Reason);
+public sealed record UnitMatch(int UnitId, string UnitName, UnitMatchKind Kind, double Score, string Reason)
+{
+    /// <summary>
+    /// Whether the name is the unit's without a person deciding: the same name as written or normalised, or an alias
+    /// the office confirmed before. A match by similarity, however sure, is a proposal (区市场监管局 is not 区市场局).
+    /// </summary>
+    public bool IsSameName => Kind != UnitMatchKind.Close;
+}
 
 /// <summary>
 /// Ties unit names as plans write them (市发改委, 区人民政府办公室, 市委编办) to known units.
@@ -28,8 +41,8 @@ public sealed record UnitMatch(int UnitId, string UnitName, UnitMatchKind Kind, 
 /// <remarks>
 /// <para>Rules, in order:</para>
 /// <list type="number">
-/// <item><b>Exact</b> (1.0): the name equals a unit's name after removing whitespace, a trailing 等/等单位/等部门
-/// and making brackets half-width.</item>
+/// <item><b>Exact</b> (1.0): the name is a unit's name as written; <b>Normalised</b> (1.0): it is after removing
+/// whitespace, a trailing 等/等单位/等部门 and making brackets half-width.</item>
 /// <item><b>Alias</b> (1.0): the same, against a unit's aliases. A unit whose name matches beats one whose alias matches.</item>
 /// <item><b>Close</b>: both names are reduced to a canonical form: a leading level (省/市/区/县/州, optionally after a
 /// place name such as 石家庄市), and a body in which 人民政府 → 政府, 和/及 are dropped, well-known abbreviations are
@@ -39,7 +52,7 @@ public sealed record UnitMatch(int UnitId, string UnitName, UnitMatchKind Kind, 
 /// <item>Levels that differ (市 vs 区) or places that differ never match. The final type character of the body
 /// (局, 委, 办, 中心 → 心, 政府 → 府 …) must be the same, so 区卫计委 and 区卫计局 are different units: after the 2018
 /// reform both names exist and may be different bodies; an alias settles it.</item>
-/// <item>Equal canonical forms score <see cref="AutoAcceptScore"/>: safe without a person.</item>
+/// <item>Equal canonical forms score <see cref="AutoAcceptScore"/>: the most likely proposal, still for a person to confirm.</item>
 /// <item>Otherwise the score is 0.9 × the LCS ratio of the bodies without the type character.</item>
 /// <item>Each doubt (a level, a place or a parenthesised name written on one side only) costs 0.1, so such
 /// matches are never accepted automatically. Scores below <see cref="MinimumScore"/> are not proposed.</item>
@@ -49,7 +62,7 @@ public sealed record UnitMatch(int UnitId, string UnitName, UnitMatchKind Kind, 
 /// </remarks>
 public sealed class UnitNameMatcher
 {
-    /// <summary>Close matches at or above this score are the same name up to abbreviations: safe to accept unattended.</summary>
+    /// <summary>Close matches at or above this score are the same name up to abbreviations (still proposals, see <see cref="UnitMatch.IsSameName"/>).</summary>
     public const double AutoAcceptScore = 0.95;
 
     /// <summary>Close matches below this score are not proposed at all.</summary>
@@ -153,7 +166,9 @@ public sealed class UnitNameMatcher
         var best = new Dictionary<int, UnitMatch>();
         if (byName.TryGetValue(cleaned, out var exact))
         {
-            best[exact.Id] = new UnitMatch(exact.Id, exact.Name, UnitMatchKind.Exact, 1.0, "名称一致");
+            best[exact.Id] = string.Equals(name.Trim(), exact.Name.Trim(), StringComparison.Ordinal)
+                ? new UnitMatch(exact.Id, exact.Name, UnitMatchKind.Exact, 1.0, "名称一致")
+                : new UnitMatch(exact.Id, exact.Name, UnitMatchKind.Normalised, 1.0, "去掉空格、“等”字或统一括号后名称一致");
         }
 
         if (byAlias.TryGetValue(cleaned, out var alias) && !best.ContainsKey(alias.Unit.Id))

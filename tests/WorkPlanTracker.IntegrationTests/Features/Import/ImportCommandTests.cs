@@ -89,6 +89,40 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_unit_only_similar_to_a_known_one_is_saved_as_a_new_unit_and_reported_not_merged()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, "测试山区2026年政务公开工作要点\n一、工作任务\n1.加强政策解读。(测试山区市场局牵头,2026年6月底前)\n");
+        try
+        {
+            var first = await CommandLineRunner.RunAsync("import", file, "--data-dir", dataDirectory);
+            await File.WriteAllTextAsync(file, "测试山区2026年市场监管工作要点\n一、工作任务\n1.规范涉企检查。(测试山区市场监管局牵头,2026年9月底前)\n");
+            var second = await CommandLineRunner.RunAsync("import", file, "--json", "--data-dir", dataDirectory);
+
+            Assert.True(first.ExitCode == 0, first.StandardError);
+            Assert.True(second.ExitCode == 0, second.StandardError);
+            using var json = JsonDocument.Parse(second.StandardOutput);
+            Assert.Equal("测试山区2026年市场监管工作要点", json.RootElement.GetProperty("title").GetString());
+            var proposal = Assert.Single(json.RootElement.GetProperty("unitProposals").EnumerateArray());
+            Assert.Equal("测试山区市场监管局", proposal.GetProperty("name").GetString());
+            Assert.Equal("测试山区市场局", proposal.GetProperty("similarUnit").GetString());
+            Assert.Equal(1, proposal.GetProperty("taskCount").GetInt32());
+            Assert.False(proposal.GetProperty("merged").GetBoolean());
+            await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "workplantracker.db")}");
+            await connection.OpenAsync();
+            var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM Units WHERE Name IN ('测试山区市场局', '测试山区市场监管局')";
+            Assert.Equal(2L, await command.ExecuteScalarAsync());
+            command.CommandText = "SELECT u.Name FROM TaskParties p JOIN Units u ON u.Id = p.OrgUnitId WHERE p.NameAsWritten = '测试山区市场监管局'";
+            Assert.Equal("测试山区市场监管局", await command.ExecuteScalarAsync());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task A_pdf_plan_is_read_by_the_cli()
     {
         var pdf = Path.Combine(CommandLineRunner.RepositoryRoot, "tests", "WorkPlanTracker.Tests", "Features", "Import", "Documents", "Fixtures", "shijiazhuang-2020.pdf");

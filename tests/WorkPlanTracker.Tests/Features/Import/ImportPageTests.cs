@@ -91,6 +91,54 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
 
 
     [Fact]
+    public async Task Similar_units_are_proposed_once_above_the_tasks_and_only_the_confirmed_one_is_merged_on_save()
+    {
+        int marketId, reformId;
+        await using (var setup = db.NewContext())
+        {
+            var market = new WorkPlanTracker.Domain.OrgUnit { Name = "己山区市场局" };
+            var reform = new WorkPlanTracker.Domain.OrgUnit { Name = "己山区发展和改革委员会" };
+            setup.Units.AddRange(market, reform);
+            await setup.SaveChangesAsync();
+            (marketId, reformId) = (market.Id, reform.Id);
+        }
+
+        await using var ctx = NewContext();
+        var page = ctx.Render<ImportPage>();
+        Paste(ctx, """
+            己山区2032年政务公开工作要点
+            一、工作任务
+            1.加强政策解读。(己山区市场监管局牵头,2032年6月底前)
+            2.做好依申请公开。(己山区市场监管局、己山区发改委牵头,2032年12月底前)
+            3.优化政务服务。(己山区发改委牵头,2032年12月底前)
+            """);
+        page.Find("#parse-pasted").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tr.review-row").Count));
+        var proposals = page.FindAll("li.unit-proposal");
+        Assert.Equal(["己山区市场监管局", "己山区发改委"], proposals.Select(p => p.GetAttribute("data-name")));
+        Assert.Contains("计划中的「己山区市场监管局」将视为已有单位「己山区市场局」", proposals[0].TextContent, StringComparison.Ordinal);
+        Assert.All(proposals, p => Assert.Contains("作为新单位（默认）", p.TextContent, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("tr.review-row button.merge-unit"));
+
+        page.Find("li.unit-proposal[data-name='己山区发改委'] button.merge-unit").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("并入「己山区发展和改革委员会」", page.Find("li.unit-proposal[data-name='己山区发改委']").TextContent, StringComparison.Ordinal));
+        Assert.Equal("true", page.Find("li.unit-proposal[data-name='己山区发改委'] button.merge-unit").GetAttribute("aria-pressed"));
+        page.FindAll(".import-actions button").Single(b => b.TextContent.Contains("保存为草稿计划")).Click();
+
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        page.WaitForAssertion(() => Assert.Matches(@"/plans/\d+$", navigation.Uri));
+        await using var data = db.NewContext();
+        var parties = await data.Plans.Where(p => p.Title == "己山区2032年政务公开工作要点").SelectMany(p => p.Tasks).SelectMany(t => t.Parties).ToListAsync();
+        var added = await data.Units.SingleAsync(u => u.Name == "己山区市场监管局");
+        Assert.NotEqual(marketId, added.Id);
+        Assert.Equal(2, parties.Count(p => p.NameAsWritten == "己山区市场监管局" && p.OrgUnitId == added.Id));
+        Assert.Equal(2, parties.Count(p => p.NameAsWritten == "己山区发改委" && p.OrgUnitId == reformId));
+        Assert.False(await data.Units.AnyAsync(u => u.Name == "己山区发改委"));
+    }
+
+    [Fact]
     public async Task An_uploaded_gbk_text_file_is_read_and_its_encoding_is_named()
     {
         await using var ctx = NewContext();

@@ -73,18 +73,34 @@ public class ImportReviewTests
     }
 
     [Fact]
-    public void A_close_name_is_suggested_and_accepting_it_uses_the_directory_name()
+    public void A_similar_name_is_proposed_once_above_the_tasks_and_is_a_new_unit_until_confirmed()
     {
-        var task = Task("1", ["市城市管理综合执法局"], new DateOnly(2024, 6, 30));
+        var first = Task("1", ["市城市管理综合执法局"], new DateOnly(2024, 6, 30));
+        var second = Task("2", ["市数据资源局", "市城市管理综合执法局"], new DateOnly(2024, 6, 30));
+        var review = ReviewOf(first, second);
+
+        var proposal = Assert.Single(review.UnitProposals());
+        Assert.Equal(("市城市管理综合执法局", 3, "市城管执法局", 2, UnitMergeDecision.Undecided), (proposal.Name, proposal.UnitId, proposal.UnitName, proposal.TaskCount, proposal.Decision));
+        Assert.False(proposal.Merges);
+        var issue = Assert.Single(review.IssuesFor(first));
+        Assert.Equal(TaskIssueLevel.Suggestion, issue.Level);
+        Assert.Contains("未确认合并前保存为新单位", issue.Message, StringComparison.Ordinal);
+        Assert.Empty(review.ConfirmedMerges);
+
+        review.ConfirmMerge("市城市管理综合执法局");
+
+        Assert.Equal(new Dictionary<string, int> { ["市城市管理综合执法局"] = 3 }, review.ConfirmedMerges);
+        Assert.True(Assert.Single(review.UnitProposals()).Merges);
+    }
+
+    [Fact]
+    public void A_name_differing_only_in_spaces_or_a_trailing_etc_is_the_known_unit_and_no_proposal()
+    {
+        var task = Task("1", ["市数据资源局等"], new DateOnly(2024, 6, 30));
         var review = ReviewOf(task);
 
-        var suggestion = Assert.Single(review.IssuesFor(task), i => i.Level == TaskIssueLevel.Suggestion);
-        Assert.Equal("市城管执法局", suggestion.SuggestedName);
-
-        ImportReview.AcceptSuggestion(task, suggestion.WrittenName!, suggestion.SuggestedName!);
-
-        Assert.Equal(["市城管执法局"], task.LeadUnits);
-        Assert.Empty(review.IssuesFor(task));
+        Assert.Empty(review.UnitProposals());
+        Assert.Equal(new TaskIssue(TaskIssueLevel.Info, "“市数据资源局等”即已有单位“市数据资源局”（写法略有不同）"), Assert.Single(review.IssuesFor(task)));
     }
 
     [Fact]
@@ -95,7 +111,7 @@ public class ImportReviewTests
 
         var issue = Assert.Single(review.IssuesFor(task));
 
-        Assert.Equal(new TaskIssue(TaskIssueLevel.Suggestion, "“市发展和改革委员会”与已有单位“市发展改革委”相近，将并入该单位（记为其简称）：请确认", "市发展和改革委员会", "市发展改革委", TaskIssueAction.ConfirmMerge), issue);
+        Assert.Equal(new TaskIssue(TaskIssueLevel.Suggestion, "“市发展和改革委员会”与已有单位“市发展改革委”相近：未确认合并前保存为新单位，请在上方“相近单位”中选择"), issue);
         Assert.Equal(1, review.WarningCount);
 
         review.ConfirmMerge("市发展和改革委员会");
@@ -104,6 +120,8 @@ public class ImportReviewTests
         review.KeepSeparate("市发展和改革委员会");
         Assert.Equal(TaskIssueLevel.Info, Assert.Single(review.IssuesFor(task)).Level);
         Assert.Contains("新单位“市发展和改革委员会”", review.IssuesFor(task)[0].Message, StringComparison.Ordinal);
+        Assert.Empty(review.ConfirmedMerges);
+        Assert.Equal(UnitMergeDecision.NewUnit, Assert.Single(review.UnitProposals()).Decision);
         Assert.Equal(0, review.WarningCount);
     }
 

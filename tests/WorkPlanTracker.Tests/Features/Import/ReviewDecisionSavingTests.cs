@@ -34,30 +34,52 @@ public class ReviewDecisionSavingTests(SeededDatabase db) : IClassFixture<Seeded
         Assert.Contains(plan.Sections, s => s.Path == "三");
     }
 
-    [Fact]
-    public async Task A_name_kept_separate_becomes_a_new_unit_instead_of_merging_into_a_similar_one()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_similar_unit_is_merged_on_save_only_when_the_office_confirmed_it(bool confirm)
     {
+        var district = confirm ? "丁山区" : "戊山区";
+        int knownId;
         await using (var setup = db.NewContext())
         {
-            setup.Units.Add(new WorkPlanTracker.Domain.OrgUnit { Name = "丁区市场监督管理局" });
+            var unit = new WorkPlanTracker.Domain.OrgUnit { Name = $"{district}市场局" };
+            setup.Units.Add(unit);
             await setup.SaveChangesAsync();
+            knownId = unit.Id;
         }
 
         var importer = db.Get<PlanImportService>();
-        var review = await importer.ReviewAsync(new PlanDocument { Text = """
-            丁区2033年政务公开工作要点
+        var review = await importer.ReviewAsync(new PlanDocument { Text = $"""
+            {district}2033年政务公开工作要点
             一、工作任务
-            1.加强政策解读。(丁区市场监管局牵头,2033年6月底前)
-            """ }, "丁.txt");
-        var issue = Assert.Single(review.IssuesFor(review.Plan.Tasks[0]), i => i.Action == TaskIssueAction.ConfirmMerge);
-        Assert.Contains("与已有单位“丁区市场监督管理局”相近", issue.Message, StringComparison.Ordinal);
+            1.加强政策解读。({district}市场监管局牵头,2033年6月底前)
+            2.做好依申请公开。({district}市场监管局牵头,2033年9月底前)
+            """ }, $"{district}.txt");
+        var proposal = Assert.Single(review.UnitProposals());
+        Assert.Equal(($"{district}市场监管局", $"{district}市场局", 2), (proposal.Name, proposal.UnitName, proposal.TaskCount));
+        if (confirm)
+        {
+            review.ConfirmMerge($"{district}市场监管局");
+        }
 
-        review.KeepSeparate("丁区市场监管局");
-        await importer.CommitAsync(review);
+        var planId = await importer.CommitAsync(review);
 
         await using var context = db.NewContext();
-        Assert.True(await context.Units.AnyAsync(u => u.Name == "丁区市场监管局"));
-        var known = await context.Units.SingleAsync(u => u.Name == "丁区市场监督管理局");
-        Assert.DoesNotContain("丁区市场监管局", known.Aliases);
+        var parties = await context.Tasks.Where(t => t.PlanId == planId).SelectMany(t => t.Parties).ToListAsync();
+        var known = await context.Units.SingleAsync(u => u.Id == knownId);
+        Assert.Equal(2, parties.Count);
+        if (confirm)
+        {
+            Assert.All(parties, p => Assert.Equal(knownId, p.OrgUnitId));
+            Assert.Contains($"{district}市场监管局", known.Aliases);
+            Assert.False(await context.Units.AnyAsync(u => u.Name == $"{district}市场监管局"));
+        }
+        else
+        {
+            var added = await context.Units.SingleAsync(u => u.Name == $"{district}市场监管局");
+            Assert.All(parties, p => Assert.Equal(added.Id, p.OrgUnitId));
+            Assert.DoesNotContain($"{district}市场监管局", known.Aliases);
+        }
     }
 }

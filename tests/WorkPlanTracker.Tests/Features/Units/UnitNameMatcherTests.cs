@@ -36,28 +36,38 @@ public class UnitNameMatcherTests
     [InlineData("市自然资源和规划局", "市自然资源规划局")]
     [InlineData("市国资委", "市国有资产监督管理委员会")]
     [InlineData("省人防办", "省人民防空办公室")]
-    // Spelling noise: whitespace, 和, a trailing 等, bracket width.
-    [InlineData("市 生态环境局", "市生态环境局")]
-    [InlineData("市生态环境局等", "市生态环境局")]
+    [InlineData("区市场监管局", "区市场局")]
     [InlineData("市文化和旅游局", "市文化旅游局")]
-    public void Same_unit_written_differently_is_accepted_without_a_person(string written, string known)
+    [InlineData("区人民政府办公室", "区政府办公室")]
+    public void An_abbreviation_is_the_likeliest_proposal_but_never_the_same_name(string written, string known)
     {
         var match = MatcherFor("市财政局", known, "区财政局", "市教育局").Match(written);
 
         Assert.NotNull(match);
         Assert.Equal(known, match.UnitName);
+        Assert.Equal(UnitMatchKind.Close, match.Kind);
+        Assert.False(match.IsSameName, $"{written} → {known} must wait for a person");
         Assert.True(match.Score >= UnitNameMatcher.AutoAcceptScore, $"{written} → {known}: {match.Score} {match.Reason}");
     }
 
-    [Fact]
-    public void Spaces_trailing_etc_and_bracket_width_still_count_as_exact()
+    [Theory]
+    [InlineData("市数据资源局", UnitMatchKind.Exact)]
+    [InlineData(" 市数据资源局 ", UnitMatchKind.Exact)]
+    [InlineData("市数据 资源局", UnitMatchKind.Normalised)]
+    [InlineData("市数据资源局等", UnitMatchKind.Normalised)]
+    [InlineData("市财政局（国资委）", UnitMatchKind.Normalised)]
+    [InlineData("市大数据局", UnitMatchKind.Alias)]
+    [InlineData("市数据局", UnitMatchKind.Close)]
+    [InlineData("市财政局", UnitMatchKind.Close)]
+    public void Each_match_is_classified_and_only_a_similar_one_waits_for_a_person(string written, UnitMatchKind kind)
     {
-        var matcher = new UnitNameMatcher([Unit(1, "市财政局(国资委)"), Unit(2, "市数据资源局")]);
+        var matcher = new UnitNameMatcher([Unit(1, "市财政局(国资委)"), Unit(2, "市数据资源局", "市大数据局")]);
 
-        Assert.Equal(UnitMatchKind.Exact, matcher.Match("市财政局（国资委）")!.Kind);
-        Assert.Equal(UnitMatchKind.Exact, matcher.Match(" 市数据资源局 ")!.Kind);
-        Assert.Equal(UnitMatchKind.Exact, matcher.Match("市数据 资源局等")!.Kind);
-        Assert.Equal(1.0, matcher.Match("市数据资源局")!.Score);
+        var match = matcher.Match(written)!;
+
+        Assert.Equal(kind, match.Kind);
+        Assert.Equal(kind != UnitMatchKind.Close, match.IsSameName);
+        Assert.True(match.IsSameName ? match.Score == 1.0 : match.Score < 1.0, $"{match.Kind} {match.Score}");
     }
 
     [Theory]
@@ -136,6 +146,7 @@ public class UnitNameMatcherTests
         var ranked = matcher.Suggest("市发改委");
         Assert.Equal([3, 2, 1], ranked.Select(m => m.UnitId));
         Assert.Equal([UnitMatchKind.Exact, UnitMatchKind.Alias, UnitMatchKind.Close], ranked.Select(m => m.Kind));
+        Assert.Equal([true, true, false], ranked.Select(m => m.IsSameName));
 
         var withoutExact = new UnitNameMatcher([Unit(1, "市发展改革委"), Unit(2, "市物价局", "市发改委")]);
         var alias = withoutExact.Match("市发改委")!;
