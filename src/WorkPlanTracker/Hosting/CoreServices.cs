@@ -63,6 +63,7 @@ public static class CoreServices
         builder.Services.AddScoped<AssignmentService>();
         builder.Services.AddScoped<TaskHistoryService>();
         builder.Services.AddScoped<EscalationService>();
+        builder.Services.AddScoped<PersonNameService>();
         builder.Services.AddScoped<AssignmentEditingService>();
         builder.Services.AddScoped<UnitNoticeService>();
         builder.Services.AddScoped<ReportingCycleService>();

@@ -1,36 +1,51 @@
 using System.Text.Json;
 using WorkPlanTracker.Domain;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Assignments;
 
 /// <summary>One line of an assignment's history, read from the audit trail and put in words.</summary>
-public sealed record HistoryLine(DateTime AtUtc, string UserName, string What);
+public sealed record HistoryLine(DateTime AtUtc, PersonName Who, string What);
 
 /// <summary>Turns audit entries of an assignment and its reports into sentences a civil servant reads.</summary>
 public static class AssignmentHistory
 {
-    private static readonly Dictionary<string, string> FieldNames = new(StringComparer.Ordinal)
+    // Each entity's fields are read against that entity: a Status of 1 is 已签收 for an assignment but 同意 for an
+    // extension request, so one table for all would put the one's change in the other's words.
+    private static readonly Dictionary<string, Dictionary<string, string>> FieldNames = new(StringComparer.Ordinal)
     {
-        ["Status"] = "状态",
-        ["DueDate"] = "完成时限",
-        ["OriginalDueDate"] = "原定时限",
-        ["ReturnReason"] = "退回理由",
-        ["CompletionSummary"] = "办结说明",
-        ["ExtensionRefusalReason"] = "不同意延期的理由",
-        ["Progress"] = "进展",
-        ["PercentComplete"] = "完成比例",
-        ["Role"] = "角色",
-        ["Deadline"] = "任务完成时限",
-        ["Ongoing"] = "持续推进",
-        ["Milestones"] = "工作节点",
-        ["ReportingCycleKind"] = "报送周期",
-        ["ReportingDay"] = "报送日",
-        ["Response"] = "督办答复",
+        [nameof(TaskAssignment)] = new(StringComparer.Ordinal)
+        {
+            ["Status"] = "状态",
+            ["DueDate"] = "完成时限",
+            ["OriginalDueDate"] = "原定时限",
+            ["ReturnReason"] = "退回理由",
+            ["CompletionSummary"] = "办结说明",
+            ["ExtensionRefusalReason"] = "不同意延期的理由",
+            ["Role"] = "角色",
+        },
+        [nameof(WorkTask)] = new(StringComparer.Ordinal)
+        {
+            ["Deadline"] = "任务完成时限",
+            ["Ongoing"] = "持续推进",
+            ["Milestones"] = "工作节点",
+            ["ReportingCycleKind"] = "报送周期",
+            ["ReportingDay"] = "报送日",
+        },
+        [nameof(ProgressReport)] = new(StringComparer.Ordinal)
+        {
+            ["Progress"] = "进展",
+            ["PercentComplete"] = "完成比例",
+        },
+        [nameof(EscalationNotice)] = new(StringComparer.Ordinal)
+        {
+            ["Response"] = "督办答复",
+        },
     };
 
-    public static IReadOnlyList<HistoryLine> Describe(IEnumerable<AuditEntry> entries) =>
+    public static IReadOnlyList<HistoryLine> Describe(IEnumerable<AuditEntry> entries, PersonNames people) =>
         entries.OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
-            .Select(e => new HistoryLine(e.AtUtc, e.UserName, Describe(e)))
+            .Select(e => new HistoryLine(e.AtUtc, people.Of(e.UserName), Describe(e)))
             .Where(l => l.What.Length > 0)
             .ToList();
 
@@ -53,7 +68,14 @@ public static class AssignmentHistory
         (nameof(EscalationNotice), AuditAction.Added) =>
             $"发出督办单 督办〔{Value(entry.After, "Year")}〕{Value(entry.After, "Sequence")}号，{Value(entry.After, "RespondBy")} 前答复：{Value(entry.After, "Text")}",
         (nameof(EscalationNotice), AuditAction.Modified) when Parse(entry.After).ContainsKey("AcknowledgedAtUtc") && !Parse(entry.After).ContainsKey("Response") => "签收督办单",
+        (nameof(ExtensionRequest), AuditAction.Modified) => ExtensionDecision(entry),
+        // The return of a report comes with the assignment's own entry of the same moment, which says it and why.
+        (nameof(ProgressReport), AuditAction.Modified) when Parse(entry.After).ContainsKey("ReturnedAtUtc") => "",
         (_, AuditAction.Modified) => Changes(entry),
+        (nameof(EvidenceFile), AuditAction.Deleted) => $"删除佐证材料：{Value(entry.Before, "FileName")}",
+        (nameof(ProgressReport), AuditAction.Deleted) => "删除进展报送：" + Value(entry.Before, "Progress"),
+        (nameof(ExtensionRequest), AuditAction.Deleted) => "删除延期申请",
+        (nameof(EscalationNotice), AuditAction.Deleted) => $"删除督办单 督办〔{Value(entry.Before, "Year")}〕{Value(entry.Before, "Sequence")}号",
         (_, AuditAction.Deleted) => "删除了记录",
         _ => "",
     };
@@ -64,19 +86,36 @@ public static class AssignmentHistory
 
     private static string Changes(AuditEntry entry)
     {
+        if (!FieldNames.TryGetValue(entry.EntityType, out var names))
+        {
+            return "";
+        }
+
         var before = Parse(entry.Before);
         var after = Parse(entry.After);
         var parts = after
-            .Where(p => FieldNames.ContainsKey(p.Key))
-            .Select(p => $"{FieldNames[p.Key]}：{Show(p.Key, before.GetValueOrDefault(p.Key))} → {Show(p.Key, p.Value)}");
+            .Where(p => names.ContainsKey(p.Key))
+            .Select(p => $"{names[p.Key]}：{Show(p.Key, before.GetValueOrDefault(p.Key))} → {Show(p.Key, p.Value)}");
         return string.Join("；", parts);
     }
 
+    /// <summary>The office's decision on an extension request, as the request's own event.</summary>
+    private static string ExtensionDecision(AuditEntry entry) =>
+        Parse(entry.After).TryGetValue("Status", out var status) && status.TryGetInt32(out var decided) ? (ExtensionStatus)decided switch
+        {
+            ExtensionStatus.Approved => $"同意延期至 {Value(entry.After, "ApprovedDate")}",
+            ExtensionStatus.Refused => "不同意延期：" + Value(entry.After, "RefusalReason"),
+            _ => "",
+        }
+        : "";
+
+    // Only an assignment's fields come here under these names (see FieldNames), so Status and Role are the assignment's.
     private static string Show(string field, JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Null when field == "ReportingCycleKind" => "按计划",
         JsonValueKind.Undefined or JsonValueKind.Null => "（空）",
         JsonValueKind.Number when field == "Status" && value.TryGetInt32(out var status) => AssignmentStatusBadge.TextOf((AssignmentStatus)status),
+        JsonValueKind.Number when field == "Role" && value.TryGetInt32(out var role) => (AssignmentRole)role == AssignmentRole.Lead ? "牵头" : "配合",
         JsonValueKind.Number when field == "ReportingCycleKind" && value.TryGetInt32(out var kind) => ((ReportingCycleKind)kind) switch
         {
             ReportingCycleKind.Monthly => "每月",

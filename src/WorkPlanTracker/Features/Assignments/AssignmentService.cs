@@ -69,7 +69,8 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
 
         // The task's own edits (deadline, milestones, cycle) bind every unit on it, so they belong in each unit's record too.
         var trail = await AssignmentAuditTrail.LoadAsync(db, [assignmentId], assignment.TaskId, assignment.AssignedAtUtc, cancellationToken);
-        return AssignmentHistory.Describe(trail.Entries);
+        var people = await PersonNames.LoadAsync(db, actor, trail.Entries.Select(e => e.UserName), cancellationToken);
+        return AssignmentHistory.Describe(trail.Entries, people);
     }
 
     public Task<Outcome> AcknowledgeAsync(Actor actor, int id, Guid version) =>

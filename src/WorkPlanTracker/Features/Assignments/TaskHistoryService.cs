@@ -7,7 +7,7 @@ using WorkPlanTracker.Shared;
 namespace WorkPlanTracker.Features.Assignments;
 
 /// <summary>One line of a task's history: when, who, for which unit (none for the task itself), what.</summary>
-public sealed record TaskHistoryLine(DateTime AtUtc, string UserName, string? UnitName, string What);
+public sealed record TaskHistoryLine(DateTime AtUtc, PersonName Who, string? UnitName, string What);
 
 public sealed record TaskHistory(WorkTask WorkTask, IReadOnlyList<TaskHistoryLine> Lines);
 
@@ -59,8 +59,9 @@ public sealed class TaskHistoryService(IDbContextFactory<AppDbContext> dbFactory
         string? UnitOf(AuditEntry entry) =>
             trail.AssignmentOf(entry) is { } a && unitOfAssignment.TryGetValue(a, out var unit) ? unitNames.GetValueOrDefault(unit) : null;
 
+        var people = await PersonNames.LoadAsync(db, actor, trail.Entries.Select(e => e.UserName), cancellationToken);
         var lines = trail.Entries
-            .Select(e => new TaskHistoryLine(e.AtUtc, e.UserName, UnitOf(e), AssignmentHistory.Describe(e)))
+            .Select(e => new TaskHistoryLine(e.AtUtc, people.Of(e.UserName), UnitOf(e), AssignmentHistory.Describe(e)))
             .Where(l => l.What.Length > 0)
             .ToList();
         return Outcome.Ok(new TaskHistory(task, lines));

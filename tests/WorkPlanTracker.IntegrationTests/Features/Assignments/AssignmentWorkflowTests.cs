@@ -124,12 +124,23 @@ public class AssignmentWorkflowTests : IClassFixture<WorkflowFixture>, IAsyncLif
         var extended = await fixture.AssignmentAsync("一.3", fixture.UnitB);
         Assert.Equal(new DateOnly(2035, 11, 30), extended.DueDate);
         Assert.Equal(new DateOnly(2035, 9, 30), extended.OriginalDueDate);
+        // The request's own status going from pending to approved is the extension's event, not the assignment's sign-off.
+        var record = (await service.HistoryAsync(unit, id)).Select(h => h.What).ToList();
+        var taskRecord = (await fixture.Get<TaskHistoryService>().GetAsync(fixture.Office, extended.TaskId)).Value.Lines.Select(l => l.What).ToList();
+        Assert.All([record, taskRecord], lines =>
+        {
+            Assert.DoesNotContain(lines, line => line.Contains("待签收 → 已签收", StringComparison.Ordinal));
+            Assert.Contains("同意延期至 2035年11月30日", lines);
+        });
 
         Assert.True((await service.RequestExtensionAsync(unit, id, extended.Version, new DateOnly(2035, 12, 31), "再延一个月")).Succeeded);
         (id, v) = await CurrentAsync("一.3", fixture.UnitB);
         Assert.True((await service.RefuseExtensionAsync(fixture.Office, id, v, "不符合延期条件")).Succeeded);
         var refused = await fixture.AssignmentAsync("一.3", fixture.UnitB);
         Assert.Equal(("不符合延期条件", new DateOnly(2035, 11, 30)), (refused.ExtensionRefusalReason, refused.DueDate));
+        var afterRefusal = (await service.HistoryAsync(unit, id)).Select(h => h.What).ToList();
+        Assert.Contains("不同意延期：不符合延期条件", afterRefusal);
+        Assert.DoesNotContain(afterRefusal, line => line.Contains("待签收 → 推进中", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -56,4 +56,18 @@ public class EscalationPagesHttpTests(EscalationFixture fixture) : IClassFixture
         Assert.Contains("找不到这份督办单", print, StringComparison.Ordinal);
         Assert.DoesNotContain(number, print, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_printed_notice_names_the_issuer_by_display_name_not_login_name()
+    {
+        // Issued as "office", the demo account whose display name is 计划办公室（演示）.
+        var id = await IssuedNoticeAsync();
+        var leader = await fixture.App.SignedInClientAsync("leader", DemoAccounts.Password);
+
+        var html = WebUtility.HtmlDecode(await leader.GetStringAsync($"/escalations/{id}/print"));
+
+        Assert.Contains("督办人：<span class=\"person-name\">计划办公室（演示）</span>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("督办人：office", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("login-name", html, StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Escalations;
@@ -34,6 +35,7 @@ public class EscalationPanelTests(SeededDatabase db) : IClassFixture<SeededDatab
     private IRenderedComponent<EscalationPanel> Render(BunitContext ctx, TaskAssignment assignment, Actor actor)
     {
         ctx.Services.AddSingleton(db.Get<EscalationService>());
+        ctx.Services.AddSingleton(db.Get<PersonNameService>());
         return ctx.Render<EscalationPanel>(p => p.Add(x => x.Assignment, assignment).Add(x => x.Actor, actor));
     }
 
@@ -73,5 +75,30 @@ public class EscalationPanelTests(SeededDatabase db) : IClassFixture<SeededDatab
         await using var otherCtx = new BunitContext();
         var other = Render(otherCtx, late, UserOf(late.OrgUnitId + 100000));
         Assert.Equal("", other.Markup.Trim());
+    }
+
+    [Fact]
+    public async Task The_notice_names_who_issued_it_by_display_name_and_only_an_administrator_sees_the_login_name()
+    {
+        var late = await LateAssignmentAsync(skip: 2);
+        await using (var data = db.NewContext())
+        {
+            data.Users.Add(new AppUser { UserName = "ducha_wang", DisplayName = "王督查" });
+            await data.SaveChangesAsync();
+        }
+
+        var issuer = new Actor("ducha_wang", new HashSet<string> { AppRoles.PlanningOffice }, new HashSet<int>());
+        Assert.True((await db.Get<EscalationService>().IssueAsync(issuer, late.Id, "请说明逾期原因", new DateOnly(2024, 6, 7))).Succeeded);
+
+        await using var ctx = new BunitContext();
+        var panel = Render(ctx, late, UserOf(late.OrgUnitId));
+        panel.WaitForAssertion(() => Assert.Contains("下发（王督查）", panel.Find(".escalation").TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain("ducha_wang", panel.Markup, StringComparison.Ordinal);
+
+        await using var adminCtx = new BunitContext();
+        var admin = new Actor("admin", new HashSet<string> { AppRoles.Admin }, new HashSet<int>());
+        var adminPanel = Render(adminCtx, late, admin);
+        adminPanel.WaitForAssertion(() => Assert.Contains("ducha_wang", adminPanel.Find(".escalation .login-name").TextContent, StringComparison.Ordinal));
+        Assert.Contains("王督查", adminPanel.Find(".escalation .person-name").TextContent, StringComparison.Ordinal);
     }
 }
