@@ -55,7 +55,15 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
                 return Outcome.Invalid("所选单位不存在，请刷新页面后重试。");
             }
 
-            task.AssignTo(unitId, role, clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            task.AssignTo(unitId, role, now);
+            if (task.Plan?.Status == PlanStatus.Published)
+            {
+                // The new assignment has no id before the save: the notice points to the unit's task list, where it is listed.
+                db.UnitNotices.Add(UnitNotice.Decision(
+                    unitId, task, "新增承办任务", $"本单位被增加为{(role == AssignmentRole.Lead ? "牵头单位" : "配合单位")}，请及时签收", reason, "assignments", now));
+            }
+
             return Outcome.Ok("已增加承办单位");
         });
 
@@ -76,13 +84,20 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
             }
 
             db.Assignments.Remove(assignment);
+            if (assignment.WorkTask?.Plan?.Status == PlanStatus.Published)
+            {
+                db.UnitNotices.Add(UnitNotice.Decision(
+                    assignment.OrgUnitId, assignment.WorkTask, "不再承办", "本单位不再承办该项任务", reason, "assignments", clock.GetUtcNow().UtcDateTime));
+            }
+
             return Outcome.Ok("已移除承办单位");
         });
 
     /// <summary>Moves a task's deadline (or makes it ongoing); every open assignment takes it, extensions already granted later stay.</summary>
     public Task<Outcome> ChangeDeadlineAsync(Actor actor, int taskId, Guid taskVersion, DateOnly? deadline, bool ongoing, string reason) =>
-        ChangeTaskAsync(actor, taskId, taskVersion, reason, (_, task) =>
+        ChangeTaskAsync(actor, taskId, taskVersion, reason, (db, task) =>
         {
+            var before = task.Assignments.ToDictionary(a => a, a => a.DueDate);
             try
             {
                 task.ChangeDeadline(deadline, ongoing);
@@ -90,6 +105,15 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
             catch (DomainRuleException e)
             {
                 return Task.FromResult(Outcome.Invalid(e.Message));
+            }
+
+            // Only units whose own due date moved: a closed one keeps its dates, a later extension already granted stays.
+            var now = clock.GetUtcNow().UtcDateTime;
+            var published = task.Plan?.Status == PlanStatus.Published;
+            foreach (var moved in task.Assignments.Where(a => published && a.DueDate != before[a]))
+            {
+                var detail = moved.DueDate is { } due ? $"完成时限调整为 {WorkCalendar.Format(due)}" : "调整为持续推进，不再设完成时限";
+                db.UnitNotices.Add(UnitNotice.Decision(moved, "完成时限调整", detail, reason, now));
             }
 
             return Task.FromResult(Outcome.Ok("已调整完成时限"));
@@ -217,7 +241,7 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
         }
 
         await using var db = await dbFactory.CreateDbContextAsync();
-        var task = await db.Tasks.Include(t => t.Assignments).SingleOrDefaultAsync(t => t.Id == taskId);
+        var task = await db.Tasks.Include(t => t.Plan).Include(t => t.Assignments).SingleOrDefaultAsync(t => t.Id == taskId);
         if (task is null)
         {
             return Refusals.TaskGone;
@@ -250,7 +274,7 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
         }
 
         await using var db = await dbFactory.CreateDbContextAsync();
-        var assignment = await db.Assignments.Include(a => a.Reports).SingleOrDefaultAsync(a => a.Id == assignmentId);
+        var assignment = await db.Assignments.Include(a => a.Reports).Include(a => a.WorkTask!).ThenInclude(t => t.Plan).SingleOrDefaultAsync(a => a.Id == assignmentId);
         if (assignment is null)
         {
             return Refusals.TaskNotFound;
