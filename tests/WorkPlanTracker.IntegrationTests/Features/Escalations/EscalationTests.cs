@@ -138,7 +138,7 @@ public partial class EscalationTests(EscalationFixture fixture) : IClassFixture<
     [Fact]
     public async Task Issuing_a_notice_tells_the_unit_in_its_inbox_with_the_number_the_text_and_the_answer_date_and_no_other_unit()
     {
-        var late = await fixture.AssignmentAsync("一.4", fixture.UnitB);
+        var late = await fixture.AssignmentAsync("一.7", fixture.UnitB);
         long mark;
         await using (var db = fixture.App.NewDbContext())
         {
@@ -152,7 +152,7 @@ public partial class EscalationTests(EscalationFixture fixture) : IClassFixture<
         {
             var notice = Assert.Single(await db.UnitNotices.Where(n => n.Id > mark).ToListAsync());
             Assert.Equal((fixture.UnitB, UnitNoticeKind.Decision, $"assignments/{late.Id}"), (notice.OrgUnitId, notice.Kind, notice.Link));
-            Assert.Equal("收到督办单：一.4 规范政府网站", notice.Title);
+            Assert.Equal("收到督办单：一.7 公开财政预决算", notice.Title);
             Assert.Contains(issued.Number, notice.Body, StringComparison.Ordinal);
             Assert.Contains($"{WorkCalendar.Format(InAWeek)} 前书面回复", notice.Body, StringComparison.Ordinal);
             Assert.Contains("网站整改逾期，请说明原因", notice.Body, StringComparison.Ordinal);
