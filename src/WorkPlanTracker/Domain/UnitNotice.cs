@@ -58,6 +58,34 @@ public class UnitNotice
         return Decision(assignment.OrgUnitId, assignment.WorkTask!, headline, detail, reason, $"assignments/{assignment.Id}", nowUtc);
     }
 
+    /// <summary>
+    /// Many tasks given to a unit at once (分派): one notice naming them, not one per task. Needs the tasks' plans loaded.
+    /// </summary>
+    public static UnitNotice TasksAdded(int orgUnitId, IReadOnlyList<WorkTask> tasks, string role, string? reason, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        if (tasks.Count == 1)
+        {
+            return Decision(orgUnitId, tasks[0], "新增承办任务", $"本单位被增加为{role}，请及时签收", reason, "assignments", nowUtc);
+        }
+
+        var names = string.Join("；", tasks.Take(10).Select(t => $"《{t.Plan?.DisplayTitle}》{t.Path} {ShortTitle(t.Title)}".Trim()));
+        var body = $"本单位被增加为 {tasks.Count} 项任务的{role}，请及时签收：{names}{(tasks.Count > 10 ? $" 等 {tasks.Count} 项" : "")}。"
+            + (string.IsNullOrWhiteSpace(reason) ? "" : $"理由：{reason.Trim()}");
+        return new UnitNotice
+        {
+            OrgUnitId = orgUnitId,
+            Title = $"新增承办任务 {tasks.Count} 项",
+            Body = Cut(body, BodyLength),
+            Link = "assignments",
+            CreatedAtUtc = nowUtc,
+            Kind = UnitNoticeKind.Decision,
+        };
+    }
+
+    /// <summary>牵头单位 or 配合单位, as a notice names a unit's part in a task.</summary>
+    public static string RoleName(AssignmentRole role) => role == AssignmentRole.Lead ? "牵头单位" : "配合单位";
+
     private static string ShortTitle(string title) => title.Length > 30 ? title[..30] + "…" : title;
 
     private static string Cut(string text, int length) => text.Length > length ? text[..(length - 1)] + "…" : text;

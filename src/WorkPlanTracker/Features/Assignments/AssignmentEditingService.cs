@@ -60,8 +60,7 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
             if (task.Plan?.Status == PlanStatus.Published)
             {
                 // The new assignment has no id before the save: the notice points to the unit's task list, where it is listed.
-                db.UnitNotices.Add(UnitNotice.Decision(
-                    unitId, task, "新增承办任务", $"本单位被增加为{(role == AssignmentRole.Lead ? "牵头单位" : "配合单位")}，请及时签收", reason, "assignments", now));
+                db.UnitNotices.Add(UnitNotice.TasksAdded(unitId, [task], UnitNotice.RoleName(role), reason, now));
             }
 
             return Outcome.Ok("已增加承办单位");
@@ -165,6 +164,7 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
 
             var existing = await db.Tasks.CountAsync(t => t.ParentTaskId == task.Id);
             var now = clock.GetUtcNow().UtcDateTime;
+            var subs = new List<(int UnitId, WorkTask Task)>();
             foreach (var (part, n) in parts.Select((p, i) => (p, i + 1)))
             {
                 var sub = new WorkTask
@@ -180,6 +180,18 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
                 sub.SetDeadlineAsWritten(task.Deadline, task.DeadlineText, task.Ongoing);
                 sub.AssignTo(part.UnitId, AssignmentRole.Lead, now);
                 db.Tasks.Add(sub);
+                subs.Add((part.UnitId, sub));
+            }
+
+            if (task.Plan?.Status == PlanStatus.Published)
+            {
+                // One notice per unit, however many of the sub-tasks it leads.
+                foreach (var unit in subs.GroupBy(s => s.UnitId))
+                {
+                    var tasks = unit.Select(s => s.Task).ToList();
+                    tasks.ForEach(t => t.Plan = task.Plan);
+                    db.UnitNotices.Add(UnitNotice.TasksAdded(unit.Key, tasks, UnitNotice.RoleName(AssignmentRole.Lead), reason, now));
+                }
             }
 
             return Outcome.Ok($"已拆分出 {parts.Count} 项子任务");
@@ -212,12 +224,14 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
             return Outcome.Invalid("所选单位不存在，请刷新页面后重试。");
         }
 
-        var tasks = await db.Tasks.Include(t => t.Assignments).Where(t => taskIds.Contains(t.Id)).ToListAsync();
+        var tasks = await db.Tasks.Include(t => t.Plan).Include(t => t.Assignments).Where(t => taskIds.Contains(t.Id)).ToListAsync();
         var now = clock.GetUtcNow().UtcDateTime;
-        var added = 0;
-        foreach (var task in tasks.Where(t => t.AssignTo(unitId, role, now) is not null))
+        var given = tasks.Where(t => t.AssignTo(unitId, role, now) is not null).ToList();
+        var added = given.Count;
+        var published = given.Where(t => t.Plan?.Status == PlanStatus.Published).OrderBy(t => t.PlanId).ThenBy(t => t.SortOrder).ToList();
+        if (published.Count > 0)
         {
-            added++;
+            db.UnitNotices.Add(UnitNotice.TasksAdded(unitId, published, UnitNotice.RoleName(role), reason, now));
         }
 
         db.ChangeReason = reason.Trim();

@@ -180,6 +180,33 @@ public class DecisionNoticeTests(DecisionNoticeFixture fixture) : IClassFixture<
         Assert.All(notices, n => Assert.Equal(UnitNoticeKind.Decision, n.Kind));
     }
 
+    [Fact]
+    public async Task Tasks_given_to_a_unit_at_once_make_one_notice_naming_them_and_a_split_one_notice_per_unit_that_leads_a_part()
+    {
+        var first = await fixture.TaskAsync("一.1");
+        var second = await fixture.TaskAsync("一.2");
+        var mark = await fixture.LastNoticeIdAsync();
+
+        Assert.True((await editing.AssignManyAsync(Office, [first.Id, second.Id], fixture.UnitC, AssignmentRole.Supporting, "丙局协助")).Succeeded);
+
+        var given = Assert.Single(await fixture.NoticesAfterAsync(mark));
+        Assert.Equal((fixture.UnitC, "新增承办任务 2 项", "assignments"), (given.OrgUnitId, given.Title, given.Link));
+        Assert.Contains("一.1 加强政策解读；《通知县2035年政务公开工作要点》一.2 推进基层公开", given.Body, StringComparison.Ordinal);
+        Assert.EndsWith("理由：丙局协助", given.Body, StringComparison.Ordinal);
+
+        var split = await fixture.TaskAsync("一.5");
+        mark = await fixture.LastNoticeIdAsync();
+        var parts = new[] { new TaskPart("甲局负责汇总", fixture.UnitA), new TaskPart("乙局负责核对", fixture.UnitB), new TaskPart("乙局负责发布", fixture.UnitB) };
+        Assert.True((await editing.SplitAsync(Office, split.Id, await fixture.App.TaskVersionAsync(split.Id), parts, "按职责拆分")).Succeeded);
+
+        var notices = await fixture.NoticesAfterAsync(mark);
+        Assert.Equal([fixture.UnitA, fixture.UnitB], notices.Select(n => n.OrgUnitId).Order().ToList());
+        Assert.Equal("新增承办任务：一.5-1 甲局负责汇总", notices.Single(n => n.OrgUnitId == fixture.UnitA).Title);
+        var toB = notices.Single(n => n.OrgUnitId == fixture.UnitB);
+        Assert.Equal("新增承办任务 2 项", toB.Title);
+        Assert.Contains("一.5-2 乙局负责核对；《通知县2035年政务公开工作要点》一.5-3 乙局负责发布", toB.Body, StringComparison.Ordinal);
+    }
+
     private async Task<Guid> VersionAsync(int assignmentId)
     {
         await using var db = fixture.App.NewDbContext();
