@@ -239,6 +239,9 @@ public enum ReminderKind
 
     /// <summary>Not signed for N days after assignment (签收提醒).</summary>
     Unacknowledged = 7,
+
+    /// <summary>An office decision on the unit's work, from its <see cref="UnitNotice"/> (办理结果通知); no rule fires it.</summary>
+    Decision = 8,
 }
 
 public static class ReminderKindNames
@@ -254,6 +257,7 @@ public static class ReminderKindNames
         ReminderKind.ReportDue => "report-due",
         ReminderKind.ReportMissing => "report-missing",
         ReminderKind.Unacknowledged => "unacknowledged",
+        ReminderKind.Decision => "decision",
         _ => kind.ToString(),
     };
 
@@ -267,6 +271,7 @@ public static class ReminderKindNames
         ReminderKind.ReportDue => "报送提醒",
         ReminderKind.ReportMissing => "催报",
         ReminderKind.Unacknowledged => "签收提醒",
+        ReminderKind.Decision => "办理结果通知",
         _ => kind.ToString(),
     };
 }

@@ -55,7 +55,14 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
                 return Outcome.Invalid("所选单位不存在，请刷新页面后重试。");
             }
 
-            task.AssignTo(unitId, role, clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            task.AssignTo(unitId, role, now);
+            if (task.Plan?.Status == PlanStatus.Published)
+            {
+                // The new assignment has no id before the save: the notice points to the unit's task list, where it is listed.
+                db.UnitNotices.Add(UnitNotice.TasksAdded(unitId, [task], UnitNotice.RoleName(role), reason, now));
+            }
+
             return Outcome.Ok("已增加承办单位");
         });
 
@@ -76,13 +83,20 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
             }
 
             db.Assignments.Remove(assignment);
+            if (assignment.WorkTask?.Plan?.Status == PlanStatus.Published)
+            {
+                db.UnitNotices.Add(UnitNotice.Decision(
+                    assignment.OrgUnitId, assignment.WorkTask, "不再承办", "本单位不再承办该项任务", reason, "assignments", clock.GetUtcNow().UtcDateTime));
+            }
+
             return Outcome.Ok("已移除承办单位");
         });
 
     /// <summary>Moves a task's deadline (or makes it ongoing); every open assignment takes it, extensions already granted later stay.</summary>
     public Task<Outcome> ChangeDeadlineAsync(Actor actor, int taskId, Guid taskVersion, DateOnly? deadline, bool ongoing, string reason) =>
-        ChangeTaskAsync(actor, taskId, taskVersion, reason, (_, task) =>
+        ChangeTaskAsync(actor, taskId, taskVersion, reason, (db, task) =>
         {
+            var before = task.Assignments.ToDictionary(a => a, a => a.DueDate);
             try
             {
                 task.ChangeDeadline(deadline, ongoing);
@@ -90,6 +104,15 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
             catch (DomainRuleException e)
             {
                 return Task.FromResult(Outcome.Invalid(e.Message));
+            }
+
+            // Only units whose own due date moved: a closed one keeps its dates, a later extension already granted stays.
+            var now = clock.GetUtcNow().UtcDateTime;
+            var published = task.Plan?.Status == PlanStatus.Published;
+            foreach (var moved in task.Assignments.Where(a => published && a.DueDate != before[a]))
+            {
+                var detail = moved.DueDate is { } due ? $"完成时限调整为 {WorkCalendar.Format(due)}" : "调整为持续推进，不再设完成时限";
+                db.UnitNotices.Add(UnitNotice.Decision(moved, "完成时限调整", detail, reason, now));
             }
 
             return Task.FromResult(Outcome.Ok("已调整完成时限"));
@@ -141,6 +164,7 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
 
             var existing = await db.Tasks.CountAsync(t => t.ParentTaskId == task.Id);
             var now = clock.GetUtcNow().UtcDateTime;
+            var subs = new List<(int UnitId, WorkTask Task)>();
             foreach (var (part, n) in parts.Select((p, i) => (p, i + 1)))
             {
                 var sub = new WorkTask
@@ -156,6 +180,18 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
                 sub.SetDeadlineAsWritten(task.Deadline, task.DeadlineText, task.Ongoing);
                 sub.AssignTo(part.UnitId, AssignmentRole.Lead, now);
                 db.Tasks.Add(sub);
+                subs.Add((part.UnitId, sub));
+            }
+
+            if (task.Plan?.Status == PlanStatus.Published)
+            {
+                // One notice per unit, however many of the sub-tasks it leads.
+                foreach (var unit in subs.GroupBy(s => s.UnitId))
+                {
+                    var tasks = unit.Select(s => s.Task).ToList();
+                    tasks.ForEach(t => t.Plan = task.Plan);
+                    db.UnitNotices.Add(UnitNotice.TasksAdded(unit.Key, tasks, UnitNotice.RoleName(AssignmentRole.Lead), reason, now));
+                }
             }
 
             return Outcome.Ok($"已拆分出 {parts.Count} 项子任务");
@@ -188,12 +224,14 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
             return Outcome.Invalid("所选单位不存在，请刷新页面后重试。");
         }
 
-        var tasks = await db.Tasks.Include(t => t.Assignments).Where(t => taskIds.Contains(t.Id)).ToListAsync();
+        var tasks = await db.Tasks.Include(t => t.Plan).Include(t => t.Assignments).Where(t => taskIds.Contains(t.Id)).ToListAsync();
         var now = clock.GetUtcNow().UtcDateTime;
-        var added = 0;
-        foreach (var task in tasks.Where(t => t.AssignTo(unitId, role, now) is not null))
+        var given = tasks.Where(t => t.AssignTo(unitId, role, now) is not null).ToList();
+        var added = given.Count;
+        var published = given.Where(t => t.Plan?.Status == PlanStatus.Published).OrderBy(t => t.PlanId).ThenBy(t => t.SortOrder).ToList();
+        if (published.Count > 0)
         {
-            added++;
+            db.UnitNotices.Add(UnitNotice.TasksAdded(unitId, published, UnitNotice.RoleName(role), reason, now));
         }
 
         db.ChangeReason = reason.Trim();
@@ -217,7 +255,7 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
         }
 
         await using var db = await dbFactory.CreateDbContextAsync();
-        var task = await db.Tasks.Include(t => t.Assignments).SingleOrDefaultAsync(t => t.Id == taskId);
+        var task = await db.Tasks.Include(t => t.Plan).Include(t => t.Assignments).SingleOrDefaultAsync(t => t.Id == taskId);
         if (task is null)
         {
             return Refusals.TaskGone;
@@ -250,7 +288,7 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
         }
 
         await using var db = await dbFactory.CreateDbContextAsync();
-        var assignment = await db.Assignments.Include(a => a.Reports).SingleOrDefaultAsync(a => a.Id == assignmentId);
+        var assignment = await db.Assignments.Include(a => a.Reports).Include(a => a.WorkTask!).ThenInclude(t => t.Plan).SingleOrDefaultAsync(a => a.Id == assignmentId);
         if (assignment is null)
         {
             return Refusals.TaskNotFound;

@@ -108,16 +108,34 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
         ActAsync(actor, id, version, ByUnit, (a, now) => a.RequestExtension(newDate, reason, now), "已提交延期申请，等待审核");
 
     public Task<Outcome> ApproveCompletionAsync(Actor actor, int id, Guid version) =>
-        ActAsync(actor, id, version, ByOffice, (a, now) => a.ApproveCompletion(now), "已办结");
+        ActAsync(actor, id, version, ByOffice, (a, now) =>
+        {
+            a.ApproveCompletion(now);
+            return UnitNotice.Decision(a, "已办结", "办结申请已审核通过，该项任务已办结", null, now);
+        }, "已办结");
 
     public Task<Outcome> ReturnAsync(Actor actor, int id, Guid version, string reason) =>
-        ActAsync(actor, id, version, ByOffice, (a, now) => a.Return(reason, now), "已退回");
+        ActAsync(actor, id, version, ByOffice, (a, now) =>
+        {
+            var what = a.Status == AssignmentStatus.CompletionRequested ? "办结申请" : "进展报送";
+            a.Return(reason, now);
+            return UnitNotice.Decision(a, $"{what}被退回", $"{what}已被退回，请修改后重新报送", a.ReturnReason, now);
+        }, "已退回");
 
     public Task<Outcome> ApproveExtensionAsync(Actor actor, int id, Guid version, DateOnly? newDate) =>
-        ActAsync(actor, id, version, ByOffice, (a, now) => a.ApproveExtension(newDate, now), "已同意延期");
+        ActAsync(actor, id, version, ByOffice, (a, now) =>
+        {
+            a.ApproveExtension(newDate, now);
+            return UnitNotice.Decision(a, "同意延期", $"延期申请已同意，完成时限调整为 {WorkCalendar.Format(a.DueDate!.Value)}", null, now);
+        }, "已同意延期");
 
     public Task<Outcome> RefuseExtensionAsync(Actor actor, int id, Guid version, string reason) =>
-        ActAsync(actor, id, version, ByOffice, (a, now) => a.RefuseExtension(reason, now), "已不同意延期");
+        ActAsync(actor, id, version, ByOffice, (a, now) =>
+        {
+            a.RefuseExtension(reason, now);
+            var due = a.DueDate is { } date ? $"，完成时限仍为 {WorkCalendar.Format(date)}" : "";
+            return UnitNotice.Decision(a, "不同意延期", $"延期申请未获同意{due}", a.ExtensionRefusalReason, now);
+        }, "已不同意延期");
 
     /// <summary>What waits for the office: completion and extension requests, oldest first.</summary>
     public async Task<IReadOnlyList<AssignmentRow>> ReviewQueueAsync(Actor actor, CancellationToken cancellationToken = default)
@@ -135,7 +153,15 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
 
     private static bool ByOffice(Actor actor, TaskAssignment assignment) => actor.IsPlanningOffice;
 
-    private async Task<Outcome> ActAsync(Actor actor, int id, Guid version, Func<Actor, TaskAssignment, bool> allowed, Action<TaskAssignment, DateTime> change, string done)
+    private Task<Outcome> ActAsync(Actor actor, int id, Guid version, Func<Actor, TaskAssignment, bool> allowed, Action<TaskAssignment, DateTime> change, string done) =>
+        ActAsync(actor, id, version, allowed, (a, now) =>
+        {
+            change(a, now);
+            return null;
+        }, done);
+
+    /// <summary>A decision's notice to the unit (returned by <paramref name="change"/>) is saved with the decision, so neither stands without the other.</summary>
+    private async Task<Outcome> ActAsync(Actor actor, int id, Guid version, Func<Actor, TaskAssignment, bool> allowed, Func<TaskAssignment, DateTime, UnitNotice?> change, string done)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var assignment = await Load(db.Assignments, id, CancellationToken.None);
@@ -156,7 +182,11 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
 
         try
         {
-            change(assignment, clock.GetUtcNow().UtcDateTime);
+            if (change(assignment, clock.GetUtcNow().UtcDateTime) is { } notice)
+            {
+                db.UnitNotices.Add(notice);
+            }
+
             await db.SaveChangesAsync();
             return Outcome.Ok(done);
         }

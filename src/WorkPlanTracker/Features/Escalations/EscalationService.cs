@@ -20,7 +20,7 @@ public sealed class EscalationService(IDbContextFactory<AppDbContext> dbFactory,
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync();
-        var assignment = await db.Assignments.Include(a => a.WorkTask).SingleOrDefaultAsync(a => a.Id == assignmentId);
+        var assignment = await db.Assignments.Include(a => a.WorkTask!).ThenInclude(t => t.Plan).SingleOrDefaultAsync(a => a.Id == assignmentId);
         if (assignment is null || !actor.CanSee(assignment))
         {
             return Refusals.TaskNotFound;
@@ -39,6 +39,8 @@ public sealed class EscalationService(IDbContextFactory<AppDbContext> dbFactory,
         {
             var notice = EscalationNotice.Issue(assignment, earlier, lastInYear + 1, text, respondBy, actor.UserName, now);
             db.EscalationNotices.Add(notice);
+            db.UnitNotices.Add(UnitNotice.Decision(
+                assignment, "收到督办单", $"已下发{notice.Number}，请签收并于 {WorkCalendar.Format(respondBy)} 前书面回复。督办事项：{notice.Text}", null, now));
             await db.SaveChangesAsync();
             return Outcome.Ok($"已下发督办单（{notice.Number}）");
         }

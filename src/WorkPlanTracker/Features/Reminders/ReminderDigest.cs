@@ -6,10 +6,18 @@ namespace WorkPlanTracker.Features.Reminders;
 
 /// <summary>One item of a digest as stored in <see cref="ReminderDelivery.ItemsJson"/>.</summary>
 /// <param name="FiredOn">The day the rules fired for it: the digest's own day, or an earlier one for an item caught up.</param>
-public sealed record ReminderItem(int AssignmentId, string UnitName, ReminderKind Kind, string TaskPath, string TaskTitle, int PlanYear, string PlanTitle, DateOnly? Date, string Text, DateOnly? FiredOn = null)
+/// <param name="Link">App-relative address of a decision notice (<see cref="ReminderKind.Decision"/>); other items link to their assignment.</param>
+public sealed record ReminderItem(int AssignmentId, string UnitName, ReminderKind Kind, string TaskPath, string TaskTitle, int PlanYear, string PlanTitle, DateOnly? Date, string Text, DateOnly? FiredOn = null, string? Link = null)
 {
     public static ReminderItem From(DueReminder due, DateOnly firedOn) =>
         new(due.AssignmentId, due.UnitName, due.Kind, due.TaskPath, due.TaskTitle, due.PlanYear, due.PlanTitle, due.Date, due.Describe(), firedOn);
+
+    /// <summary>
+    /// A decision notice as a digest item: its title where others name the task (for the log and the CLI), its body
+    /// as the text; the digest prints the body alone, which names the task itself.
+    /// </summary>
+    public static ReminderItem FromDecision(UnitNotice notice, string unitName) =>
+        new(0, unitName, ReminderKind.Decision, "", notice.Title, WorkCalendar.DateOf(notice.CreatedAtUtc).Year, "", null, notice.Body, WorkCalendar.DateOf(notice.CreatedAtUtc), notice.Link);
 }
 
 /// <summary>A delivery the planner wants for one recipient, channel and day, with all its items (one message, not one per task).</summary>
@@ -57,7 +65,7 @@ public static class ReminderDigest
             foreach (var item in group)
             {
                 // Leaders' digests span units: name the unit; a unit's own digest need not repeat it.
-                text.Append("· ").Append(item.UnitName == recipientName ? "" : item.UnitName + " ").Append(Task(item)).Append('：').Append(item.Text);
+                text.Append("· ").Append(item.UnitName == recipientName ? "" : item.UnitName + " ").Append(Line(item, Task(item)));
                 if (Link(baseUrl, item) is { } link)
                 {
                     text.Append(' ').Append(link);
@@ -148,7 +156,17 @@ public static class ReminderDigest
             {
                 var link = Link(baseUrl, item);
                 var line = MarkdownLine(item, Task(item), link);
-                if (Bytes(line) > maxLineBytes)
+                if (Bytes(line) > maxLineBytes && item.Kind == ReminderKind.Decision)
+                {
+                    // A decision's text is a notice's body, up to 2000 characters: shorten the text, keep the link.
+                    var text = item.Text;
+                    while (text.Length > 0 && Bytes(line) > maxLineBytes)
+                    {
+                        text = text[..Math.Max(0, text.Length - Math.Max(1, (Bytes(line) - maxLineBytes) / 3))];
+                        line = MarkdownLine(item with { Text = text + "…" }, "", link);
+                    }
+                }
+                else if (Bytes(line) > maxLineBytes)
                 {
                     // A hostile or endless title: keep the unit, the path, the link and the reminder; shorten the task's title.
                     var over = Bytes(line) - maxLineBytes;
@@ -171,16 +189,21 @@ public static class ReminderDigest
         }
     }
 
-    private static string MarkdownLine(ReminderItem item, string task, string? link) =>
-        $"> {item.UnitName} {(link is null ? task : $"[{task}]({link})")}：{item.Text}\n";
+    private static string MarkdownLine(ReminderItem item, string task, string? link) => item.Kind == ReminderKind.Decision
+        ? $"> {item.UnitName} {item.Text}{(link is null ? "" : $" [查看]({link})")}\n"
+        : $"> {item.UnitName} {(link is null ? task : $"[{task}]({link})")}：{item.Text}\n";
+
+    /// <summary>An item's line after the unit: a decision's text names its task already.</summary>
+    private static string Line(ReminderItem item, string task) => item.Kind == ReminderKind.Decision ? item.Text : $"{task}：{item.Text}";
 
     private static string Task(ReminderItem item) => $"《{item.PlanTitle}》{item.TaskPath} {item.TaskTitle}";
 
     private static string? Link(string? baseUrl, ReminderItem item) =>
-        string.IsNullOrWhiteSpace(baseUrl) ? null : $"{baseUrl.TrimEnd('/')}/assignments/{item.AssignmentId}";
+        string.IsNullOrWhiteSpace(baseUrl) ? null : $"{baseUrl.TrimEnd('/')}/{item.Link ?? $"assignments/{item.AssignmentId}"}";
 
     private static int Urgency(ReminderKind kind) => kind switch
     {
+        ReminderKind.Decision => 10,
         ReminderKind.Escalation => 9,
         ReminderKind.Overdue => 8,
         ReminderKind.ReportMissing => 7,

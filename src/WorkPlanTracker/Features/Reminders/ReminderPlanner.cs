@@ -63,7 +63,9 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
             due.AddRange(CatchUpCandidates(day, due.Select(d => d.Due).ToList(), cases, settings, plannedDays));
         }
 
-        var all = await RecipientsAsync(db, due, cancellationToken);
+        // The office's decisions go with the first digest after them (the inbox has them already); a planned day shows what it carried.
+        var decisions = alreadyPlanned || sendingDay ? await DecisionsAsync(db, day, alreadyPlanned, cancellationToken) : [];
+        var all = await RecipientsAsync(db, due, decisions, cancellationToken);
         if (all.Count == 0)
         {
             return new DayPlan(day, alreadyPlanned, nextDigest, [], []);
@@ -92,6 +94,12 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
             var keep = new List<ReminderItem>();
             foreach (var item in delivery.Items)
             {
+                if (item.Kind == ReminderKind.Decision)
+                {
+                    keep.Add(item);
+                    continue;
+                }
+
                 var firedOn = item.FiredOn ?? day;
                 var sent = told[(delivery.RecipientKey, item.AssignmentId, item.Kind, item.Date)];
                 if (alreadyPlanned)
@@ -119,7 +127,22 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
             }
         }
 
-        return new DayPlan(day, alreadyPlanned, nextDigest, now, later);
+        return new DayPlan(day, alreadyPlanned, nextDigest, now, later, decisions.Select(d => d.NoticeId).ToList());
+    }
+
+    /// <summary>
+    /// The office's decision notices for the digest of <paramref name="day"/>: those it carried once it is planned, else
+    /// every one written up to that day that no digest has carried yet.
+    /// </summary>
+    private static async Task<IReadOnlyList<DecisionNotice>> DecisionsAsync(AppDbContext db, DateOnly day, bool alreadyPlanned, CancellationToken cancellationToken)
+    {
+        var notices = db.UnitNotices.AsNoTracking().Where(n => n.Kind == UnitNoticeKind.Decision);
+        notices = alreadyPlanned ? notices.Where(n => n.DigestDay == day) : notices.Where(n => n.DigestDay == null);
+        var found = await notices.OrderBy(n => n.Id).Select(n => new { Notice = n, Unit = n.OrgUnit!.Name }).ToListAsync(cancellationToken);
+        return found
+            .Where(f => WorkCalendar.DateOf(f.Notice.CreatedAtUtc) <= day)
+            .Select(f => new DecisionNotice(f.Notice.Id, f.Notice.OrgUnitId, f.Unit, ReminderItem.FromDecision(f.Notice, f.Unit)))
+            .ToList();
     }
 
     /// <summary>
@@ -157,9 +180,10 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
     }
 
     /// <summary>Who gets which items on which channel: units, their users' own channels, leader contacts, leadership.</summary>
-    private static async Task<IReadOnlyList<PlannedDelivery>> RecipientsAsync(AppDbContext db, IReadOnlyList<(DueReminder Due, DateOnly FiredOn)> due, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<PlannedDelivery>> RecipientsAsync(
+        AppDbContext db, IReadOnlyList<(DueReminder Due, DateOnly FiredOn)> due, IReadOnlyList<DecisionNotice> decisions, CancellationToken cancellationToken)
     {
-        if (due.Count == 0)
+        if (due.Count == 0 && decisions.Count == 0)
         {
             return [];
         }
@@ -167,16 +191,19 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
         var contacts = await db.ReminderContacts.AsNoTracking().ToListAsync(cancellationToken);
         var unitContacts = contacts.Where(c => c.OrgUnitId is not null).ToDictionary(c => c.OrgUnitId!.Value);
         var userContacts = contacts.Where(c => c.UserId is not null).ToDictionary(c => c.UserId!);
-        var unitIds = due.Select(d => d.Due.UnitId).Distinct().ToList();
+        var dueByUnit = due.ToLookup(d => d.Due.UnitId);
+        var decisionsByUnit = decisions.ToLookup(d => d.UnitId);
+        var units = due.Select(d => (d.Due.UnitId, d.Due.UnitName)).Concat(decisions.Select(d => (d.UnitId, d.UnitName))).Distinct().ToList();
+        var unitIds = units.Select(u => u.UnitId).ToList();
         var unitUsers = await db.Users.AsNoTracking()
             .SelectMany(u => u.Units, (u, x) => new { UnitId = x.Id, u.Id, u.UserName, u.DisplayName })
             .Where(x => unitIds.Contains(x.UnitId))
             .ToListAsync(cancellationToken);
 
         var plan = new DeliveryPlan();
-        foreach (var unit in due.GroupBy(d => (d.Due.UnitId, d.Due.UnitName)))
+        foreach (var unit in units.Select(u => (Key: u, Items: dueByUnit[u.UnitId].Select(d => ReminderItem.From(d.Due, d.FiredOn)).Concat(decisionsByUnit[u.UnitId].Select(d => d.Item)).ToList())))
         {
-            var items = unit.Select(d => ReminderItem.From(d.Due, d.FiredOn)).ToList();
+            var items = unit.Items;
             var contact = unitContacts.GetValueOrDefault(unit.Key.UnitId);
             plan.AddChannels($"unit:{unit.Key.UnitId}", unit.Key.UnitName, unit.Key.UnitId, null, contact, items, includeInbox: true);
 
@@ -240,6 +267,14 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = new List<ReminderDelivery>();
         db.ReminderPlannedDays.Add(new ReminderPlannedDay { Day = day, PlannedAtUtc = now });
+
+        // Marked carried in the same save as the deliveries and the day's mark: no restart carries a decision twice.
+        var digested = plan.DecisionNoticeIds.ToList();
+        foreach (var notice in await db.UnitNotices.Where(n => digested.Contains(n.Id)).ToListAsync(cancellationToken))
+        {
+            notice.DigestDay = day;
+        }
+
         foreach (var p in plan.Now)
         {
             var row = new ReminderDelivery
@@ -263,7 +298,7 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
         }
 
         // One recipient's channels carry the same items: told once per recipient.
-        foreach (var item in plan.Now.SelectMany(p => p.Items.Select(i => (p.RecipientKey, i.AssignmentId, i.Kind, i.Date, FiredOn: i.FiredOn ?? day))).Distinct())
+        foreach (var item in plan.Now.SelectMany(p => p.Items.Where(i => i.Kind != ReminderKind.Decision).Select(i => (p.RecipientKey, i.AssignmentId, i.Kind, i.Date, FiredOn: i.FiredOn ?? day))).Distinct())
         {
             db.ReminderSentItems.Add(new ReminderSentItem
             {
@@ -332,7 +367,8 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
             var channels = contact?.Channels ?? ReminderChannels.Inbox;
             if (includeInbox && channels.HasFlag(ReminderChannels.Inbox))
             {
-                Add(key, name, unitId, userId, ReminderChannel.Inbox, "", WebhookKind.WeCom, items);
+                // The inbox shows the office's decisions the moment they are made.
+                Add(key, name, unitId, userId, ReminderChannel.Inbox, "", WebhookKind.WeCom, items.Where(i => i.Kind != ReminderKind.Decision).ToList());
             }
 
             if (channels.HasFlag(ReminderChannels.Email) && !string.IsNullOrWhiteSpace(contact?.Email))
@@ -348,6 +384,11 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
 
         public void Add(string key, string name, int? unitId, string? userId, ReminderChannel channel, string address, WebhookKind kind, IReadOnlyList<ReminderItem> items)
         {
+            if (items.Count == 0)
+            {
+                return;
+            }
+
             if (!deliveries.TryGetValue((key, channel), out var entry))
             {
                 entry = (new PlannedDelivery(key, name, unitId, userId, channel, address, kind, []), []);
@@ -366,4 +407,13 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
 /// The reminders of one day: <see cref="Now"/> the digests that go out that day, <see cref="Later"/> items due that
 /// day that fell due after its run and go with the digest of <see cref="NextDigest"/>.
 /// </summary>
-public sealed record DayPlan(DateOnly Day, bool AlreadyPlanned, DateOnly NextDigest, IReadOnlyList<PlannedDelivery> Now, IReadOnlyList<(PlannedDelivery Delivery, ReminderItem Item)> Later);
+/// <param name="DecisionNoticeIds">The office's decision notices the day's digests carry (<see cref="ReminderKind.Decision"/> items).</param>
+public sealed record DayPlan(
+    DateOnly Day, bool AlreadyPlanned, DateOnly NextDigest, IReadOnlyList<PlannedDelivery> Now, IReadOnlyList<(PlannedDelivery Delivery, ReminderItem Item)> Later,
+    IReadOnlyList<long>? DecisionNoticeIds = null)
+{
+    public IReadOnlyList<long> DecisionNoticeIds { get; init; } = DecisionNoticeIds ?? [];
+}
+
+/// <summary>An office decision on a unit's work as the planner carries it into the unit's digest.</summary>
+public sealed record DecisionNotice(long NoticeId, int UnitId, string UnitName, ReminderItem Item);

@@ -17,6 +17,7 @@ public sealed class EscalationFixture : IAsyncLifetime
         4.规范政府网站。(工作流乙局牵头,2035年4月底前)
         5.推进基层公开。(工作流甲局牵头,持续推进)
         6.更新政策文件库。(工作流乙局牵头,2035年3月底前)
+        7.公开财政预决算。(工作流乙局牵头,2035年2月底前)
         """;
 
     public StoppedClockAppFactory App { get; } = new();

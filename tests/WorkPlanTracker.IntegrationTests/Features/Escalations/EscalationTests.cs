@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Escalations;
@@ -132,6 +133,30 @@ public partial class EscalationTests(EscalationFixture fixture) : IClassFixture<
         Assert.Equal(all.Items.Select(r => r.Id).Take(2), first.Items.Concat(second.Items).Select(r => r.Id));
         Assert.Equal((first.PageCount, all.Items[^1].Id), (beyond.Page, Assert.Single(beyond.Items).Id));
         Assert.DoesNotContain((await service.ListAsync(fixture.UserOf(fixture.UnitA), 1, 1000)).Items, r => r.AssignmentId == late.Id);
+    }
+
+    [Fact]
+    public async Task Issuing_a_notice_tells_the_unit_in_its_inbox_with_the_number_the_text_and_the_answer_date_and_no_other_unit()
+    {
+        var late = await fixture.AssignmentAsync("一.7", fixture.UnitB);
+        long mark;
+        await using (var db = fixture.App.NewDbContext())
+        {
+            mark = await db.UnitNotices.MaxAsync(n => (long?)n.Id) ?? 0;
+        }
+
+        Assert.True((await service.IssueAsync(fixture.Office, late.Id, "网站整改逾期，请说明原因", InAWeek)).Succeeded);
+
+        var issued = Assert.Single(await service.ForAssignmentAsync(fixture.Office, late.Id));
+        await using (var db = fixture.App.NewDbContext())
+        {
+            var notice = Assert.Single(await db.UnitNotices.Where(n => n.Id > mark).ToListAsync());
+            Assert.Equal((fixture.UnitB, UnitNoticeKind.Decision, $"assignments/{late.Id}"), (notice.OrgUnitId, notice.Kind, notice.Link));
+            Assert.Equal("收到督办单：一.7 公开财政预决算", notice.Title);
+            Assert.Contains(issued.Number, notice.Body, StringComparison.Ordinal);
+            Assert.Contains($"{WorkCalendar.Format(InAWeek)} 前书面回复", notice.Body, StringComparison.Ordinal);
+            Assert.Contains("网站整改逾期，请说明原因", notice.Body, StringComparison.Ordinal);
+        }
     }
 
     private async Task<int> CloseAsync(string path, int unitId)
