@@ -11,4 +11,21 @@ public static class PlanPath
             ? last
             : char.IsAsciiDigit(last[0]) ? last + "." : last + "、";
     }
+
+    /// <summary>
+    /// The path as a printed paper cites the item: "一.(二).3#2" is "一、（二）3.", each level labelled the way the
+    /// document labels it, brackets full-width as in the text; <paramref name="skipLevels"/> leaves out the outer
+    /// levels when the reader already stands in that section (under "一、" the same task is "（二）3.").
+    /// </summary>
+    public static string Citation(string path, int skipLevels = 0)
+    {
+        var segments = path.Split('#')[0].Split('.', StringSplitOptions.RemoveEmptyEntries);
+        return string.Concat(segments.Skip(Math.Min(skipLevels, segments.Length - 1)).Select(Label));
+    }
+
+    /// <summary>The first level of the path ("一" of "一.(二).3").</summary>
+    public static string TopLevel(string path) => path.Split('#')[0].Split('.')[0];
+
+    private static string Label(string segment) =>
+        segment[0] == '(' ? "（" + segment.Trim('(', ')') + "）" : HeadingNumber(segment);
 }
