@@ -40,7 +40,10 @@ public sealed class DashboardDataSet
         var units = await UnitsAsync(db, cancellationToken);
         var asOf = WorkCalendar.DateOf(AsOfUtc);
         var size = new DataSetSize();
-        var notices = new Dictionary<int, int>();
+        // 督办单 numbers go on from those already issued (a test app may have issued some before the data set arrives).
+        var notices = await db.EscalationNotices.GroupBy(n => n.Year)
+            .Select(g => new { Year = g.Key, Last = g.Max(n => n.Sequence) })
+            .ToDictionaryAsync(g => g.Year, g => g.Last, cancellationToken);
         var lastYear = asOf.Year;
         for (var year = lastYear - Years + 1; year <= lastYear; year++)
         {

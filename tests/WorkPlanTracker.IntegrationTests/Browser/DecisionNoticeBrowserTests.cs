@@ -15,12 +15,13 @@ public class DecisionNoticeBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task The_office_returns_a_completion_request_and_issues_a_notice_and_the_units_bell_and_inbox_show_both()
     {
-        var title = $"结果县2026年政务公开工作要点{Guid.NewGuid():N}"[..24];
+        // A past year's plan: this year's would change the figures the dashboard tests beside it count on.
+        var title = $"结果县2019年政务公开工作要点{Guid.NewGuid():N}"[..24];
         var assignments = await browser.App.PublishedAssignmentsAsync($"""
             {title}
             一、工作任务
-            1.发布办事指南。(市数据资源局牵头,2026年6月底前)
-            2.更新政策文件库。(市数据资源局牵头,2026年6月底前)
+            1.发布办事指南。(市数据资源局牵头,2019年6月底前)
+            2.更新政策文件库。(市数据资源局牵头,2019年6月底前)
             """, "结果.txt", "市数据资源局");
         var (returnedId, escalatedId) = (assignments[0], assignments[1]);
         var unitId = await browser.App.UnitIdAsync("市数据资源局");
