@@ -958,6 +958,9 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("OriginalDueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
