@@ -11,7 +11,7 @@ using WorkPlanTracker.Data;
 namespace WorkPlanTracker.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261203022830_AssignmentReturnCount")]
+    [Migration("20261203024528_AssignmentReturnCount")]
     partial class AssignmentReturnCount
     {
         /// <inheritdoc />
@@ -320,6 +320,10 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AtUtc");
+
+                    b.HasIndex("EntityType")
+                        .HasDatabaseName("IX_AuditEntries_Deleted")
+                        .HasFilter("\"Action\" = 2");
 
                     b.HasIndex("EntityType", "EntityId");
 

@@ -17,6 +17,12 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Deleted",
+                table: "AuditEntries",
+                column: "EntityType",
+                filter: "\"Action\" = 2");
+
             // Earlier returns are in the audit trail only: every 退回 set ReturnedAtUtc, and nothing else sets it.
             migrationBuilder.Sql("""
                 UPDATE "Assignments" SET "ReturnCount" = (
@@ -29,6 +35,10 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_Deleted",
+                table: "AuditEntries");
+
             migrationBuilder.DropColumn(
                 name: "ReturnCount",
                 table: "Assignments");
