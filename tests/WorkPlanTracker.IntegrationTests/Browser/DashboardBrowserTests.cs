@@ -166,4 +166,22 @@ public class DashboardBrowserTests(BrowserFixture browser)
         Assert.Contains("/plotly-basic-", script.Url, StringComparison.Ordinal);
         Assert.InRange((await script.BodyAsync()).Length, 100_000, 1_500_000);
     }
+
+    [Fact]
+    public async Task A_visit_to_the_ranking_or_the_trend_reads_it_once()
+    {
+        await SeedAsync();
+        var leader = await browser.NewSessionAsync("leader", DemoAccounts.Password);
+        browser.App.TaggedCommands.Reset(WorkPlanTracker.Features.Dashboard.DashboardService.RankingTag);
+        browser.App.TaggedCommands.Reset(WorkPlanTracker.Features.Dashboard.DashboardService.TrendTag);
+
+        var page = await browser.OpenAsync($"/dashboard/units?year={ThisYear}", leader);
+        await ChartDrawnAsync(page, "unit-bars");
+        Assert.Equal(1, browser.App.TaggedCommands.Count(WorkPlanTracker.Features.Dashboard.DashboardService.RankingTag));
+
+        page = await browser.OpenAsync($"/dashboard/trend?year={ThisYear}", leader);
+        await ChartDrawnAsync(page, "monthly-trend");
+        // One reading of the trend counts the year and the year before.
+        Assert.Equal(2, browser.App.TaggedCommands.Count(WorkPlanTracker.Features.Dashboard.DashboardService.TrendTag));
+    }
 }

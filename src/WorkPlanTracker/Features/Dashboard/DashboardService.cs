@@ -85,6 +85,12 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             await overdue.CountAsync(cancellationToken)));
     }
 
+    /// <summary>Names the ranking's first query in the SQL, so tests can tell how often the ranking is read.</summary>
+    public const string RankingTag = "dashboard-ranking";
+
+    /// <summary>Names the trend's month query (run for the year and the year before) in the SQL.</summary>
+    public const string TrendTag = "dashboard-trend";
+
     public async Task<Outcome<UnitRanking>> RankingAsync(Actor actor, DashboardScope scope, CancellationToken cancellationToken = default)
     {
         if (!MayView(actor))
@@ -99,6 +105,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
                 from a in InScope(db, scope)
                 join t in db.Tasks on a.TaskId equals t.Id
                 select new { a.OrgUnitId, a.Status, a.ClosedAtUtc, a.OriginalDueDate, a.DueDate, a.ReturnCount, t.Ongoing })
+            .TagWith(RankingTag)
             .GroupBy(a => a.OrgUnitId)
             .Select(g => new
             {
@@ -386,6 +393,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     {
         // One row per (due month, close month): at most a few hundred, from which every month-end figure follows exactly.
         var cells = await InScope(db, scope)
+            .TagWith(TrendTag)
             .GroupBy(a => new
             {
                 Due = a.DueDate == null || a.WorkTask!.Ongoing ? (int?)null : (a.DueDate.Value.Year * 100) + a.DueDate.Value.Month,
