@@ -23,13 +23,7 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                 column: "EntityType",
                 filter: "\"Action\" = 2");
 
-            // Earlier returns are in the audit trail only: every 退回 set ReturnedAtUtc, and nothing else sets it.
-            migrationBuilder.Sql("""
-                UPDATE "Assignments" SET "ReturnCount" = (
-                    SELECT COUNT(*) FROM "AuditEntries" AS e
-                    WHERE e."EntityType" = 'TaskAssignment' AND e."EntityId" = CAST("Assignments"."Id" AS TEXT)
-                        AND e."Action" = 1 AND e."After" LIKE '%"ReturnedAtUtc":"%');
-                """);
+            migrationBuilder.Sql(ReturnCountBackfill.Sql);
         }
 
         /// <inheritdoc />
