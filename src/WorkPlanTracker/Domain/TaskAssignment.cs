@@ -56,6 +56,12 @@ public class TaskAssignment : IAudited, IVersioned
     public string? ReturnReason { get; private set; }
     public DateTime? ReturnedAtUtc { get; private set; }
 
+    /// <summary>
+    /// How often the office sent a report or completion request back (退回), counted for good: <see cref="ReturnReason"/>
+    /// keeps only the last one, and a returned completion request leaves no returned report behind.
+    /// </summary>
+    public int ReturnCount { get; private set; }
+
     /// <summary>Why the office last refused an extension, and when.</summary>
     public string? ExtensionRefusalReason { get; private set; }
     public DateTime? ExtensionRefusedAtUtc { get; private set; }
@@ -272,6 +278,7 @@ public class TaskAssignment : IAudited, IVersioned
         Status = AssignmentStatus.Returned;
         ReturnReason = why;
         ReturnedAtUtc = nowUtc;
+        ReturnCount++;
     }
 
     /// <summary>
@@ -340,6 +347,11 @@ public class TaskAssignment : IAudited, IVersioned
         WasOpenOn(day) && WorkTask?.Ongoing != true && DueDateOn(day) is { } due && day > due;
 
     /// <summary>Whole days left until the due date (negative when late); null without a due date.</summary>
+    /// <summary>逾期办结: how many days after the due date in force (China date) the office closed it; null when closed in time or not closed.</summary>
+    public int? DaysClosedLate =>
+        Status == AssignmentStatus.Closed && ClosedAtUtc is { } closed && DueDate is { } due && WorkTask?.Ongoing != true
+        && WorkCalendar.DateOf(closed).DayNumber - due.DayNumber is var late && late > 0 ? late : null;
+
     public int? DaysUntilDue(DateOnly today) => DueDate is { } due ? due.DayNumber - today.DayNumber : null;
 
     /// <summary>

@@ -127,4 +127,64 @@ public class DashboardBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".trend-table thead")).ToContainTextAsync($"{DateTime.UtcNow.Year - 1}年累计办结率");
         await BrowserFixture.ScreenshotAsync(page, "dashboard-trend");
     }
+
+    [Fact]
+    public async Task The_ranking_shows_its_table_while_the_chart_loads_and_the_small_chart_script_is_fetched_once_for_two_chart_pages()
+    {
+        await SeedAsync();
+        var leader = await browser.NewSessionAsync("leader", DemoAccounts.Password);
+        var scripts = new List<IResponse>();
+        leader.Response += (_, response) =>
+        {
+            if (response.Url.Contains("/_content/Plotly.Blazor/plotly-", StringComparison.Ordinal) && !response.Url.Contains("interop", StringComparison.Ordinal))
+            {
+                lock (scripts)
+                {
+                    scripts.Add(response);
+                }
+            }
+        };
+        var chartScript = new TaskCompletionSource();
+        await leader.RouteAsync("**/_content/Plotly.Blazor/plotly-*.min.js", async route =>
+        {
+            await chartScript.Task;
+            await route.ContinueAsync();
+        });
+
+        var page = await browser.OpenAsync($"/dashboard/units?year={ThisYear}", leader);
+        // The chart script is held back: the table is there all the same, and the chart's box says it is coming.
+        await Assertions.Expect(page.Locator(".ranking-table tbody tr")).ToHaveCountAsync(14);
+        await Assertions.Expect(page.Locator(".unit-chart-panel .chart-loading")).ToHaveTextAsync("图表加载中…");
+        await Assertions.Expect(page.Locator(".unit-chart-panel .chart-loading")).ToBeVisibleAsync();
+        chartScript.SetResult();
+        await ChartDrawnAsync(page, "unit-bars");
+        await Assertions.Expect(page.Locator(".unit-chart-panel .chart-loading")).ToBeHiddenAsync();
+
+        await page.Locator("a.dashboard-tab", new() { HasText = "月度趋势" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/dashboard/trend", StringComparison.Ordinal));
+        await ChartDrawnAsync(page, "monthly-trend");
+
+        // The basic bundle (bar, scatter, pie) drew both charts; the full 4.8 MB bundle was never asked for.
+        var script = Assert.Single(scripts);
+        Assert.Contains("/plotly-basic-", script.Url, StringComparison.Ordinal);
+        Assert.InRange((await script.BodyAsync()).Length, 100_000, 1_500_000);
+    }
+
+    [Fact]
+    public async Task A_visit_to_the_ranking_or_the_trend_reads_it_once()
+    {
+        await SeedAsync();
+        var leader = await browser.NewSessionAsync("leader", DemoAccounts.Password);
+        browser.App.TaggedCommands.Reset(WorkPlanTracker.Features.Dashboard.DashboardService.RankingTag);
+        browser.App.TaggedCommands.Reset(WorkPlanTracker.Features.Dashboard.DashboardService.TrendTag);
+
+        var page = await browser.OpenAsync($"/dashboard/units?year={ThisYear}", leader);
+        await ChartDrawnAsync(page, "unit-bars");
+        Assert.Equal(1, browser.App.TaggedCommands.Count(WorkPlanTracker.Features.Dashboard.DashboardService.RankingTag));
+
+        page = await browser.OpenAsync($"/dashboard/trend?year={ThisYear}", leader);
+        await ChartDrawnAsync(page, "monthly-trend");
+        // One reading of the trend counts the year and the year before.
+        Assert.Equal(2, browser.App.TaggedCommands.Count(WorkPlanTracker.Features.Dashboard.DashboardService.TrendTag));
+    }
 }

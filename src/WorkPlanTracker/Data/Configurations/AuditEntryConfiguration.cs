@@ -6,6 +6,8 @@ namespace WorkPlanTracker.Data.Configurations;
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
+    public const string DeletedIndexName = "IX_AuditEntries_Deleted";
+
     public void Configure(EntityTypeBuilder<AuditEntry> entry)
     {
         entry.Property(e => e.UserName).HasMaxLength(100);
@@ -14,5 +16,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.Property(e => e.Reason).HasMaxLength(1000);
         entry.HasIndex(e => new { e.EntityType, e.EntityId });
         entry.HasIndex(e => e.AtUtc);
+
+        // Deletions are few among millions of entries; a task's history looks up its removed assignments among them
+        // (by the task id in the deleted row's JSON), which without this index reads every assignment entry ever written.
+        entry.HasIndex(e => e.EntityType).HasDatabaseName(DeletedIndexName).HasFilter($"\"Action\" = {(int)AuditAction.Deleted}");
     }
 }

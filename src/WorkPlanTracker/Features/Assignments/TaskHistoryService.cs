@@ -9,7 +9,11 @@ namespace WorkPlanTracker.Features.Assignments;
 /// <summary>One line of a task's history: when, who, for which unit (none for the task itself), what.</summary>
 public sealed record TaskHistoryLine(DateTime AtUtc, PersonName Who, string? UnitName, string What);
 
-public sealed record TaskHistory(WorkTask WorkTask, IReadOnlyList<TaskHistoryLine> Lines);
+/// <summary>One page of a task's history (oldest first): a task given to dozens of units over years has thousands of lines.</summary>
+public sealed record TaskHistory(WorkTask WorkTask, IReadOnlyList<TaskHistoryLine> Lines, int Total, int Page, int PageSize)
+{
+    public int PageCount => Paging.PageCount(PageSize, Total);
+}
 
 /// <summary>
 /// A task's whole history across its units, read from the audit trail: the task's own edits, every assignment
@@ -18,7 +22,9 @@ public sealed record TaskHistory(WorkTask WorkTask, IReadOnlyList<TaskHistoryLin
 /// </summary>
 public sealed class TaskHistoryService(IDbContextFactory<AppDbContext> dbFactory)
 {
-    public async Task<Outcome<TaskHistory>> GetAsync(Actor actor, int taskId, CancellationToken cancellationToken = default)
+    public const int PageSize = 200;
+
+    public async Task<Outcome<TaskHistory>> GetAsync(Actor actor, int taskId, int page = 1, CancellationToken cancellationToken = default)
     {
         if (!actor.IsPlanningOffice && !actor.IsLeadership)
         {
@@ -32,14 +38,7 @@ public sealed class TaskHistoryService(IDbContextFactory<AppDbContext> dbFactory
             return Refusals.TaskGone.As<TaskHistory>();
         }
 
-        var taskKey = Key(taskId);
-        // A removed assignment is gone from its table; its deletion entry still names the task it belonged to.
-        var taskIdInJson = $"\"TaskId\":{taskKey},";
-        var taskIdLastInJson = $"\"TaskId\":{taskKey}}}";
-        var removed = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.EntityType == nameof(TaskAssignment) && e.Action == AuditAction.Deleted
-                && e.Before != null && (e.Before.Contains(taskIdInJson) || e.Before.Contains(taskIdLastInJson)))
-            .Select(e => e.EntityId).ToListAsync(cancellationToken);
+        var removed = await RemovedAssignments(db, taskId).ToListAsync(cancellationToken);
         var current = await db.Assignments.Where(a => a.TaskId == taskId).Select(a => a.Id).ToListAsync(cancellationToken);
         var assignmentIds = removed.Select(id => int.Parse(id, CultureInfo.InvariantCulture)).Union(current).ToList();
         var trail = await AssignmentAuditTrail.LoadAsync(db, assignmentIds, taskId, DateTime.MinValue, cancellationToken);
@@ -64,7 +63,24 @@ public sealed class TaskHistoryService(IDbContextFactory<AppDbContext> dbFactory
             .Select(e => new TaskHistoryLine(e.AtUtc, people.Of(e.UserName), UnitOf(e), AssignmentHistory.Describe(e)))
             .Where(l => l.What.Length > 0)
             .ToList();
-        return Outcome.Ok(new TaskHistory(task, lines));
+        var skip = Paging.Skip(page, PageSize, lines.Count);
+        return Outcome.Ok(new TaskHistory(task, lines.Skip(skip).Take(PageSize).ToList(), lines.Count, (skip / PageSize) + 1, PageSize));
+    }
+
+    /// <summary>
+    /// Ids of the task's removed assignments: gone from their table, their deletion entry still names the task. Only
+    /// deletions are searched (a small index of their own), not every assignment entry ever written.
+    /// </summary>
+    internal static IQueryable<string> RemovedAssignments(AppDbContext db, int taskId)
+    {
+        var taskKey = Key(taskId);
+        var taskIdInJson = $"\"TaskId\":{taskKey},";
+        var taskIdLastInJson = $"\"TaskId\":{taskKey}}}";
+        return db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == AuditAction.Deleted && e.EntityType == nameof(TaskAssignment)
+                && e.Before != null && (e.Before.Contains(taskIdInJson) || e.Before.Contains(taskIdLastInJson)))
+            .Select(e => e.EntityId)
+            .TagWith(AssignmentAuditTrail.Tag);
     }
 
     private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);

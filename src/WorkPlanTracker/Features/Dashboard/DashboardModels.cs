@@ -35,8 +35,9 @@ public sealed record DueItem(int AssignmentId, int TaskId, string TaskPath, stri
 
 public sealed record UnitRanking(DashboardScope Scope, AssessmentWeights Weights, IReadOnlyList<UnitScore> Units);
 
+/// <summary>A unit's figures; <see cref="Returns"/> counts every 退回 of its reports and completion requests.</summary>
 public sealed record UnitScore(
-    int UnitId, string UnitName, int Assignments, int Closed, int ClosedOnTime, int Overdue, int Reports, int ReportsOnTime, int ReturnedReports, double Score)
+    int UnitId, string UnitName, int Assignments, int Closed, int ClosedOnTime, int Overdue, int Reports, int ReportsOnTime, int Returns, double Score)
 {
     public int Rank { get; init; }
 
@@ -44,7 +45,8 @@ public sealed record UnitScore(
     public double OnTimeRate => Rate(ClosedOnTime, Closed);
     public double ReportsOnTimeRate => Rate(ReportsOnTime, Reports);
     public double OverdueRate => Rate(Overdue, Assignments);
-    public double ReturnedRate => Rate(ReturnedReports, Reports);
+    /// <summary>退回 per report; a returned completion request counts too, so it is capped at 1.</summary>
+    public double ReturnedRate => Math.Min(1, Rate(Returns, Reports));
 
     public static double Rate(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
 }
@@ -69,6 +71,8 @@ public enum DrillShow
     UpcomingAssignments,
     Reports,
     ReportsOnTime,
+
+    /// <summary>Assignments the office sent back at least once (a report or a completion request); the name stays for bookmarked links.</summary>
     ReturnedReports,
     ClosedInMonth,
     OverdueAtMonthEnd,

@@ -85,6 +85,12 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             await overdue.CountAsync(cancellationToken)));
     }
 
+    /// <summary>Names the ranking's first query in the SQL, so tests can tell how often the ranking is read.</summary>
+    public const string RankingTag = "dashboard-ranking";
+
+    /// <summary>Names the trend's month query (run for the year and the year before) in the SQL.</summary>
+    public const string TrendTag = "dashboard-trend";
+
     public async Task<Outcome<UnitRanking>> RankingAsync(Actor actor, DashboardScope scope, CancellationToken cancellationToken = default)
     {
         if (!MayView(actor))
@@ -98,7 +104,8 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var byUnit = await (
                 from a in InScope(db, scope)
                 join t in db.Tasks on a.TaskId equals t.Id
-                select new { a.OrgUnitId, a.Status, a.ClosedAtUtc, a.OriginalDueDate, a.DueDate, t.Ongoing })
+                select new { a.OrgUnitId, a.Status, a.ClosedAtUtc, a.OriginalDueDate, a.DueDate, a.ReturnCount, t.Ongoing })
+            .TagWith(RankingTag)
             .GroupBy(a => a.OrgUnitId)
             .Select(g => new
             {
@@ -108,6 +115,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
                 OnTime = g.Sum(a => a.Status == AssignmentStatus.Closed && a.ClosedAtUtc != null
                     && (a.OriginalDueDate == null || DateOnly.FromDateTime(a.ClosedAtUtc.Value.AddHours(ChinaHours)) <= a.OriginalDueDate) ? 1 : 0),
                 Overdue = g.Sum(a => a.Status != AssignmentStatus.Closed && !a.Ongoing && a.DueDate != null && a.DueDate < today ? 1 : 0),
+                Returns = g.Sum(a => a.ReturnCount),
             })
             .ToListAsync(cancellationToken);
         var reports = await (
@@ -121,7 +129,6 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             {
                 UnitId = g.Key,
                 Count = g.Count(),
-                Returned = g.Sum(r => r.ReturnedAtUtc != null ? 1 : 0),
                 OnTime = g.Sum(r => r.ReturnedAtUtc == null && (r.Day == null || r.ReportedDayOfMonth <= r.Day) ? 1 : 0),
             })
             .ToDictionaryAsync(r => r.UnitId, cancellationToken);
@@ -131,7 +138,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var scores = byUnit.Select(u =>
         {
             reports.TryGetValue(u.UnitId, out var r);
-            var row = new UnitScore(u.UnitId, names.GetValueOrDefault(u.UnitId, "?"), u.Count, u.Closed, u.OnTime, u.Overdue, r?.Count ?? 0, r?.OnTime ?? 0, r?.Returned ?? 0, 0);
+            var row = new UnitScore(u.UnitId, names.GetValueOrDefault(u.UnitId, "?"), u.Count, u.Closed, u.OnTime, u.Overdue, r?.Count ?? 0, r?.OnTime ?? 0, u.Returns, 0);
             return row with { Score = weights.Score(row.ClosedRate, row.OnTimeRate, row.ReportsOnTimeRate, row.OverdueRate, row.ReturnedRate) };
         })
             .OrderByDescending(u => u.Score).ThenBy(u => u.UnitName, ChineseOrder.Names)
@@ -215,7 +222,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         return Outcome.Ok(filter.Show switch
         {
             DrillShow.Tasks => await TaskListAsync(db, filter, scope, today, title, page, pageSize, cancellationToken),
-            DrillShow.Reports or DrillShow.ReportsOnTime or DrillShow.ReturnedReports => await ReportListAsync(db, filter, scope, title, page, pageSize, cancellationToken),
+            DrillShow.Reports or DrillShow.ReportsOnTime => await ReportListAsync(db, filter, scope, title, page, pageSize, cancellationToken),
             _ => await AssignmentListAsync(db, filter, scope, today, title, page, pageSize, cancellationToken),
         });
     }
@@ -386,6 +393,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     {
         // One row per (due month, close month): at most a few hundred, from which every month-end figure follows exactly.
         var cells = await InScope(db, scope)
+            .TagWith(TrendTag)
             .GroupBy(a => new
             {
                 Due = a.DueDate == null || a.WorkTask!.Ongoing ? (int?)null : (a.DueDate.Value.Year * 100) + a.DueDate.Value.Month,
@@ -477,6 +485,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
                 && (a.OriginalDueDate == null || DateOnly.FromDateTime(a.ClosedAtUtc.Value.AddHours(ChinaHours)) <= a.OriginalDueDate)),
             DrillShow.OverdueAssignments => Overdue(query, today),
             DrillShow.UpcomingAssignments => Upcoming(query, today, today.AddDays(UpcomingDays)),
+            DrillShow.ReturnedReports => query.Where(a => a.ReturnCount > 0),
             DrillShow.ClosedInMonth => query.Where(a => a.Status == AssignmentStatus.Closed && a.ClosedAtUtc != null
                 && (a.ClosedAtUtc.Value.AddHours(ChinaHours).Year * 100) + a.ClosedAtUtc.Value.AddHours(ChinaHours).Month == end),
             DrillShow.OverdueAtMonthEnd => query.Where(a => a.DueDate != null && !a.WorkTask!.Ongoing
@@ -503,11 +512,15 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
                 a.Status,
                 Unit = a.OrgUnit!.Name,
                 Escalated = db.EscalationNotices.Any(n => n.AssignmentId == a.Id),
+                a.ReturnCount,
+                a.ReturnReason,
             })
             .ToListAsync(cancellationToken);
         return new DrillList(filter, title, total, rows.Select(r => new DrillRow(
             r.TaskId, r.Plan, r.Path, r.Title,
-            AssignmentDetail(r.Status, r.Ongoing, r.DueDate, today, r.Escalated),
+            filter.Show == DrillShow.ReturnedReports
+                ? $"退回{r.ReturnCount}次" + (r.ReturnReason is { } why ? $"：{why}" : "")
+                : AssignmentDetail(r.Status, r.Ongoing, r.DueDate, today, r.Escalated),
             r.DueDate, [new DrillLink(r.Id, r.Unit, r.Status)])).ToList(), (skip / pageSize) + 1, pageSize);
     }
 
@@ -531,7 +544,6 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
 
         query = filter.Show switch
         {
-            DrillShow.ReturnedReports => query.Where(r => r.ReturnedAtUtc != null),
             DrillShow.ReportsOnTime => query.Where(r => r.ReturnedAtUtc == null
                 && ((r.Assignment!.WorkTask!.ReportingCycleKind != null ? r.Assignment.WorkTask.ReportingDay : r.Assignment.WorkTask.Plan!.ReportingDay) == null
                     || r.ReportedDayOfMonth <= (r.Assignment.WorkTask.ReportingCycleKind != null ? r.Assignment.WorkTask.ReportingDay : r.Assignment.WorkTask.Plan!.ReportingDay))),

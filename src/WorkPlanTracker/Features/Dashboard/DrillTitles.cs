@@ -19,7 +19,7 @@ public static class DrillTitles
             DrillShow.UpcomingAssignments => $"{DashboardService.UpcomingDays}天内到期的交办事项",
             DrillShow.Reports => "报送的进展",
             DrillShow.ReportsOnTime => "按时报送的进展",
-            DrillShow.ReturnedReports => "被退回的进展",
+            DrillShow.ReturnedReports => "被退回过的交办事项",
             DrillShow.ClosedInMonth => $"{filter.Month}月办结的交办事项",
             DrillShow.OverdueAtMonthEnd => $"{filter.Month}月底处于逾期的交办事项",
             _ => filter.Show.ToString(),

@@ -46,7 +46,9 @@ public sealed record LedgerAssignmentRow(
     bool Overdue,
     int? DaysLate,
     string? ReturnReason,
-    IReadOnlyList<LedgerReport> Reports)
+    IReadOnlyList<LedgerReport> Reports,
+    int ReturnCount = 0,
+    int? DaysClosedLate = null)
 {
     /// <summary>The newest report that the office did not send back, if any.</summary>
     public LedgerReport? LatestReport

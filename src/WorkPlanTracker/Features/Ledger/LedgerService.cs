@@ -289,7 +289,8 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
                     a.Status == AssignmentStatus.Returned ? a.ReturnReason : null,
                     a.Reports.OrderBy(r => r.ReportedAtUtc).Select(r => new LedgerReport(
                         r.ReportedOn, r.Progress, r.PercentComplete, r.IsReturned, r.EvidenceLinks,
-                        r.Files.Select(f => f.FileName).ToList())).ToList()))
+                        r.Files.Select(f => f.FileName).ToList())).ToList(),
+                    a.ReturnCount, a.DaysClosedLate))
                 .ToList());
     }
 }

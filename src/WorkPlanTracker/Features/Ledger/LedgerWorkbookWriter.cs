@@ -303,6 +303,11 @@ public static class LedgerWorkbookWriter
             parts.Add($"逾期{late}天");
         }
 
+        if (assignment.DaysClosedLate is { } closedLate)
+        {
+            parts.Add($"逾期办结{closedLate}天");
+        }
+
         if (assignment.DueDate is { } due && assignment.OriginalDueDate is { } original && due != original)
         {
             parts.Add($"已延期至{WorkCalendar.Format(due)}（原时限{WorkCalendar.Format(original)}）");
@@ -311,6 +316,12 @@ public static class LedgerWorkbookWriter
         if (assignment.ReturnReason is { } reason)
         {
             parts.Add($"已退回：{reason}");
+        }
+
+        // The count stays after the unit reported again or the work was closed: how often it was sent back is part of the record.
+        if (assignment.ReturnCount > 0)
+        {
+            parts.Add($"退回{assignment.ReturnCount}次");
         }
 
         return string.Join("；", parts);

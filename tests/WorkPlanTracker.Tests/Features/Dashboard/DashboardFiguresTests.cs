@@ -78,11 +78,11 @@ public class DashboardFiguresTests(DashboardFixture data) : IClassFixture<Dashbo
         Assert.Equal(["测试甲局", "测试丙县人民政府", "测试乙局"], ranking.Units.Select(u => u.UnitName));
         Assert.Equal([1, 2, 3], ranking.Units.Select(u => u.Rank));
         var jia = ranking.Units[0];
-        Assert.Equal((3, 1, 1, 1, 3, 2, 0, 56.7), (jia.Assignments, jia.Closed, jia.ClosedOnTime, jia.Overdue, jia.Reports, jia.ReportsOnTime, jia.ReturnedReports, jia.Score));
+        Assert.Equal((3, 1, 1, 1, 3, 2, 0, 56.7), (jia.Assignments, jia.Closed, jia.ClosedOnTime, jia.Overdue, jia.Reports, jia.ReportsOnTime, jia.Returns, jia.Score));
         var bing = ranking.Units[1];
-        Assert.Equal((2, 0, 0, 1, 1, 1, 0, 20.0), (bing.Assignments, bing.Closed, bing.ClosedOnTime, bing.Overdue, bing.Reports, bing.ReportsOnTime, bing.ReturnedReports, bing.Score));
+        Assert.Equal((2, 0, 0, 1, 1, 1, 0, 20.0), (bing.Assignments, bing.Closed, bing.ClosedOnTime, bing.Overdue, bing.Reports, bing.ReportsOnTime, bing.Returns, bing.Score));
         var yi = ranking.Units[2];
-        Assert.Equal((2, 1, 0, 0, 2, 0, 1, 15.0), (yi.Assignments, yi.Closed, yi.ClosedOnTime, yi.Overdue, yi.Reports, yi.ReportsOnTime, yi.ReturnedReports, yi.Score));
+        Assert.Equal((2, 1, 0, 0, 2, 0, 1, 15.0), (yi.Assignments, yi.Closed, yi.ClosedOnTime, yi.Overdue, yi.Reports, yi.ReportsOnTime, yi.Returns, yi.Score));
     }
 
     [Fact]

@@ -318,6 +318,10 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
                     b.HasIndex("AtUtc");
 
+                    b.HasIndex("EntityType")
+                        .HasDatabaseName("IX_AuditEntries_Deleted")
+                        .HasFilter("\"Action\" = 2");
+
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
@@ -957,6 +961,9 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
                     b.Property<DateOnly?>("OriginalDueDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(1000)
