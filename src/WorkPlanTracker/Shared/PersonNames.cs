@@ -45,11 +45,13 @@ public sealed class PersonNames
         return new PersonNames(shown, viewer.Roles.Contains(AppRoles.Admin));
     }
 
-    // Office and leader accounts belong to no unit: their display name alone says who they are.
-    private static string Shown(string displayName, List<string> units, string userName)
+    // Office and leader accounts belong to no unit, and a unit's shared account is often named after the unit
+    // (市数据资源局（演示）): the display name alone says who they are, without the unit said twice.
+    internal static string Shown(string displayName, List<string> units, string userName)
     {
         var name = string.IsNullOrWhiteSpace(displayName) ? userName : displayName.Trim();
-        return units.Count == 0 ? name : $"{name}（{string.Join("、", units)}）";
+        var unsaid = units.Where(u => !name.Contains(u, StringComparison.Ordinal)).ToList();
+        return unsaid.Count == 0 ? name : $"{name}（{string.Join("、", unsaid)}）";
     }
 }
 

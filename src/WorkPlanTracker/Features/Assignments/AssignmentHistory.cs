@@ -96,7 +96,8 @@ public static class AssignmentHistory
         var parts = after
             .Where(p => names.ContainsKey(p.Key))
             .Select(p => $"{names[p.Key]}：{Show(p.Key, before.GetValueOrDefault(p.Key))} → {Show(p.Key, p.Value)}");
-        return string.Join("；", parts);
+        // A value's own closing 。 before the ； that joins the changes would read “。；”.
+        return string.Join("；", parts.Select(p => p.TrimEnd('。')));
     }
 
     /// <summary>The office's decision on an extension request, as the request's own event.</summary>

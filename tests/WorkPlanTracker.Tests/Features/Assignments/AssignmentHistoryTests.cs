@@ -39,6 +39,15 @@ public class AssignmentHistoryTests
     }
 
     [Fact]
+    public void Changes_joined_in_one_line_never_read_a_full_stop_before_the_semicolon()
+    {
+        var requested = Entry(nameof(TaskAssignment), AuditAction.Modified,
+            """{"CompletionSummary":null,"Status":2}""", """{"CompletionSummary":"已全部发布。","Status":3}""");
+
+        Assert.Equal("办结说明：（空） → 已全部发布；状态：推进中 → 申请办结", AssignmentHistory.Describe(requested));
+    }
+
+    [Fact]
     public void The_same_status_number_on_the_assignment_is_still_the_assignments_status()
     {
         var signed = Entry(nameof(TaskAssignment), AuditAction.Modified, """{"Status":0}""", """{"Status":1}""");

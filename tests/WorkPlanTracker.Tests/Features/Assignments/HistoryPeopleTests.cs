@@ -92,4 +92,20 @@ public class HistoryPeopleTests(SeededDatabase db) : IClassFixture<SeededDatabas
 
         Assert.Equal(new PersonName("gone_c", null), who);
     }
+
+    [Fact]
+    public async Task A_units_account_named_after_the_unit_does_not_name_the_unit_twice()
+    {
+        var assignment = await AssignmentTouchedByAsync("shared_d", "placeholder", inUnit: true);
+        await using (var data = db.NewContext())
+        {
+            var user = await data.Users.SingleAsync(u => u.UserName == "shared_d");
+            user.DisplayName = assignment.OrgUnit!.Name + "（值班）";
+            await data.SaveChangesAsync();
+        }
+
+        var who = WhoWrote(await db.Get<AssignmentService>().HistoryAsync(UserOf(assignment.OrgUnitId), assignment.Id), "shared_d");
+
+        Assert.Equal(new PersonName(assignment.OrgUnit!.Name + "（值班）", null), who);
+    }
 }
