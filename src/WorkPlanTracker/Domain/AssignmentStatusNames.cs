@@ -1,8 +1,11 @@
 namespace WorkPlanTracker.Domain;
 
-/// <summary>The words offices use for an assignment's status, the same on every page, ledger and notice.</summary>
+/// <summary>The words offices use for an assignment's status and role, the same on every page, ledger and notice.</summary>
 public static class AssignmentStatusNames
 {
+    /// <summary>牵头 or 配合, as tables and records name a unit's part in a task.</summary>
+    public static string ChineseName(this AssignmentRole role) => role == AssignmentRole.Lead ? "牵头" : "配合";
+
     public static string ChineseName(this AssignmentStatus status) => status switch
     {
         AssignmentStatus.Assigned => "待签收",

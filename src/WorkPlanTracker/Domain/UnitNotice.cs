@@ -84,7 +84,7 @@ public class UnitNotice
     }
 
     /// <summary>牵头单位 or 配合单位, as a notice names a unit's part in a task.</summary>
-    public static string RoleName(AssignmentRole role) => role == AssignmentRole.Lead ? "牵头单位" : "配合单位";
+    public static string RoleName(AssignmentRole role) => role.ChineseName() + "单位";
 
     private static string ShortTitle(string title) => title.Length > 30 ? title[..30] + "…" : title;
 

@@ -116,7 +116,7 @@ public static class AssignmentHistory
         JsonValueKind.Null when field == "ReportingCycleKind" => "按计划",
         JsonValueKind.Undefined or JsonValueKind.Null => "（空）",
         JsonValueKind.Number when field == "Status" && value.TryGetInt32(out var status) => AssignmentStatusBadge.TextOf((AssignmentStatus)status),
-        JsonValueKind.Number when field == "Role" && value.TryGetInt32(out var role) => (AssignmentRole)role == AssignmentRole.Lead ? "牵头" : "配合",
+        JsonValueKind.Number when field == "Role" && value.TryGetInt32(out var role) => ((AssignmentRole)role).ChineseName(),
         JsonValueKind.Number when field == "ReportingCycleKind" && value.TryGetInt32(out var kind) => ((ReportingCycleKind)kind) switch
         {
             ReportingCycleKind.Monthly => "每月",

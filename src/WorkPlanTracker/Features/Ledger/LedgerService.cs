@@ -244,7 +244,7 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Tim
     public static string ReportingText(string? standingReport, bool reportedAtAll) =>
         standingReport ?? (reportedAtAll ? ReturnedText : NotReportedText);
 
-    public static string RoleText(AssignmentRole role) => role == AssignmentRole.Lead ? "牵头" : "配合";
+    public static string RoleText(AssignmentRole role) => role.ChineseName();
 
     public static string StatusText(AssignmentStatus status) => status.ChineseName();
 
