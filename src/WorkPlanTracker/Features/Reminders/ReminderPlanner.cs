@@ -136,11 +136,12 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
     /// </summary>
     private static async Task<IReadOnlyList<DecisionNotice>> DecisionsAsync(AppDbContext db, DateOnly day, bool alreadyPlanned, CancellationToken cancellationToken)
     {
-        var notices = db.UnitNotices.AsNoTracking().Where(n => n.Kind == UnitNoticeKind.Decision);
+        // The end of the China day in UTC, so the database picks the day's notices (a long-unplanned backlog stays there).
+        var endUtc = day.AddDays(1).ToDateTime(TimeOnly.MinValue) - WorkCalendar.UtcOffset;
+        var notices = db.UnitNotices.AsNoTracking().Where(n => n.Kind == UnitNoticeKind.Decision && n.CreatedAtUtc < endUtc);
         notices = alreadyPlanned ? notices.Where(n => n.DigestDay == day) : notices.Where(n => n.DigestDay == null);
         var found = await notices.OrderBy(n => n.Id).Select(n => new { Notice = n, Unit = n.OrgUnit!.Name }).ToListAsync(cancellationToken);
         return found
-            .Where(f => WorkCalendar.DateOf(f.Notice.CreatedAtUtc) <= day)
             .Select(f => new DecisionNotice(f.Notice.Id, f.Notice.OrgUnitId, f.Unit, ReminderItem.FromDecision(f.Notice, f.Unit)))
             .ToList();
     }
