@@ -91,7 +91,7 @@ public class WorkflowJourneyTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(leaderView, "assignment-closed");
 
         await leaderView.Locator("a[href$='/history']").ClickAsync();
-        await Assertions.Expect(leaderView.Locator("table.task-history")).ToContainTextAsync("退回理由：（空） → 请补充办事指南的发布链接。");
+        await Assertions.Expect(leaderView.Locator("table.task-history")).ToContainTextAsync("退回理由：（空） → 请补充办事指南的发布链接；状态：申请办结 → 已退回");
         await BrowserFixture.ScreenshotAsync(leaderView, "task-history");
 
         foreach (var session in new[] { office, unit, leader })
