@@ -66,10 +66,10 @@ public class EscalationNotice : IAudited
         ArgumentNullException.ThrowIfNull(earlierNotices);
         ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
         var today = WorkCalendar.DateOf(nowUtc);
-        Ensure(assignment.Status == AssignmentStatus.Closed ? "任务已办结，不能下发督办单" : null);
-        Ensure(!assignment.IsOverdue(today) ? "任务尚未逾期，不能下发督办单" : null);
+        EnsureState(assignment.Status == AssignmentStatus.Closed ? "任务已办结，不能下发督办单" : null);
+        EnsureState(!assignment.IsOverdue(today) ? "任务尚未逾期，不能下发督办单" : null);
         var open = earlierNotices.FirstOrDefault(n => n.IsOpen);
-        Ensure(open is not null ? $"该任务已有未回复的督办单（{open.Number}），请等承办单位回复后再下发" : null);
+        EnsureState(open is not null ? $"该任务已有未回复的督办单（{open.Number}），请等承办单位回复后再下发" : null);
         Ensure(string.IsNullOrWhiteSpace(text) ? "请填写督办事项" : null);
         Ensure(text.Trim().Length > MaxTextLength ? $"督办事项不能超过{MaxTextLength}字" : null);
         Ensure(respondBy < today ? $"回复期限（{WorkCalendar.Format(respondBy)}）不能早于今天（{WorkCalendar.Format(today)}）" : null);
@@ -90,14 +90,14 @@ public class EscalationNotice : IAudited
     /// <summary>签收: the unit confirms it has received the notice.</summary>
     public void Acknowledge(DateTime nowUtc)
     {
-        Ensure(WhyNotAcknowledge());
+        EnsureState(WhyNotAcknowledge());
         AcknowledgedAtUtc = nowUtc;
     }
 
     /// <summary>书面回复: the unit answers; answering signs for an unsigned notice on the way, as with assignments.</summary>
     public void Respond(string response, DateTime nowUtc)
     {
-        Ensure(WhyNotRespond());
+        EnsureState(WhyNotRespond());
         Ensure(string.IsNullOrWhiteSpace(response) ? "回复督办单时请填写整改落实情况" : null);
         Ensure(response.Trim().Length > MaxTextLength ? $"回复内容不能超过{MaxTextLength}字" : null);
         AcknowledgedAtUtc ??= nowUtc;
@@ -112,6 +112,14 @@ public class EscalationNotice : IAudited
     private string? WhyNotRespond() => RespondedAtUtc is { } at
         ? $"督办单已于{WorkCalendar.Format(WorkCalendar.DateOf(at))}回复，不能重复回复"
         : null;
+
+    private static void EnsureState(string? brokenRule)
+    {
+        if (brokenRule is not null)
+        {
+            throw DomainRuleException.StateConflict(brokenRule);
+        }
+    }
 
     private static void Ensure(string? brokenRule)
     {

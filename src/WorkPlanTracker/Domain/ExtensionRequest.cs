@@ -59,7 +59,7 @@ public class ExtensionRequest : IAudited
     {
         if (Status != ExtensionStatus.Pending)
         {
-            throw new DomainRuleException("该延期申请已审核，不能重复审核");
+            throw DomainRuleException.StateConflict("该延期申请已审核，不能重复审核");
         }
     }
 }

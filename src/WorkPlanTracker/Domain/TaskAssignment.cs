@@ -190,7 +190,7 @@ public class TaskAssignment : IAudited, IVersioned
     /// <summary>签收: the unit takes the assignment.</summary>
     public void Acknowledge(DateTime nowUtc)
     {
-        Ensure(WhyNotAcknowledge());
+        EnsureState(WhyNotAcknowledge());
         Status = AssignmentStatus.Acknowledged;
         AcknowledgedAtUtc = nowUtc;
     }
@@ -202,7 +202,7 @@ public class TaskAssignment : IAudited, IVersioned
     public void SubmitReport(ProgressReport report, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(report);
-        Ensure(WhyNotSubmitReport());
+        EnsureState(WhyNotSubmitReport());
         Ensure(report.ValidationError());
 
         AcknowledgeOnTheWay(nowUtc);
@@ -228,7 +228,7 @@ public class TaskAssignment : IAudited, IVersioned
     /// <summary>申请办结: the unit says the work is done; needs a standing report (InProgress) and a summary.</summary>
     public void RequestCompletion(string summary, DateTime nowUtc)
     {
-        Ensure(WhyNotRequestCompletion());
+        EnsureState(WhyNotRequestCompletion());
         Ensure(string.IsNullOrWhiteSpace(summary) ? "申请办结时请填写完成情况说明" : null);
         Status = AssignmentStatus.CompletionRequested;
         CompletionRequestedAtUtc = nowUtc;
@@ -238,7 +238,7 @@ public class TaskAssignment : IAudited, IVersioned
     /// <summary>延期申请: asks for <paramref name="newDate"/>, later than the current due date and not before today (China date).</summary>
     public void RequestExtension(DateOnly newDate, string reason, DateTime nowUtc)
     {
-        Ensure(WhyNotRequestExtension());
+        EnsureState(WhyNotRequestExtension());
         Ensure(string.IsNullOrWhiteSpace(reason) ? "申请延期时请说明理由" : null);
         var due = DueDate!.Value;
         Ensure(newDate <= due ? $"申请的新时限（{WorkCalendar.Format(newDate)}）须晚于当前完成时限（{WorkCalendar.Format(due)}）" : null);
@@ -256,7 +256,7 @@ public class TaskAssignment : IAudited, IVersioned
     /// <summary>办结: the office approves the completion request; the assignment is Closed from then on.</summary>
     public void ApproveCompletion(DateTime nowUtc)
     {
-        Ensure(WhyNotApproveCompletion());
+        EnsureState(WhyNotApproveCompletion());
         Status = AssignmentStatus.Closed;
         ClosedAtUtc = nowUtc;
     }
@@ -267,7 +267,7 @@ public class TaskAssignment : IAudited, IVersioned
     /// </summary>
     public void Return(string reason, DateTime nowUtc)
     {
-        Ensure(WhyNotReturn());
+        EnsureState(WhyNotReturn());
         Ensure(string.IsNullOrWhiteSpace(reason) ? "退回时请填写退回理由，便于承办单位修改" : null);
         var why = reason.Trim();
         if (Status == AssignmentStatus.InProgress && LatestStandingReport() is { } report)
@@ -287,7 +287,7 @@ public class TaskAssignment : IAudited, IVersioned
     /// </summary>
     public void ApproveExtension(DateOnly? newDate, DateTime nowUtc)
     {
-        Ensure(WhyNotDecideExtension());
+        EnsureState(WhyNotDecideExtension());
         var pending = PendingExtension();
         var date = newDate ?? pending.RequestedDate;
         if (DueDate is { } due)
@@ -303,7 +303,7 @@ public class TaskAssignment : IAudited, IVersioned
     /// <summary>不同意延期: the request is refused with a reason; the due date stays. Needs <see cref="Extensions"/> loaded.</summary>
     public void RefuseExtension(string reason, DateTime nowUtc)
     {
-        Ensure(WhyNotDecideExtension());
+        EnsureState(WhyNotDecideExtension());
         Ensure(string.IsNullOrWhiteSpace(reason) ? "不同意延期时请填写理由" : null);
         var pending = PendingExtension();
         var why = reason.Trim();
@@ -401,6 +401,14 @@ public class TaskAssignment : IAudited, IVersioned
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
+
+    private static void EnsureState(string? brokenRule)
+    {
+        if (brokenRule is not null)
+        {
+            throw DomainRuleException.StateConflict(brokenRule);
+        }
+    }
 
     private static void Ensure(string? brokenRule)
     {

@@ -55,7 +55,7 @@ public class WorkPlan : IAudited, IVersioned
     {
         if (Status == PlanStatus.Archived)
         {
-            throw new DomainRuleException("计划已归档，不能再发布或补充分派。");
+            throw DomainRuleException.StateConflict("计划已归档，不能再发布或补充分派。");
         }
 
         Status = PlanStatus.Published;
@@ -67,9 +67,9 @@ public class WorkPlan : IAudited, IVersioned
         switch (Status)
         {
             case PlanStatus.Draft:
-                throw new DomainRuleException("草稿计划尚未发布，不能归档。");
+                throw DomainRuleException.StateConflict("草稿计划尚未发布，不能归档。");
             case PlanStatus.Archived:
-                throw new DomainRuleException("计划已归档，无需重复归档。");
+                throw DomainRuleException.StateConflict("计划已归档，无需重复归档。");
             default:
                 Status = PlanStatus.Archived;
                 break;

@@ -102,7 +102,7 @@ public class WorkTask : IAudited, IVersioned
 
         if (IsClosed)
         {
-            throw new DomainRuleException("该任务的承办单位均已办结，不能再调整完成时限。");
+            throw DomainRuleException.StateConflict("该任务的承办单位均已办结，不能再调整完成时限。");
         }
 
         Ongoing = ongoing;

@@ -1,3 +1,5 @@
+using WorkPlanTracker.Domain;
+
 namespace WorkPlanTracker.Shared;
 
 /// <summary>What became of a request, so every caller (a page, an endpoint, the CLI) can tell the refusals apart.</summary>
@@ -12,10 +14,11 @@ public enum OutcomeKind
     /// <summary>The thing exists and the user may see it, but not do this with it.</summary>
     Forbidden,
 
-    /// <summary>The thing changed meanwhile (a stale version), is already in the asked state, or would be a duplicate.</summary>
+    /// <summary>The thing changed meanwhile (a stale version), is already in the asked state, is in a state that does not allow
+    /// the step (closed, archived, already decided), or would be a duplicate.</summary>
     Conflict,
 
-    /// <summary>The input breaks a rule: a form field, a business rule of the workflow.</summary>
+    /// <summary>The input breaks a rule: a form field, a value the workflow does not accept.</summary>
     Invalid,
 }
 
@@ -48,6 +51,11 @@ public record Outcome
     public static Outcome Conflict(string message) => new(OutcomeKind.Conflict, message);
 
     public static Outcome Invalid(string message) => new(OutcomeKind.Invalid, message);
+
+    /// <summary>A broken domain rule: a wrong moment (already closed, already decided) is a Conflict, a bad value Invalid.</summary>
+    public static Outcome BrokenRule(DomainRuleException rule) => rule.Kind == DomainRuleKind.StateConflict
+        ? Conflict(rule.Message)
+        : Invalid(rule.Message);
 
     /// <summary>This refusal as the answer of a request that would have given a <typeparamref name="T"/>.</summary>
     public Outcome<T> As<T>() => Succeeded

@@ -275,4 +275,19 @@ public class TaskAssignmentWorkflowTests
         Assert.Equal(status, a.Status);
         Assert.Null(a.ReturnReason);
     }
+
+    [Fact]
+    public void A_step_the_current_state_does_not_allow_is_a_state_conflict_and_a_missing_reason_a_bad_value()
+    {
+        var closed = At(AssignmentStatus.Closed);
+        var reported = At(AssignmentStatus.InProgress);
+
+        var twice = Assert.Throws<DomainRuleException>(() => closed.Return("请补充材料", Day(20)));
+        var noReason = Assert.Throws<DomainRuleException>(() => reported.Return(" ", Day(20)));
+        var extensionOfOngoing = Assert.Throws<DomainRuleException>(() => New(ongoing: true).RequestExtension(Deadline.AddDays(30), "人手不足", Day(1)));
+
+        Assert.Equal((DomainRuleKind.StateConflict, "已办结的任务不能退回"), (twice.Kind, twice.Message));
+        Assert.Equal(DomainRuleKind.InvalidValue, noReason.Kind);
+        Assert.Equal(DomainRuleKind.StateConflict, extensionOfOngoing.Kind);
+    }
 }

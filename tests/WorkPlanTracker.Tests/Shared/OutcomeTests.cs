@@ -1,3 +1,4 @@
+using WorkPlanTracker.Domain;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Tests.Shared;
@@ -24,5 +25,15 @@ public class OutcomeTests
         Assert.Equal(42, Outcome.Ok(42, "已添加").Value);
         Assert.Contains("Forbidden", refusal.ToString(), StringComparison.Ordinal);
         Assert.Contains("Value = 42", Outcome.Ok(42, "已添加").ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_broken_state_rule_is_a_conflict_and_a_bad_value_is_invalid_with_the_rules_words()
+    {
+        var closed = Outcome.BrokenRule(DomainRuleException.StateConflict("已办结的任务不能退回"));
+        var empty = Outcome.BrokenRule(new DomainRuleException("退回时请填写退回理由，便于承办单位修改"));
+
+        Assert.Equal((OutcomeKind.Conflict, "已办结的任务不能退回"), (closed.Kind, closed.Message));
+        Assert.Equal((OutcomeKind.Invalid, "退回时请填写退回理由，便于承办单位修改"), (empty.Kind, empty.Message));
     }
 }

@@ -103,7 +103,7 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
             }
             catch (DomainRuleException e)
             {
-                return Task.FromResult(Outcome.Invalid(e.Message));
+                return Task.FromResult(Outcome.BrokenRule(e));
             }
 
             // Only units whose own due date moved: a closed one keeps its dates, a later extension already granted stays.

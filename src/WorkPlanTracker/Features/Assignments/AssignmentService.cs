@@ -192,7 +192,7 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
         }
         catch (DomainRuleException e)
         {
-            return Outcome.Invalid(e.Message);
+            return Outcome.BrokenRule(e);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -46,7 +46,7 @@ public sealed class EscalationService(IDbContextFactory<AppDbContext> dbFactory,
         }
         catch (DomainRuleException e)
         {
-            return Outcome.Invalid(e.Message);
+            return Outcome.BrokenRule(e);
         }
         catch (DbUpdateException)
         {
@@ -153,7 +153,7 @@ public sealed class EscalationService(IDbContextFactory<AppDbContext> dbFactory,
         }
         catch (DomainRuleException e)
         {
-            return Outcome.Invalid(e.Message);
+            return Outcome.BrokenRule(e);
         }
     }
 }

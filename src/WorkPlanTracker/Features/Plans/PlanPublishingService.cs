@@ -41,7 +41,7 @@ public sealed class PlanPublishingService(IDbContextFactory<AppDbContext> dbFact
         }
         catch (DomainRuleException e)
         {
-            return Outcome.Invalid(e.Message).As<Publication>();
+            return Outcome.BrokenRule(e).As<Publication>();
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -53,7 +53,7 @@ public sealed class ReportingCycleService(IDbContextFactory<AppDbContext> dbFact
         }
         catch (DomainRuleException e)
         {
-            return Outcome.Invalid(e.Message);
+            return Outcome.BrokenRule(e);
         }
 
         if (!await TrySaveAsync(db, cancellationToken))
@@ -89,7 +89,7 @@ public sealed class ReportingCycleService(IDbContextFactory<AppDbContext> dbFact
         }
         catch (DomainRuleException e)
         {
-            return Outcome.Invalid(e.Message);
+            return Outcome.BrokenRule(e);
         }
 
         if (!await TrySaveAsync(db, cancellationToken))

@@ -52,7 +52,14 @@ public class AssignmentEndpointTests(LedgerFixture fixture) : IClassFixture<Ledg
         var signed = await AcknowledgeAsync(unit, own.Id, own.Version);
 
         Assert.Equal(HttpStatusCode.NoContent, signed.Status);
-        Assert.NotNull((await fixture.AssignmentAsync("二.3", fixture.DataUnit)).AcknowledgedAtUtc);
+        var signedOnce = await fixture.AssignmentAsync("二.3", fixture.DataUnit);
+        Assert.NotNull(signedOnce.AcknowledgedAtUtc);
+
+        // Up to date but already signed for: the state does not allow the step, which is a conflict, not a bad request.
+        var again = await AcknowledgeAsync(unit, signedOnce.Id, signedOnce.Version);
+        Assert.Equal(HttpStatusCode.Conflict, again.Status);
+        Assert.Equal("与当前状态冲突", again.Title);
+        Assert.StartsWith("任务已于", again.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public class PlanPublishingTests(WorkflowFixture fixture) : IClassFixture<Workfl
 
         var result = await fixture.Get<PlanPublishingService>().PublishAsync(fixture.Office, planId);
 
-        Assert.Equal(OutcomeKind.Invalid, result.Kind);
+        Assert.Equal(OutcomeKind.Conflict, result.Kind);
         Assert.Equal("计划已归档，不能再发布或补充分派。", result.Message);
         await using var check = fixture.App.NewDbContext();
         Assert.Equal(PlanStatus.Archived, (await check.Plans.SingleAsync(p => p.Id == planId)).Status);
