@@ -20,8 +20,8 @@ public class ArchitectureTests
         ["Evidence"] = ["Uploads"],
         ["Import"] = ["Units", "Uploads"],
         ["Ledger"] = ["Uploads"],
-        // The plan page offers the plan's ledger, the units list each unit's.
-        ["Plans"] = ["Ledger"],
+        // The plan page offers the plan's ledger and the switch of its public progress page; the units list each unit's ledger.
+        ["Plans"] = ["Ledger", "PublicProgress"],
         ["Units"] = ["Ledger"],
     };
 
