@@ -32,7 +32,6 @@ public static class PublicProgressEndpoints
             .Bind(builder.Configuration.GetSection(PublicProgressOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddScoped<PublicProgressService>();
         builder.Services.AddOutputCache(cache => cache.AddPolicy(CachePolicy, policy =>
             policy.Tag(PublicProgressService.CacheTag).Expire(TimeSpan.FromSeconds(
                 builder.Configuration.GetSection(PublicProgressOptions.Section).Get<PublicProgressOptions>()?.CacheSeconds ?? new PublicProgressOptions().CacheSeconds))));

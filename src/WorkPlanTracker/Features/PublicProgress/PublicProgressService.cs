@@ -11,9 +11,9 @@ namespace WorkPlanTracker.Features.PublicProgress;
 /// 公开: the office opens a plan's public progress page and approves, report by report, the summary the public
 /// reads; the anonymous page, feed and JSON read only what <see cref="PublicViewAsync"/> gives, which is built from
 /// the plan's own text and the approved summaries and nothing else. Every change the office makes empties the
-/// cached public answers at once.
+/// cached public answers at once (the command line, which serves no pages, has no cache to empty).
 /// </summary>
-public sealed class PublicProgressService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, IOutputCacheStore cache)
+public sealed class PublicProgressService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, IOutputCacheStore? cache = null)
 {
     /// <summary>The output cache tag of every public answer (page, feed, JSON), evicted on each change by the office.</summary>
     public const string CacheTag = "public-progress";
@@ -92,7 +92,7 @@ public sealed class PublicProgressService(IDbContextFactory<AppDbContext> dbFact
             return PlanConflict;
         }
 
-        await cache.EvictByTagAsync(CacheTag, cancellationToken);
+        await EvictAsync(cancellationToken);
         return Outcome.Ok(open
             ? "公开进展页已开启：任何人无需登录即可查看任务、牵头单位、完成时限、状态和经审核的公开摘要。"
             : "公开进展页已停止公开，原地址现在显示“未找到”。");
@@ -169,7 +169,7 @@ public sealed class PublicProgressService(IDbContextFactory<AppDbContext> dbFact
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await cache.EvictByTagAsync(CacheTag, cancellationToken);
+        await EvictAsync(cancellationToken);
         return Outcome.Ok(done);
     }
 
@@ -233,6 +233,14 @@ public sealed class PublicProgressService(IDbContextFactory<AppDbContext> dbFact
             .ToList();
         var updated = summaries.Count > 0 ? summaries.Max(s => s.ApprovedAtUtc) : plan.ImportedAtUtc;
         return new PublicPlanView(key, plan.DisplayTitle, plan.Year, plan.Issuer, plan.DocumentNumber, plan.IssuedOn, updated, tasks);
+    }
+
+    private async Task EvictAsync(CancellationToken cancellationToken)
+    {
+        if (cache is not null)
+        {
+            await cache.EvictByTagAsync(CacheTag, cancellationToken);
+        }
     }
 
     private static string DeadlineOf(WorkTask task) =>
