@@ -32,8 +32,9 @@ public static class PublicProgressEndpoints
             .Bind(builder.Configuration.GetSection(PublicProgressOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // The pages read no query: one entry per address, so random query strings neither miss the cache nor fill it.
         builder.Services.AddOutputCache(cache => cache.AddPolicy(CachePolicy, policy =>
-            policy.Tag(PublicProgressService.CacheTag).Expire(TimeSpan.FromSeconds(
+            policy.Tag(PublicProgressService.CacheTag).SetVaryByQuery(Array.Empty<string>()).Expire(TimeSpan.FromSeconds(
                 builder.Configuration.GetSection(PublicProgressOptions.Section).Get<PublicProgressOptions>()?.CacheSeconds ?? new PublicProgressOptions().CacheSeconds))));
         builder.Services.AddRateLimiter(limiter =>
         {

@@ -235,6 +235,12 @@ public sealed class PublicProgressService(IDbContextFactory<AppDbContext> dbFact
         return new PublicPlanView(key, plan.DisplayTitle, plan.Year, plan.Issuer, plan.DocumentNumber, plan.IssuedOn, updated, tasks);
     }
 
+    /// <summary>
+    /// Empties the cached public answers: for a change made elsewhere that takes text off the public page (a report
+    /// the office returns after its summary was approved), so it leaves the page at once.
+    /// </summary>
+    public Task ForgetCachedAnswersAsync(CancellationToken cancellationToken = default) => EvictAsync(cancellationToken);
+
     private async Task EvictAsync(CancellationToken cancellationToken)
     {
         if (cache is not null)

@@ -55,6 +55,9 @@ public sealed class PublicProgressFixture : IAsyncLifetime
 
     public int DataUnit { get; private set; }
 
+    /// <summary>公开乙局, supporting 一.1: late, with a 督办单 and no report.</summary>
+    public int OtherUnit { get; private set; }
+
     /// <summary>The report on 二.3 whose summary was approved and withdrawn again.</summary>
     public int WithdrawnReportId { get; private set; }
 
@@ -72,7 +75,8 @@ public sealed class PublicProgressFixture : IAsyncLifetime
         PlanId = await App.ImportPlanAsync(PlanText, "public.txt");
         Ok(await Get<PlanPublishingService>().PublishAsync(Office, PlanId));
         DataUnit = await App.UnitIdAsync("市数据资源局");
-        var otherUnit = await App.UnitIdAsync("公开乙局");
+        OtherUnit = await App.UnitIdAsync("公开乙局");
+        var otherUnit = OtherUnit;
         var data = TestActors.UserOf(DataUnit);
         var assignments = Get<AssignmentService>();
 

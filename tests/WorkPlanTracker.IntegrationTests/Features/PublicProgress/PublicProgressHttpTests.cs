@@ -142,12 +142,31 @@ public class PublicProgressHttpTests(PublicProgressFixture fixture) : IClassFixt
         }
 
         Assert.DoesNotContain("缓存中的摘要", await client.GetStringAsync(page), StringComparison.Ordinal);
+        // A query string added to miss the cache gets the same cached page.
+        Assert.DoesNotContain("缓存中的摘要", await client.GetStringAsync(page + "?nocache=" + Guid.NewGuid().ToString("N")), StringComparison.Ordinal);
 
         FixtureOk(await fixture.Get<PublicProgressService>().ApproveSummaryAsync(fixture.Office, reportId, "审核后的新摘要"));
 
         var fresh = await client.GetStringAsync(page);
         Assert.Contains("审核后的新摘要", fresh, StringComparison.Ordinal);
         Assert.Contains("审核后的新摘要", await client.GetStringAsync("/" + PublicProgressService.FeedUrl(fixture.Key)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_report_returned_after_its_summary_was_approved_leaves_the_page_at_once()
+    {
+        using var client = Anonymous();
+        var page = "/" + PublicProgressService.PageUrl(fixture.Key);
+        var assignments = fixture.Get<AssignmentService>();
+        var late = await fixture.AssignmentAsync("一.1", fixture.OtherUnit);
+        FixtureOk(await assignments.SubmitReportAsync(TestActors.UserOf(fixture.OtherUnit), late.Id, late.Version, new ReportInput { Progress = "乙局原文" }));
+        late = await fixture.AssignmentAsync("一.1", fixture.OtherUnit);
+        FixtureOk(await fixture.Get<PublicProgressService>().ApproveSummaryAsync(fixture.Office, late.Reports.Single().Id, "退回前公开的摘要"));
+        Assert.Contains("退回前公开的摘要", await client.GetStringAsync(page), StringComparison.Ordinal);
+
+        FixtureOk(await assignments.ReturnAsync(fixture.Office, late.Id, late.Version, "数字有误"));
+
+        Assert.DoesNotContain("退回前公开的摘要", await client.GetStringAsync(page), StringComparison.Ordinal);
     }
 
     [Fact]
