@@ -40,6 +40,20 @@ public class ProgressReport : IAudited
     /// <summary>When the office sent this report back; null while it stands.</summary>
     public DateTime? ReturnedAtUtc { get; private set; }
 
+    /// <summary>The longest public summary (公开摘要) the office may approve.</summary>
+    public const int MaxPublicSummaryLength = 1000;
+
+    /// <summary>
+    /// 公开摘要: the text the office approved for the public progress page, written or edited by the office from the
+    /// report. Nothing else of a report (problems, next steps, evidence, return reasons) is ever public.
+    /// </summary>
+    public string? PublicSummary { get; private set; }
+
+    /// <summary>When the office approved <see cref="PublicSummary"/>; null while nothing of the report is public.</summary>
+    public DateTime? PublicSummaryApprovedAtUtc { get; private set; }
+
+    public bool HasPublicSummary => PublicSummaryApprovedAtUtc is not null;
+
     /// <summary>The office sent this report back; a returned report does not count for its reporting cycle.</summary>
     public bool IsReturned => ReturnedAtUtc is not null;
 
@@ -57,6 +71,40 @@ public class ProgressReport : IAudited
     {
         ReturnReason = reason;
         ReturnedAtUtc = nowUtc;
+    }
+
+    /// <summary>审核公开摘要: the office approves <paramref name="summary"/> (its own wording) as the report's public text.</summary>
+    public void ApprovePublicSummary(string summary, DateTime nowUtc)
+    {
+        var text = summary?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            throw new DomainRuleException("请填写公开摘要；如不公开这次进展，请不要审核通过。");
+        }
+
+        if (text.Length > MaxPublicSummaryLength)
+        {
+            throw new DomainRuleException($"公开摘要最多{MaxPublicSummaryLength}字，现为{text.Length}字，请精简后再审核。");
+        }
+
+        if (IsReturned)
+        {
+            throw new DomainRuleException("这次进展已被退回，不能公开；请等承办单位重新报送后再审核。");
+        }
+
+        PublicSummary = text;
+        PublicSummaryApprovedAtUtc = nowUtc;
+    }
+
+    /// <summary>撤回公开: the report's summary leaves the public page; its text is kept for the office to approve again.</summary>
+    public void WithdrawPublicSummary()
+    {
+        if (!HasPublicSummary)
+        {
+            throw new DomainRuleException("这次进展没有公开的摘要，无需撤回。");
+        }
+
+        PublicSummaryApprovedAtUtc = null;
     }
 
     /// <summary>A report being submitted stands, whatever it carried before.</summary>

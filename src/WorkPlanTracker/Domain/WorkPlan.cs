@@ -38,6 +38,15 @@ public class WorkPlan : IAudited, IVersioned
         }
     }
 
+    /// <summary>
+    /// The key of the plan's public progress page (/public/plans/{key}): random, made on the first opening and kept
+    /// when the page is closed and opened again, so the address the portal links to stays the same. Never the id.
+    /// </summary>
+    public string? PublicKey { get; private set; }
+
+    /// <summary>The office has opened the public progress page (公开); off by default.</summary>
+    public bool IsPublic { get; private set; }
+
     public List<PlanSection> Sections { get; set; } = [];
     public List<WorkTask> Tasks { get; set; } = [];
 
@@ -59,6 +68,38 @@ public class WorkPlan : IAudited, IVersioned
         }
 
         Status = PlanStatus.Published;
+    }
+
+    /// <summary>
+    /// 开启公开: the plan's public progress page answers at its key; <paramref name="newKey"/> is used only when the plan
+    /// has none yet. A draft was never in force and is not shown to the public.
+    /// </summary>
+    public void OpenToPublic(string newKey)
+    {
+        if (Status == PlanStatus.Draft)
+        {
+            throw new DomainRuleException("草稿计划尚未发布，不能公开；请先发布计划。");
+        }
+
+        if (IsPublic)
+        {
+            throw new DomainRuleException("公开进展页已开启，无需重复开启。");
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(newKey);
+        PublicKey ??= newKey;
+        IsPublic = true;
+    }
+
+    /// <summary>停止公开: the page answers 404 from now on; the key is kept for a later reopening.</summary>
+    public void CloseToPublic()
+    {
+        if (!IsPublic)
+        {
+            throw new DomainRuleException("公开进展页尚未开启。");
+        }
+
+        IsPublic = false;
     }
 
     /// <summary>归档: a published plan whose year is over is kept as a record; a draft was never in force and is deleted instead.</summary>

@@ -67,6 +67,7 @@ public static class CoreServices
         builder.Services.AddScoped<AssignmentEditingService>();
         builder.Services.AddScoped<UnitNoticeService>();
         builder.Services.AddScoped<ReportingCycleService>();
+        builder.Services.AddScoped<Features.PublicProgress.PublicProgressService>();
         builder.AddReminders();
         builder.Services.AddScoped<DashboardService>();
         builder.Services.AddScoped<AnnualReportService>();

@@ -8,6 +8,7 @@ using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Dashboard;
 using WorkPlanTracker.Features.Evidence;
 using WorkPlanTracker.Features.Ledger;
+using WorkPlanTracker.Features.PublicProgress;
 
 namespace WorkPlanTracker.Hosting;
 
@@ -45,6 +46,7 @@ public static class WebServices
         // The server's name and version help only an attacker.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.AddReminderScheduling();
+        builder.AddPublicProgress();
         return builder;
     }
 
@@ -71,6 +73,7 @@ public static class WebServices
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePublicProgress();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -80,6 +83,7 @@ public static class WebServices
         app.MapDashboardEndpoints();
         app.MapLedgerEndpoints();
         app.MapAssignmentEndpoints();
+        app.MapPublicProgressEndpoints();
         return app;
     }
 }

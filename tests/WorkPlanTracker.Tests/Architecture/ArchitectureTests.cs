@@ -10,8 +10,9 @@ public class ArchitectureTests
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> AllowedFeatureEdges = new Dictionary<string, string[]>
     {
-        // The assignment page shows its 督办单, evidence files, the unit's ledger buttons and the plan's reporting cycle.
-        ["Assignments"] = ["Escalations", "Evidence", "Ledger", "Plans"],
+        // The assignment page shows its 督办单, evidence files, the unit's ledger buttons and the plan's reporting cycle;
+        // a return takes a report's approved public summary off the public page at once.
+        ["Assignments"] = ["Escalations", "Evidence", "Ledger", "Plans", "PublicProgress"],
         // Drill-downs open assignments; a unit's page offers its ledgers.
         ["Dashboard"] = ["Assignments", "Ledger"],
         // The 督办 list offers the overdue ledger.
@@ -20,8 +21,8 @@ public class ArchitectureTests
         ["Evidence"] = ["Uploads"],
         ["Import"] = ["Units", "Uploads"],
         ["Ledger"] = ["Uploads"],
-        // The plan page offers the plan's ledger, the units list each unit's.
-        ["Plans"] = ["Ledger"],
+        // The plan page offers the plan's ledger and the switch of its public progress page; the units list each unit's ledger.
+        ["Plans"] = ["Ledger", "PublicProgress"],
         ["Units"] = ["Ledger"],
     };
 

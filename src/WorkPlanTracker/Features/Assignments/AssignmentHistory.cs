@@ -71,6 +71,8 @@ public static class AssignmentHistory
         (nameof(ExtensionRequest), AuditAction.Modified) => ExtensionDecision(entry),
         // The return of a report comes with the assignment's own entry of the same moment, which says it and why.
         (nameof(ProgressReport), AuditAction.Modified) when Parse(entry.After).ContainsKey("ReturnedAtUtc") => "",
+        (nameof(ProgressReport), AuditAction.Modified) when Parse(entry.After).TryGetValue("PublicSummaryApprovedAtUtc", out var approved) =>
+            approved.ValueKind == JsonValueKind.Null ? "撤回公开摘要" : ("审核通过公开摘要：" + Value(entry.After, "PublicSummary")).TrimEnd('：'),
         (_, AuditAction.Modified) => Changes(entry),
         (nameof(EvidenceFile), AuditAction.Deleted) => $"删除佐证材料：{Value(entry.Before, "FileName")}",
         (nameof(ProgressReport), AuditAction.Deleted) => "删除进展报送：" + Value(entry.Before, "Progress"),

@@ -48,6 +48,22 @@ public class AssignmentHistoryTests
     }
 
     [Fact]
+    public void The_offices_approval_and_withdrawal_of_a_public_summary_are_in_the_record()
+    {
+        var approved = Entry(nameof(ProgressReport), AuditAction.Modified,
+            """{"PublicSummary":null,"PublicSummaryApprovedAtUtc":null}""",
+            """{"PublicSummary":"已建成专栏。","PublicSummaryApprovedAtUtc":"2035-07-01T02:00:00Z"}""");
+        var approvedAgain = Entry(nameof(ProgressReport), AuditAction.Modified,
+            """{"PublicSummaryApprovedAtUtc":null}""", """{"PublicSummaryApprovedAtUtc":"2035-07-02T02:00:00Z"}""");
+        var withdrawn = Entry(nameof(ProgressReport), AuditAction.Modified,
+            """{"PublicSummaryApprovedAtUtc":"2035-07-01T02:00:00Z"}""", """{"PublicSummaryApprovedAtUtc":null}""");
+
+        Assert.Equal("审核通过公开摘要：已建成专栏。", AssignmentHistory.Describe(approved));
+        Assert.Equal("审核通过公开摘要", AssignmentHistory.Describe(approvedAgain));
+        Assert.Equal("撤回公开摘要", AssignmentHistory.Describe(withdrawn));
+    }
+
+    [Fact]
     public void The_same_status_number_on_the_assignment_is_still_the_assignments_status()
     {
         var signed = Entry(nameof(TaskAssignment), AuditAction.Modified, """{"Status":0}""", """{"Status":1}""");

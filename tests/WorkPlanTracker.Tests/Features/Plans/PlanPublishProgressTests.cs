@@ -66,6 +66,7 @@ public class PlanPublishProgressTests(SeededDatabase db) : IClassFixture<SeededD
         ctx.Services.AddSingleton(publishing);
         ctx.Services.AddSingleton(db.Get<WorkPlanTracker.Features.Ledger.LedgerService>());
         ctx.Services.AddSingleton(db.Get<ReportingCycleService>());
+        ctx.Services.AddSingleton(db.Get<WorkPlanTracker.Features.PublicProgress.PublicProgressService>());
         ctx.Services.AddSingleton(db.Get<IDbContextFactory<AppDbContext>>());
         ctx.Services.AddScoped<ActorResolver>();
         ctx.Services.AddSingleton<WorkPlanTracker.Components.PrerenderHandOver>();

@@ -19,6 +19,7 @@ public class ReportingCyclePickerTests(SeededDatabase db) : IClassFixture<Seeded
         ctx.Services.AddSingleton(db.Get<PlanPublishingService>());
         ctx.Services.AddSingleton(db.Get<WorkPlanTracker.Features.Ledger.LedgerService>());
         ctx.Services.AddSingleton(db.Get<ReportingCycleService>());
+        ctx.Services.AddSingleton(db.Get<WorkPlanTracker.Features.PublicProgress.PublicProgressService>());
         ctx.Services.AddSingleton(db.Get<IDbContextFactory<AppDbContext>>());
         ctx.Services.AddScoped<ActorResolver>();
         ctx.Services.AddSingleton<WorkPlanTracker.Components.PrerenderHandOver>();

@@ -678,6 +678,13 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublicSummary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublicSummaryApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ReportedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1109,11 +1116,18 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.Property<DateTime>("ImportedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("IssuedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Issuer")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKey")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ReportingCycleKind")
@@ -1142,6 +1156,9 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PublicKey")
+                        .IsUnique();
 
                     b.HasIndex("Year", "Title");
 
