@@ -8,6 +8,7 @@ using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Dashboard;
 using WorkPlanTracker.Features.Evidence;
 using WorkPlanTracker.Features.Ledger;
+using WorkPlanTracker.Features.UpperPlans;
 
 namespace WorkPlanTracker.Hosting;
 
@@ -79,6 +80,7 @@ public static class WebServices
         app.MapReminderDashboard();
         app.MapDashboardEndpoints();
         app.MapLedgerEndpoints();
+        app.MapUpperPlanEndpoints();
         app.MapAssignmentEndpoints();
         return app;
     }

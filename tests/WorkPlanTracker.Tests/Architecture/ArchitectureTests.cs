@@ -23,6 +23,8 @@ public class ArchitectureTests
         // The plan page offers the plan's ledger, the units list each unit's.
         ["Plans"] = ["Ledger"],
         ["Units"] = ["Ledger"],
+        // The upward report is written into the upper office's fill-in workbook and printed like the ledgers.
+        ["UpperPlans"] = ["Ledger"],
     };
 
     private static readonly ArchitectureRules App = new(typeof(WorkTask).Assembly, "WorkPlanTracker");
