@@ -26,10 +26,12 @@ public static partial class UpperLinkProposer
         ArgumentNullException.ThrowIfNull(alreadyLinked);
         var weights = RarityWeights(own.Select(o => o.Title + o.Text));
         var upperPieces = Pieces(upper.Title + upper.Text);
+        // A title several own tasks quote ("推进政务公开工作") is a common phrase there, not a reference to this task.
+        var quotingTitle = own.Count(o => NamesByTitle(o.Text, upper));
         var proposals = new List<LinkProposal>();
         foreach (var task in own.Where(o => !alreadyLinked.Contains(o.Id)))
         {
-            if (Names(task.Text, upper) is { } named)
+            if (Names(task.Text, upper) is { } named && (quotingTitle <= 1 || !NamesByTitle(task.Text, upper)))
             {
                 proposals.Add(new LinkProposal(task.Id, 1, named));
                 continue;
@@ -50,8 +52,7 @@ public static partial class UpperLinkProposer
     {
         ArgumentNullException.ThrowIfNull(ownText);
         ArgumentNullException.ThrowIfNull(upper);
-        var title = Normalize(upper.Title);
-        if (title.Length >= MinQuotedTitleLength && Normalize(ownText).Contains(title, StringComparison.Ordinal))
+        if (NamesByTitle(ownText, upper))
         {
             return "本级任务写明了上级任务“" + upper.Title + "”";
         }
@@ -70,6 +71,12 @@ public static partial class UpperLinkProposer
         }
 
         return null;
+    }
+
+    private static bool NamesByTitle(string ownText, UpperTaskText upper)
+    {
+        var title = Normalize(upper.Title);
+        return title.Length >= MinQuotedTitleLength && Normalize(ownText).Contains(title, StringComparison.Ordinal);
     }
 
     /// <summary>The item's own number: "二.3" → 3, "一.(一).2" → 2; a follow-on paragraph ("1#2") or a section has none.</summary>
