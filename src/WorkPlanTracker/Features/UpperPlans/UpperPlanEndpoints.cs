@@ -6,12 +6,14 @@ using WorkPlanTracker.Shared;
 namespace WorkPlanTracker.Features.UpperPlans;
 
 /// <summary>
-/// The upward report's downloads: the received fill-in workbook filled in, or the report in this app's layout. The
+/// The upward report's downloads: the received fill-in workbook filled in, or the report in this app's layout (Excel or Word). The
 /// service refuses everyone but the planning office (403), an unknown plan is 404.
 /// </summary>
 public static class UpperPlanEndpoints
 {
     public static string ReportUrl(int planId) => $"upper-plans/{planId}/report.xlsx";
+
+    public static string DocumentUrl(int planId) => $"upper-plans/{planId}/report.docx";
 
     public static string FillInUrl(int planId) => $"upper-plans/{planId}/fill-in.xlsx";
 
@@ -29,6 +31,12 @@ public static class UpperPlanEndpoints
                 return File(http, buffer.ToArray(), UpwardReportWorkbook.FileName(r));
             });
         });
+        group.MapGet("/{planId:int}/report.docx", async (int planId, HttpContext http, CancellationToken ct) =>
+        {
+            var (service, actor) = await ResolveAsync(http, ct);
+            var report = await service.ReportAsync(actor, planId, ct);
+            return report.ToHttpResult(r => File(http, UpwardReportDocument.Write(r), UpwardReportDocument.FileName(r), UpwardReportDocument.DocxContentType));
+        });
         group.MapGet("/{planId:int}/fill-in.xlsx", async (int planId, HttpContext http, CancellationToken ct) =>
         {
             var (service, actor) = await ResolveAsync(http, ct);
@@ -38,11 +46,11 @@ public static class UpperPlanEndpoints
         return endpoints;
     }
 
-    private static IResult File(HttpContext http, byte[] content, string fileName)
+    private static IResult File(HttpContext http, byte[] content, string fileName, string contentType = LedgerEndpoints.XlsxContentType)
     {
         http.Response.Headers.CacheControl = "private, no-store";
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.File(content, LedgerEndpoints.XlsxContentType, fileName);
+        return TypedResults.File(content, contentType, fileName);
     }
 
     private static async Task<(UpperPlanService Service, Actor Actor)> ResolveAsync(HttpContext http, CancellationToken cancellationToken)

@@ -113,6 +113,7 @@ public class TwoLevelRoundTripTests(TwoLevelFixture fixture) : IClassFixture<Two
         var unit = await fixture.Lower.SignedInClientAsync("unit", DemoAccounts.Password);
         Assert.Equal(HttpStatusCode.Forbidden, (await unit.GetAsync("/" + UpperPlanEndpoints.ReportUrl(fixture.LowerUpperPlanId))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await unit.GetAsync("/" + UpperPlanEndpoints.FillInUrl(fixture.LowerUpperPlanId))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await unit.GetAsync("/" + UpperPlanEndpoints.DocumentUrl(fixture.LowerUpperPlanId))).StatusCode);
 
         var office = await fixture.Lower.SignedInClientAsync("office", DemoAccounts.Password);
         var report = await office.GetAsync("/" + UpperPlanEndpoints.ReportUrl(fixture.LowerUpperPlanId));
@@ -121,6 +122,14 @@ public class TwoLevelRoundTripTests(TwoLevelFixture fixture) : IClassFixture<Two
         var sheet = workbook.Worksheet(UpwardReportWorkbook.SheetName);
         Assert.Equal("《示范省2035年政务公开工作要点》落实情况", sheet.Cell(1, 1).GetString());
         Assert.Equal("一.1", sheet.Cell(4, 1).GetString());
+
+        var word = await office.GetAsync("/" + UpperPlanEndpoints.DocumentUrl(fixture.LowerUpperPlanId));
+        Assert.Equal(HttpStatusCode.OK, word.StatusCode);
+        using var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await word.Content.ReadAsByteArrayAsync()), false);
+        var text = docx.MainDocumentPart!.Document!.Body!.InnerText;
+        Assert.Contains("关于《示范省2035年政务公开工作要点》落实情况的报告", text, StringComparison.Ordinal);
+        Assert.Contains("2. 推进基层政务公开标准化规范化建设", text, StringComparison.Ordinal);
+        Assert.Contains("落实状态：尚未", text, StringComparison.Ordinal);
     }
 
     [Fact]
