@@ -28,6 +28,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<NoticeReadMark> NoticeReadMarks => Set<NoticeReadMark>();
     public DbSet<AssessmentWeights> AssessmentWeights => Set<AssessmentWeights>();
     public DbSet<LedgerImport> LedgerImports => Set<LedgerImport>();
+    public DbSet<UpperTaskLink> UpperTaskLinks => Set<UpperTaskLink>();
+    public DbSet<ReceivedFillIn> ReceivedFillIns => Set<ReceivedFillIn>();
 
     /// <summary>The reason the current change is made; the audit trail stores it with every entry of the save.</summary>
     public string? ChangeReason { get; set; }

@@ -47,6 +47,12 @@ public class WorkPlan : IAudited, IVersioned
     /// <summary>The office has opened the public progress page (公开); off by default.</summary>
     public bool IsPublic { get; private set; }
 
+    /// <summary>
+    /// 上级计划: the plan of the level above, imported to answer for its tasks (linked to this office's own tasks or
+    /// given to units one by one), never published as a whole; see <see cref="MarkAsUpperPlan"/>.
+    /// </summary>
+    public bool IsUpperPlan { get; private set; }
+
     public List<PlanSection> Sections { get; set; } = [];
     public List<WorkTask> Tasks { get; set; } = [];
 
@@ -65,6 +71,12 @@ public class WorkPlan : IAudited, IVersioned
         if (Status == PlanStatus.Archived)
         {
             throw DomainRuleException.StateConflict("计划已归档，不能再发布或补充分派。");
+        }
+
+        if (IsUpperPlan)
+        {
+            // Its units are the upper level's (各市政府, 省直各部门): publishing would hand its tasks to the wrong people.
+            throw new DomainRuleException("上级计划不整体发布：请在“上级计划”页面把各项任务关联到本级任务，或逐项交办给本级单位。");
         }
 
         Status = PlanStatus.Published;
@@ -100,6 +112,25 @@ public class WorkPlan : IAudited, IVersioned
         }
 
         IsPublic = false;
+    }
+
+    /// <summary>
+    /// 设为上级计划: only a draft nobody carries yet, since its tasks then stop being this office's own work.
+    /// Needs <see cref="Tasks"/> and their assignments loaded.
+    /// </summary>
+    public void MarkAsUpperPlan()
+    {
+        if (IsUpperPlan)
+        {
+            throw new DomainRuleException("这个计划已是上级计划。");
+        }
+
+        if (Status != PlanStatus.Draft || Tasks.Any(t => t.Assignments.Count > 0))
+        {
+            throw new DomainRuleException("只有尚未发布、尚未分派的草稿计划可以设为上级计划。");
+        }
+
+        IsUpperPlan = true;
     }
 
     /// <summary>归档: a published plan whose year is over is kept as a record; a draft was never in force and is deleted instead.</summary>

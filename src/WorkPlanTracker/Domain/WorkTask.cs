@@ -55,6 +55,12 @@ public class WorkTask : IAudited, IVersioned
 
     public List<TaskAssignment> Assignments { get; set; } = [];
 
+    /// <summary>
+    /// For a task of an upper plan: the office's own words for the upward report (上报内容), edited from the rolled-up
+    /// progress; null means the rolled-up text goes out as it is.
+    /// </summary>
+    public string? UpwardReportText { get; set; }
+
     /// <summary>Set on a sub-task the office split off this task for one unit (path "一.3-1").</summary>
     public int? ParentTaskId { get; set; }
 

@@ -73,6 +73,7 @@ public static class CoreServices
         builder.Services.AddScoped<AnnualReportService>();
         builder.Services.AddScoped<Features.Ledger.LedgerService>();
         builder.Services.AddScoped<Features.Ledger.LedgerUploadService>();
+        builder.Services.AddScoped<Features.UpperPlans.UpperPlanService>();
         builder.Services.AddSingleton<Features.Uploads.HeavyUploadGate>();
         builder.Services.AddScoped<Features.Uploads.UploadScratchSpace>();
         return builder;

@@ -9,6 +9,7 @@ using WorkPlanTracker.Features.Dashboard;
 using WorkPlanTracker.Features.Evidence;
 using WorkPlanTracker.Features.Ledger;
 using WorkPlanTracker.Features.PublicProgress;
+using WorkPlanTracker.Features.UpperPlans;
 
 namespace WorkPlanTracker.Hosting;
 
@@ -82,6 +83,7 @@ public static class WebServices
         app.MapReminderDashboard();
         app.MapDashboardEndpoints();
         app.MapLedgerEndpoints();
+        app.MapUpperPlanEndpoints();
         app.MapAssignmentEndpoints();
         app.MapPublicProgressEndpoints();
         return app;

@@ -73,4 +73,32 @@ public class WorkPlanTests
 
         Assert.NotEqual(before, plan.Version);
     }
+
+    [Fact]
+    public void An_upper_plan_is_never_published_as_a_whole()
+    {
+        var plan = Draft();
+        plan.MarkAsUpperPlan();
+
+        var refused = Assert.Throws<DomainRuleException>(plan.Publish);
+
+        Assert.Contains("上级计划不整体发布", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(PlanStatus.Draft, plan.Status);
+    }
+
+    [Fact]
+    public void Only_a_draft_nobody_carries_becomes_an_upper_plan()
+    {
+        var published = Draft();
+        published.Publish();
+        var assigned = Draft();
+        var task = new WorkTask { Title = "加强政策解读" };
+        assigned.Tasks.Add(task);
+        task.AssignTo(7, AssignmentRole.Lead, new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        Assert.Throws<DomainRuleException>(published.MarkAsUpperPlan);
+        Assert.Throws<DomainRuleException>(assigned.MarkAsUpperPlan);
+        Assert.False(published.IsUpperPlan);
+        Assert.False(assigned.IsUpperPlan);
+    }
 }

@@ -704,6 +704,40 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.ToTable("ProgressReports");
                 });
 
+            modelBuilder.Entity("WorkPlanTracker.Domain.ReceivedFillIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
+
+                    b.ToTable("ReceivedFillIns");
+                });
+
             modelBuilder.Entity("WorkPlanTracker.Domain.ReminderContact", b =>
                 {
                     b.Property<int>("Id")
@@ -1103,6 +1137,36 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.ToTable("UnitNotices");
                 });
 
+            modelBuilder.Entity("WorkPlanTracker.Domain.UpperTaskLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LinkedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UpperTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnTaskId");
+
+                    b.HasIndex("UpperTaskId", "OwnTaskId")
+                        .IsUnique();
+
+                    b.ToTable("UpperTaskLinks");
+                });
+
             modelBuilder.Entity("WorkPlanTracker.Domain.WorkPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -1117,6 +1181,9 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUpperPlan")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("IssuedOn")
@@ -1211,6 +1278,9 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpwardReportText")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -1413,6 +1483,17 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.Navigation("Assignment");
                 });
 
+            modelBuilder.Entity("WorkPlanTracker.Domain.ReceivedFillIn", b =>
+                {
+                    b.HasOne("WorkPlanTracker.Domain.WorkPlan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
             modelBuilder.Entity("WorkPlanTracker.Domain.ReminderContact", b =>
                 {
                     b.HasOne("WorkPlanTracker.Domain.OrgUnit", "OrgUnit")
@@ -1476,6 +1557,25 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("WorkPlanTracker.Domain.UpperTaskLink", b =>
+                {
+                    b.HasOne("WorkPlanTracker.Domain.WorkTask", "OwnTask")
+                        .WithMany()
+                        .HasForeignKey("OwnTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WorkPlanTracker.Domain.WorkTask", "UpperTask")
+                        .WithMany()
+                        .HasForeignKey("UpperTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OwnTask");
+
+                    b.Navigation("UpperTask");
                 });
 
             modelBuilder.Entity("WorkPlanTracker.Domain.WorkTask", b =>

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace WorkPlanTracker.Features.UpperPlans;
+
+/// <summary>
+/// Proposes which of this office's own tasks answer an upper plan's task, for the office to confirm: an own task whose
+/// text names the upper task (its title quoted, or "省要点第3项" style references to its number) comes first, then
+/// own tasks whose text is close to it. Closeness is the overlap of two-character pieces weighted by how rare each
+/// piece is among the own tasks, so the words every task shares (政务公开, 工作, 推进) count for little.
+/// </summary>
+public static partial class UpperLinkProposer
+{
+    /// <summary>Below this the texts share only common words; a person would not see them as the same work.</summary>
+    public const double MinimumSimilarity = 0.2;
+
+    public const int MaxProposals = 3;
+
+    /// <summary>An upper title shorter than this is too generic to count as named when it appears in another text.</summary>
+    private const int MinQuotedTitleLength = 6;
+
+    public static IReadOnlyList<LinkProposal> Propose(UpperTaskText upper, IReadOnlyList<OwnTaskText> own, IReadOnlySet<int> alreadyLinked)
+    {
+        ArgumentNullException.ThrowIfNull(upper);
+        ArgumentNullException.ThrowIfNull(own);
+        ArgumentNullException.ThrowIfNull(alreadyLinked);
+        var weights = RarityWeights(own.Select(o => o.Title + o.Text));
+        var upperPieces = Pieces(upper.Title + upper.Text);
+        // A title several own tasks quote ("推进政务公开工作") is a common phrase there, not a reference to this task.
+        var quotingTitle = own.Count(o => NamesByTitle(o.Text, upper));
+        var proposals = new List<LinkProposal>();
+        foreach (var task in own.Where(o => !alreadyLinked.Contains(o.Id)))
+        {
+            if (Names(task.Text, upper) is { } named && (quotingTitle <= 1 || !NamesByTitle(task.Text, upper)))
+            {
+                proposals.Add(new LinkProposal(task.Id, 1, named));
+                continue;
+            }
+
+            var similarity = Similarity(upperPieces, Pieces(task.Title + task.Text), weights);
+            if (similarity >= MinimumSimilarity)
+            {
+                proposals.Add(new LinkProposal(task.Id, similarity, $"内容相近（相似度 {similarity.ToString("P0", CultureInfo.InvariantCulture)}）"));
+            }
+        }
+
+        return proposals.OrderByDescending(p => p.Score).ThenBy(p => p.OwnTaskId).Take(MaxProposals).ToList();
+    }
+
+    /// <summary>Why the own task's text names the upper task, or null when it does not.</summary>
+    public static string? Names(string ownText, UpperTaskText upper)
+    {
+        ArgumentNullException.ThrowIfNull(ownText);
+        ArgumentNullException.ThrowIfNull(upper);
+        if (NamesByTitle(ownText, upper))
+        {
+            return "本级任务写明了上级任务“" + upper.Title + "”";
+        }
+
+        if (ItemNumber(upper.Path) is not { } number)
+        {
+            return null;
+        }
+
+        foreach (Match match in ReferencePattern().Matches(ownText))
+        {
+            if (ChineseNumber(match.Groups["n"].Value) == number)
+            {
+                return $"本级任务注明对应“{match.Value}”";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool NamesByTitle(string ownText, UpperTaskText upper)
+    {
+        var title = Normalize(upper.Title);
+        return title.Length >= MinQuotedTitleLength && Normalize(ownText).Contains(title, StringComparison.Ordinal);
+    }
+
+    /// <summary>The item's own number: "二.3" → 3, "一.(一).2" → 2; a follow-on paragraph ("1#2") or a section has none.</summary>
+    public static int? ItemNumber(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var last = path.Split('.')[^1];
+        return int.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+
+    /// <summary>Weighted overlap of two texts' pieces, 0 (nothing shared) to 1 (the same pieces).</summary>
+    public static double Similarity(IReadOnlySet<string> a, IReadOnlySet<string> b, IReadOnlyDictionary<string, double> weights)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(weights);
+        double Weight(string piece) => weights.GetValueOrDefault(piece, weights.Count == 0 ? 1 : weights.Values.Max());
+        var total = a.Sum(Weight) + b.Sum(Weight);
+        return total == 0 ? 0 : 2 * a.Where(b.Contains).Sum(Weight) / total;
+    }
+
+    /// <summary>Two-character pieces of the text's letters and digits (punctuation and spaces dropped).</summary>
+    public static IReadOnlySet<string> Pieces(string text)
+    {
+        var normal = Normalize(text);
+        var pieces = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < normal.Length; i++)
+        {
+            pieces.Add(normal.Substring(i, 2));
+        }
+
+        return pieces;
+    }
+
+    private static Dictionary<string, double> RarityWeights(IEnumerable<string> texts)
+    {
+        var documents = texts.Select(Pieces).ToList();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var piece in documents.SelectMany(d => d))
+        {
+            counts[piece] = counts.GetValueOrDefault(piece) + 1;
+        }
+
+        return counts.ToDictionary(c => c.Key, c => Math.Log(1 + ((double)documents.Count / c.Value)), StringComparer.Ordinal);
+    }
+
+    private static string Normalize(string text) => new(text.Where(char.IsLetterOrDigit).ToArray());
+
+    private static int? ChineseNumber(string text)
+    {
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            return n;
+        }
+
+        const string digits = "零一二三四五六七八九";
+        var tens = text.IndexOf('十', StringComparison.Ordinal);
+        if (tens < 0)
+        {
+            return text.Length == 1 && digits.Contains(text[0], StringComparison.Ordinal) ? digits.IndexOf(text[0], StringComparison.Ordinal) : null;
+        }
+
+        var high = tens == 0 ? 1 : digits.IndexOf(text[0], StringComparison.Ordinal);
+        var low = tens == text.Length - 1 ? 0 : digits.IndexOf(text[^1], StringComparison.Ordinal);
+        return high < 0 || low < 0 ? null : (high * 10) + low;
+    }
+
+    // "对应省要点第3项", "落实上级计划第十二条": a reference to the level above, then the item's number.
+    [GeneratedRegex("(上级|省|国家|国务院|中央|自治区)[^，。；,;]{0,20}?第(?<n>[0-9一二三四五六七八九十]{1,3})(项|条)")]
+    private static partial Regex ReferencePattern();
+}
+
+public sealed record UpperTaskText(int Id, string Path, string Title, string Text);
+
+public sealed record OwnTaskText(int Id, string Title, string Text);
+
+/// <summary>An own task proposed for an upper task: <see cref="Score"/> 1 when its text names the upper task.</summary>
+public sealed record LinkProposal(int OwnTaskId, double Score, string Reason);
