@@ -59,27 +59,13 @@ public sealed record AssignmentListFilter(int? Year, int? UnitId = null, Assignm
             Statuses.FirstOrDefault(s => s.Query.Length > 0 && string.Equals(s.Query, status, StringComparison.OrdinalIgnoreCase)).Status,
             Sorts.FirstOrDefault(s => s.Query.Length > 0 && string.Equals(s.Query, sort, StringComparison.OrdinalIgnoreCase)).Sort);
 
-    public string YearQuery(int currentYear) => Year is { } y ? (y == currentYear ? "" : y.ToString(CultureInfo.InvariantCulture)) : AllYears;
-
     public string StatusQuery => Statuses.First(s => s.Status == Status).Query;
 
     public string SortQuery => Sorts.First(s => s.Sort == Sort).Query;
 
     public string StatusName => Statuses.First(s => s.Status == Status).Name;
 
-    /// <summary>The query-string values of this filter, defaults left out (so the plain address is the default list).</summary>
-    public IReadOnlyDictionary<string, object?> ToQuery(int currentYear) => new Dictionary<string, object?>
-    {
-        ["year"] = Blank(YearQuery(currentYear)),
-        ["unit"] = UnitId?.ToString(CultureInfo.InvariantCulture),
-        ["status"] = Blank(StatusQuery),
-        ["sort"] = Blank(SortQuery),
-        ["page"] = null,
-    };
-
     public bool IsDefault(int currentYear) => this == Default(currentYear);
-
-    private static string? Blank(string value) => value.Length == 0 ? null : value;
 
     private static int? YearFrom(string? query, int currentYear)
     {

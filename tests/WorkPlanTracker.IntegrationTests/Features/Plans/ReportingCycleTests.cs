@@ -12,14 +12,15 @@ public class ReportingCycleTests(ReportingCycleFixture fixture) : IClassFixture<
     private const string Day31Refused = "不是每个月都有31日，报送日须在每月1日至28日之间；要求月底报送的，请选28日或次月初的日期";
 
     private readonly ReportingCycleService cycles = fixture.Get<ReportingCycleService>();
-    private readonly AssignmentListService assignments = fixture.Get<AssignmentListService>();
+    private readonly AssignmentService assignments = fixture.Get<AssignmentService>();
+    private readonly AssignmentListService lists = fixture.Get<AssignmentListService>();
 
     private static DateOnly D(int year, int month, int day) => new(year, month, day);
 
     private async Task<AssignmentRow> RowAsync(string path, int unitId)
     {
         var unit = fixture.UserOf(unitId);
-        return (await assignments.ListAsync(unit, new AssignmentListFilter(null), pageSize: 1000)).Value.Rows.Items.Single(r => r.TaskPath == path);
+        return (await lists.ListAsync(unit, new AssignmentListFilter(null), pageSize: 1000)).Value.Rows.Items.Single(r => r.TaskPath == path);
     }
 
     private async Task FollowPlanAsync(params string[] paths)
