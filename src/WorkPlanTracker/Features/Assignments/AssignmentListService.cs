@@ -119,10 +119,12 @@ public sealed class AssignmentListService(IDbContextFactory<AppDbContext> dbFact
             _ => query.OrderBy(a => a.DueDate == null).ThenBy(a => a.DueDate).ThenBy(a => a.Id),
         };
 
-        // One command for the page: each row's task and plan (for the reporting cycle) and the date of its latest
-        // report still standing (a correlated lookup on the reports' index), never its report history.
-        var found = await sorted.TagWith(ListTag)
-            .Skip(skip).Take(pageSize)
+        // The sort carries only ids (a deep page's OFFSET goes through thousands of sorted rows); then one command
+        // reads the page's rows with their task and plan (for the reporting cycle) and the date of the latest report
+        // still standing (a lookup on the reports' index), never a report history.
+        var ids = await sorted.TagWith(ListTag).Skip(skip).Take(pageSize).Select(a => a.Id).ToListAsync(cancellationToken);
+        var found = await db.Assignments.AsNoTracking().TagWith(ListTag)
+            .Where(a => ids.Contains(a.Id))
             .Select(a => new
             {
                 Assignment = a,
@@ -132,6 +134,7 @@ public sealed class AssignmentListService(IDbContextFactory<AppDbContext> dbFact
                 LatestReport = a.Reports.Where(r => r.ReturnedAtUtc == null).OrderByDescending(r => r.ReportedAtUtc).Select(r => (DateTime?)r.ReportedAtUtc).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
+        found = [.. found.OrderBy(f => ids.IndexOf(f.Assignment.Id))];
         var today = Today;
         var rows = found.Select(f =>
         {
