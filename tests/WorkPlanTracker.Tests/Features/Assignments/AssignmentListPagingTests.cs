@@ -112,6 +112,23 @@ public class AssignmentListPagingTests(GeneratedAssignmentData data, ITestOutput
     }
 
     [Fact]
+    public async Task A_full_page_is_small_enough_to_carry_from_the_prerender_to_the_interactive_render()
+    {
+        var page = (await Lists.ListAsync(Office, new AssignmentListFilter(null))).Value;
+        Assert.Equal(Paging.DefaultPageSize, page.Rows.Items.Count);
+
+        var carried = WorkPlanTracker.Components.Prerendered.Carry("key", page);
+
+        Assert.NotNull(carried);
+        output.WriteLine($"{page.Rows.Items.Count} rows and {page.Units.Count} units carried in {carried.Reading.Length} bytes");
+        var back = carried.For<AssignmentList>("key")!;
+        Assert.Equal(page.Rows.Items, back.Rows.Items);
+        Assert.Equal((page.Filter, page.Rows.TotalCount, page.Rows.Page), (back.Filter, back.Rows.TotalCount, back.Rows.Page));
+        Assert.Equal(page.Units, back.Units);
+        Assert.Equal(page.Years, back.Years);
+    }
+
+    [Fact]
     public async Task A_page_past_the_end_is_the_last_page()
     {
         var filter = new AssignmentListFilter(2024);
