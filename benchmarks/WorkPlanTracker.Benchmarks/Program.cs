@@ -25,6 +25,12 @@ public static class Program
             return;
         }
 
+        if (args is ["assignment-list-before", var listYears])
+        {
+            AssignmentListBefore.Run(int.Parse(listYears, System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
         if (args is ["ledger-figures", var database])
         {
             LedgerFigures.Run(database);

@@ -22,6 +22,9 @@ public sealed class SeededDatabase : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 6, 1, 1, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Every SQL command the app's contexts send, with the rows read back.</summary>
+    public Data.CommandCounter Commands { get; } = new();
+
     public IServiceProvider Services => host?.Services ?? throw new InvalidOperationException("not started");
 
     public async Task InitializeAsync()
@@ -32,16 +35,21 @@ public sealed class SeededDatabase : IAsyncLifetime
             await using var scope = first.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync();
         });
-        host = Build(DataDirectory, Clock);
+        host = Build(DataDirectory, Clock, Commands);
     }
 
-    private static IHost Build(string dataDirectory, TimeProvider clock)
+    private static IHost Build(string dataDirectory, TimeProvider clock, Data.CommandCounter? commands = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development" });
         builder.Configuration["Storage:DataDirectory"] = dataDirectory;
         builder.Logging.ClearProviders();
         builder.AddWorkPlanTrackerCore();
         builder.Services.AddSingleton(clock);
+        if (commands is not null)
+        {
+            builder.Services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(commands));
+        }
+
         return builder.Build();
     }
 

@@ -61,6 +61,7 @@ public static class CoreServices
         builder.Services.AddScoped<PlanPublishingService>();
         builder.Services.AddSingleton<EvidenceStore>();
         builder.Services.AddScoped<AssignmentService>();
+        builder.Services.AddScoped<AssignmentListService>();
         builder.Services.AddScoped<TaskHistoryService>();
         builder.Services.AddScoped<EscalationService>();
         builder.Services.AddScoped<PersonNameService>();

@@ -42,7 +42,8 @@ public class WorkflowJourneyTests(BrowserFixture browser)
         }
 
         var unit = await browser.NewSessionAsync("unit", DemoAccounts.Password);
-        var list = await browser.OpenAsync("/assignments", unit);
+        // The list opens on the current year; the 宿州 plan is of 2024.
+        var list = await browser.OpenAsync("/assignments?year=2024", unit);
         await Assertions.Expect(list.Locator("h1")).ToHaveTextAsync("我的任务");
         await Assertions.Expect(list.Locator("table.assignment-table")).ToContainTextAsync("助力优化政务服务");
         await BrowserFixture.ScreenshotAsync(list, "my-tasks");
@@ -60,7 +61,7 @@ public class WorkflowJourneyTests(BrowserFixture browser)
             await BrowserFixture.EnterAsync(page.Locator("#completion-summary"), "事项清单和办事指南已全部发布。");
         });
 
-        var review = await browser.OpenAsync("/review", office);
+        var review = await browser.OpenAsync("/review?year=2024", office);
         await Assertions.Expect(review.Locator("table.review-queue")).ToContainTextAsync("助力优化政务服务");
         var officeView = await browser.OpenAsync($"/assignments/{assignmentId}", office);
         await ClickUntilAsync(officeView, "#return", () => Status(assignmentId, AssignmentStatus.Returned), async () =>

@@ -19,34 +19,6 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
 
     public DateOnly Today => WorkCalendar.DateOf(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>The assignments an actor works on: a unit user's own units; everything for the office and leaders.</summary>
-    public async Task<IReadOnlyList<AssignmentRow>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Assignments.AsNoTracking();
-        if (!actor.IsPlanningOffice && !actor.IsLeadership)
-        {
-            var units = actor.IsUnitUser ? actor.UnitIds.ToList() : [];
-            query = query.Where(a => units.Contains(a.OrgUnitId));
-        }
-
-        var assignments = await query
-            .Include(a => a.WorkTask!).ThenInclude(t => t.Plan)
-            .Include(a => a.OrgUnit)
-            .Include(a => a.Reports)
-            .AsSplitQuery()
-            .OrderBy(a => a.DueDate == null).ThenBy(a => a.DueDate).ThenBy(a => a.Id)
-            .ToListAsync(cancellationToken);
-        var today = Today;
-        return assignments.Select(a =>
-        {
-            var nextReportDue = ReportingSchedule.NextReportDue(a);
-            return new AssignmentRow(
-                a.Id, a.WorkTask!.Plan!.DisplayTitle, a.WorkTask.Path, a.WorkTask.Title, a.OrgUnit!.Name, a.Role, a.Status,
-                a.DueDate, a.WorkTask.Ongoing, a.LightOn(today, DueSoonDays, nextReportDue), nextReportDue);
-        }).ToList();
-    }
-
     /// <summary>One assignment with its task, reports and extension requests; not found too when the actor may not see it.</summary>
     /// <summary>Tags the assignment page's reading, so a test can count how often a visit reads it.</summary>
     public const string PageTag = "assignment-page";
@@ -146,18 +118,6 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
             var due = a.DueDate is { } date ? $"，完成时限仍为 {WorkCalendar.Format(date)}" : "";
             return UnitNotice.Decision(a, "不同意延期", $"延期申请未获同意{due}", a.ExtensionRefusalReason, now);
         }, "已不同意延期");
-
-    /// <summary>What waits for the office: completion and extension requests, oldest first.</summary>
-    public async Task<IReadOnlyList<AssignmentRow>> ReviewQueueAsync(Actor actor, CancellationToken cancellationToken = default)
-    {
-        if (!actor.IsPlanningOffice)
-        {
-            return [];
-        }
-
-        var waiting = await ListAsync(actor, cancellationToken);
-        return waiting.Where(a => a.Status is AssignmentStatus.CompletionRequested or AssignmentStatus.ExtensionRequested).ToList();
-    }
 
     private static bool ByUnit(Actor actor, TaskAssignment assignment) => actor.ActsFor(assignment);
 

@@ -76,7 +76,10 @@ public class AssignmentWorkflowTests : IClassFixture<WorkflowFixture>, IAsyncLif
         Assert.Equal(Refusals.TaskNotFound, await service.AcknowledgeAsync(other, id, v));
         Assert.Equal(Refusals.TaskNotFound, await service.SubmitReportAsync(other, id, v, new ReportInput { Progress = "冒充" }));
         Assert.Equal(Refusals.TaskNotFound, await service.RequestCompletionAsync(other, id, v, "冒充"));
-        Assert.DoesNotContain(await service.ListAsync(other), row => row.Id == id);
+        var lists = fixture.Get<AssignmentListService>();
+        Assert.DoesNotContain((await lists.ListAsync(other, new AssignmentListFilter(null), pageSize: 1000)).Value.Rows.Items, row => row.Id == id);
+        var refused = await lists.ListAsync(other, new AssignmentListFilter(null, fixture.UnitA));
+        Assert.Equal((OutcomeKind.Forbidden, AssignmentListService.OtherUnit.Message), (refused.Kind, refused.Message));
         Assert.Equal(Refusals.TaskNotFound, await service.AcknowledgeAsync(other, 999999, v));
     }
 

@@ -13,13 +13,14 @@ public class ReportingCycleTests(ReportingCycleFixture fixture) : IClassFixture<
 
     private readonly ReportingCycleService cycles = fixture.Get<ReportingCycleService>();
     private readonly AssignmentService assignments = fixture.Get<AssignmentService>();
+    private readonly AssignmentListService lists = fixture.Get<AssignmentListService>();
 
     private static DateOnly D(int year, int month, int day) => new(year, month, day);
 
     private async Task<AssignmentRow> RowAsync(string path, int unitId)
     {
         var unit = fixture.UserOf(unitId);
-        return (await assignments.ListAsync(unit)).Single(r => r.TaskPath == path);
+        return (await lists.ListAsync(unit, new AssignmentListFilter(null), pageSize: 1000)).Value.Rows.Items.Single(r => r.TaskPath == path);
     }
 
     private async Task FollowPlanAsync(params string[] paths)
