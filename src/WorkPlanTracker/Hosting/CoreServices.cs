@@ -59,6 +59,7 @@ public static class CoreServices
         builder.Services.AddScoped<UnitQueryService>();
         builder.Services.AddScoped<UnitGroupService>();
         builder.Services.AddScoped<PlanPublishingService>();
+        builder.Services.AddScoped<Features.Rollover.RolloverService>();
         builder.Services.AddSingleton<EvidenceStore>();
         builder.Services.AddScoped<AssignmentService>();
         builder.Services.AddScoped<TaskHistoryService>();
