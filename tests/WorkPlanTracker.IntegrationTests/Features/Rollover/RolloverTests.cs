@@ -1,0 +1,135 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using WorkPlanTracker.Domain;
+using WorkPlanTracker.Features.Accounts;
+using WorkPlanTracker.Features.Plans;
+using WorkPlanTracker.Features.Rollover;
+using WorkPlanTracker.Shared;
+
+namespace WorkPlanTracker.IntegrationTests.Features.Rollover;
+
+/// <summary>年度结转 on the seeded sample plans: the 2024 plan (宿州) is published, worked on a little and rolled into 2025.</summary>
+public class RolloverTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task A_rollover_from_2024_to_2025_on_the_sample_data_keeps_every_unfinished_task_traceable()
+    {
+        var planId = await PublishedSamplePlanAsync();
+        var service = app.Get<RolloverService>();
+        int closedTaskId;
+        int partlyClosedTaskId;
+        int closedUnitId;
+        await using (var db = app.NewDbContext())
+        {
+            // One task done by every unit (not offered), one task done by one of its units (only the others carry on).
+            var tasks = await db.Tasks.Where(t => t.PlanId == planId).Include(t => t.Assignments).ThenInclude(a => a.Reports)
+                .OrderBy(t => t.SortOrder).ToListAsync();
+            var done = tasks.First(t => t.Assignments.Count >= 1);
+            var partly = tasks.First(t => t.Assignments.Count >= 2 && t != done);
+            var now = DateTime.UtcNow;
+            foreach (var assignment in done.Assignments.Append(partly.Assignments.OrderBy(a => a.Id).First()))
+            {
+                assignment.SubmitReport(ProgressReport.Written(now, "已完成。", 100, null, null, ""), now);
+                assignment.RequestCompletion("已完成", now);
+                assignment.ApproveCompletion(now);
+            }
+
+            await db.SaveChangesAsync();
+            closedTaskId = done.Id;
+            partlyClosedTaskId = partly.Id;
+            closedUnitId = partly.Assignments.OrderBy(a => a.Id).First().OrgUnitId;
+        }
+
+        var sheet = (await service.SheetAsync(TestActors.Office, planId)).Value;
+        Assert.DoesNotContain(sheet.Tasks, t => t.TaskId == closedTaskId);
+        Assert.Contains("2025", sheet.NewPlanTitle, StringComparison.Ordinal);
+        Assert.DoesNotContain("2024", sheet.NewPlanTitle, StringComparison.Ordinal);
+        var unfinishedIds = sheet.Tasks.Select(t => t.TaskId).ToList();
+        var givenUp = sheet.Tasks.First(t => !t.Ongoing && t.TaskId != partlyClosedTaskId);
+        var decisions = sheet.Tasks.Select(t => t.TaskId == givenUp.TaskId
+            ? new RolloverDecision(t.TaskId, RolloverChoice.CloseUnfinished, "政策调整，不再实施")
+            : new RolloverDecision(t.TaskId, RolloverChoice.Carry)).ToList();
+        var request = new RolloverRequest(planId, null, decisions);
+
+        var preview = await service.PreviewAsync(TestActors.Office, request);
+        Assert.True(preview.Succeeded, preview.Message);
+        Assert.StartsWith("新建草稿计划《", preview.Value.Target, StringComparison.Ordinal);
+        var result = await service.ApplyAsync(TestActors.Office, request);
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal(unfinishedIds.Count - 1, result.Value.Carried);
+        await using var check = app.NewDbContext();
+        var next = await check.Plans.SingleAsync(p => p.Id == result.Value.TargetPlanId);
+        Assert.Equal((2025, PlanStatus.Draft), (next.Year, next.Status));
+        var old = await check.Tasks.Where(t => unfinishedIds.Contains(t.Id)).Include(t => t.Assignments).ToListAsync();
+        var carriedTasks = await check.Tasks.Where(t => t.PlanId == next.Id).Include(t => t.Assignments).Include(t => t.Parties).ToListAsync();
+        foreach (var task in old)
+        {
+            // Traceable: every unfinished task either points to the 2025 task that continues it or says why it ended.
+            if (task.Id == givenUp.TaskId)
+            {
+                Assert.Equal((YearEndOutcome.Unfinished, "政策调整，不再实施"), (task.YearEndOutcome, task.YearEndNote));
+                Assert.DoesNotContain(carriedTasks, t => t.PreviousTaskId == task.Id);
+                continue;
+            }
+
+            Assert.Equal(YearEndOutcome.Carried, task.YearEndOutcome);
+            Assert.False(task.IsClosed);
+            var successor = Assert.Single(carriedTasks, t => t.PreviousTaskId == task.Id);
+            Assert.Equal(task.Title, successor.Title);
+            Assert.Equal(task.Ongoing, successor.Ongoing);
+            Assert.Equal(
+                task.Assignments.Where(a => a.Status != AssignmentStatus.Closed).Select(a => (a.OrgUnitId, a.Role)).Order().ToList(),
+                successor.Assignments.Select(a => (a.OrgUnitId, a.Role)).Order().ToList());
+            Assert.True(task.Ongoing || successor.Deadline == new DateOnly(2025, 12, 31));
+        }
+
+        // The old deadline stays on the old task, and the partly done task goes on without the unit that finished.
+        var partlyNext = carriedTasks.Single(t => t.PreviousTaskId == partlyClosedTaskId);
+        Assert.DoesNotContain(partlyNext.Assignments, a => a.OrgUnitId == closedUnitId);
+        Assert.True(await check.AuditEntries.AnyAsync(e => e.EntityType == nameof(WorkTask) && e.EntityId == givenUp.TaskId.ToString() && e.After!.Contains("政策调整")));
+
+        // Nothing is left to settle, and doing it again is refused without a change.
+        Assert.Empty((await service.SheetAsync(TestActors.Office, planId)).Value.Tasks);
+        var again = await service.ApplyAsync(TestActors.Office, request);
+        Assert.Equal(OutcomeKind.Conflict, again.Kind);
+        Assert.Equal(carriedTasks.Count, await check.Tasks.CountAsync(t => t.PlanId == next.Id));
+    }
+
+    [Fact]
+    public async Task Only_the_planning_office_rolls_a_plan_over_and_a_missing_reason_changes_nothing()
+    {
+        await using var db = app.NewDbContext();
+        var planId = await db.Plans.Where(p => p.Year == 2020).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        var taskId = await db.Tasks.Where(t => t.PlanId == planId).OrderBy(t => t.SortOrder).Select(t => t.Id).FirstAsync();
+        var service = app.Get<RolloverService>();
+        var request = new RolloverRequest(planId, null, [new RolloverDecision(taskId, RolloverChoice.Carry)]);
+        var plansBefore = await db.Plans.CountAsync();
+
+        foreach (var actor in new[] { TestActors.Leader, TestActors.UserOf(1) })
+        {
+            Assert.Equal(OutcomeKind.Forbidden, (await service.SheetAsync(actor, planId)).Kind);
+            Assert.Equal(OutcomeKind.Forbidden, (await service.ApplyAsync(actor, request)).Kind);
+        }
+
+        var noReason = await service.ApplyAsync(TestActors.Office, request with { Decisions = [new RolloverDecision(taskId, RolloverChoice.CloseUnfinished, " ")] });
+        Assert.Equal(OutcomeKind.Invalid, noReason.Kind);
+        Assert.Contains("请填写原因", noReason.Message, StringComparison.Ordinal);
+        Assert.Equal(plansBefore, await db.Plans.CountAsync());
+        Assert.Equal(YearEndOutcome.None, await db.Tasks.Where(t => t.Id == taskId).Select(t => t.YearEndOutcome).SingleAsync());
+
+        var unit = await app.SignedInClientAsync("unit", DemoAccounts.Password);
+        var page = await unit.GetAsync($"/plans/{planId}/rollover");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Contains("/account/access-denied", page.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    private async Task<int> PublishedSamplePlanAsync()
+    {
+        await using var db = app.NewDbContext();
+        var planId = await db.Plans.Where(p => p.Year == 2024).Select(p => p.Id).SingleAsync();
+        var published = await app.Get<PlanPublishingService>().PublishAsync(TestActors.Office, planId);
+        Assert.True(published.Succeeded, published.Message);
+        return planId;
+    }
+}
