@@ -11,48 +11,85 @@ public static class TaskContinuity
     public const double ProposalThreshold = 0.45;
 
     /// <summary>Dice coefficient of the character bigrams of two texts (punctuation and spaces left out), 0..1.</summary>
-    public static double TextLikeness(string a, string b)
-    {
-        var left = Bigrams(a);
-        var right = Bigrams(b);
-        if (left.Count == 0 || right.Count == 0)
-        {
-            return 0;
-        }
-
-        var shared = 0;
-        var remaining = new Dictionary<string, int>(right, StringComparer.Ordinal);
-        foreach (var (gram, count) in left)
-        {
-            if (remaining.TryGetValue(gram, out var other))
-            {
-                shared += Math.Min(count, other);
-            }
-        }
-
-        return 2.0 * shared / (left.Values.Sum() + right.Values.Sum());
-    }
+    public static double TextLikeness(string a, string b) => TextShape.Of(a).Likeness(TextShape.Of(b));
 
     /// <summary>
     /// How likely this year's task continues last year's: the text likeness, raised when the two share lead units
     /// and lowered when both name units and share none.
     /// </summary>
-    public static double Score(string text, IReadOnlyCollection<string> units, string previousText, IReadOnlyCollection<string> previousUnits)
+    public static double Score(TaskShape task, TaskShape previous)
     {
-        ArgumentNullException.ThrowIfNull(units);
-        ArgumentNullException.ThrowIfNull(previousUnits);
-        var likeness = TextLikeness(text, previousText);
-        if (units.Count == 0 || previousUnits.Count == 0)
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(previous);
+        var likeness = task.Text.Likeness(previous.Text);
+        if (task.Units.Count == 0 || previous.Units.Count == 0)
         {
             return likeness;
         }
 
-        var sharedUnits = units.Intersect(previousUnits, StringComparer.Ordinal).Count();
-        var unitLikeness = (double)sharedUnits / Math.Max(units.Count, previousUnits.Count);
+        var sharedUnits = task.Units.Count(previous.Units.Contains);
+        var unitLikeness = (double)sharedUnits / Math.Max(task.Units.Count, previous.Units.Count);
         return sharedUnits == 0 ? likeness * 0.8 : Math.Min(1, (likeness * 0.8) + (unitLikeness * 0.2));
     }
 
-    private static Dictionary<string, int> Bigrams(string text)
+    /// <summary>
+    /// Pairs each task with the previous task it most likely continues, best pairs first, each task on either side used
+    /// once; pairs under <see cref="ProposalThreshold"/> are left out. Returns (task index, previous index, score).
+    /// </summary>
+    public static IReadOnlyList<(int Task, int Previous, double Score)> Pair(IReadOnlyList<TaskShape> tasks, IReadOnlyList<TaskShape> previous)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        ArgumentNullException.ThrowIfNull(previous);
+        var candidates = new List<(int Task, int Previous, double Score)>();
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            for (var j = 0; j < previous.Count; j++)
+            {
+                var score = Score(tasks[i], previous[j]);
+                if (score >= ProposalThreshold)
+                {
+                    candidates.Add((i, j, score));
+                }
+            }
+        }
+
+        var usedTasks = new HashSet<int>();
+        var usedPrevious = new HashSet<int>();
+        var pairs = new List<(int Task, int Previous, double Score)>();
+        foreach (var candidate in candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Task).ThenBy(c => c.Previous))
+        {
+            if (!usedTasks.Contains(candidate.Task) && !usedPrevious.Contains(candidate.Previous))
+            {
+                usedTasks.Add(candidate.Task);
+                usedPrevious.Add(candidate.Previous);
+                pairs.Add(candidate);
+            }
+        }
+
+        return pairs;
+    }
+}
+
+/// <summary>A task as <see cref="TaskContinuity"/> compares it: its text's bigrams and its lead units' names.</summary>
+public sealed record TaskShape(TextShape Text, IReadOnlySet<string> Units)
+{
+    public static TaskShape Of(string text, IEnumerable<string> units) =>
+        new(TextShape.Of(text), new HashSet<string>(units, StringComparer.Ordinal));
+}
+
+/// <summary>The character bigrams of a text (letters and digits only), counted once so many comparisons stay cheap.</summary>
+public sealed class TextShape
+{
+    private readonly Dictionary<string, int> grams;
+    private readonly int total;
+
+    private TextShape(Dictionary<string, int> grams)
+    {
+        this.grams = grams;
+        total = grams.Values.Sum();
+    }
+
+    public static TextShape Of(string? text)
     {
         var letters = (text ?? "").Where(char.IsLetterOrDigit).ToArray();
         var grams = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -62,6 +99,28 @@ public static class TaskContinuity
             grams[gram] = grams.GetValueOrDefault(gram) + 1;
         }
 
-        return grams;
+        return new TextShape(grams);
+    }
+
+    /// <summary>Dice coefficient with <paramref name="other"/>, 0..1; 0 when either has no bigram.</summary>
+    public double Likeness(TextShape other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (total == 0 || other.total == 0)
+        {
+            return 0;
+        }
+
+        var (small, large) = grams.Count <= other.grams.Count ? (grams, other.grams) : (other.grams, grams);
+        var shared = 0;
+        foreach (var (gram, count) in small)
+        {
+            if (large.TryGetValue(gram, out var theirs))
+            {
+                shared += Math.Min(count, theirs);
+            }
+        }
+
+        return 2.0 * shared / (total + other.total);
     }
 }

@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Accounts;
+using WorkPlanTracker.Features.Import;
+using WorkPlanTracker.Features.Import.Documents;
 using WorkPlanTracker.Features.Plans;
 using WorkPlanTracker.Features.Rollover;
 using WorkPlanTracker.Shared;
@@ -87,7 +89,8 @@ public class RolloverTests(AppFactory app) : IClassFixture<AppFactory>
         // The old deadline stays on the old task, and the partly done task goes on without the unit that finished.
         var partlyNext = carriedTasks.Single(t => t.PreviousTaskId == partlyClosedTaskId);
         Assert.DoesNotContain(partlyNext.Assignments, a => a.OrgUnitId == closedUnitId);
-        Assert.True(await check.AuditEntries.AnyAsync(e => e.EntityType == nameof(WorkTask) && e.EntityId == givenUp.TaskId.ToString() && e.After!.Contains("政策调整")));
+        var givenUpId = givenUp.TaskId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(await check.AuditEntries.AnyAsync(e => e.EntityType == nameof(WorkTask) && e.EntityId == givenUpId && e.After!.Contains("政策调整")));
 
         // Nothing is left to settle, and doing it again is refused without a change.
         Assert.Empty((await service.SheetAsync(TestActors.Office, planId)).Value.Tasks);
@@ -122,6 +125,50 @@ public class RolloverTests(AppFactory app) : IClassFixture<AppFactory>
         var page = await unit.GetAsync($"/plans/{planId}/rollover");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Contains("/account/access-denied", page.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Importing_next_years_plan_proposes_last_years_tasks_and_links_only_what_the_office_confirmed()
+    {
+        const string lastYear = """
+            延续县2034年政务公开工作要点
+            一、工作任务
+            1.深化政策解读，围绕重大政策开展多种形式的解读，提高解读质量。(延续甲局牵头,2034年12月底前)
+            2.推进基层政务公开标准化规范化建设。(延续乙局牵头,持续推进)
+            3.做好政府信息公开工作年度报告的编制和发布。(延续甲局牵头,2034年3月底前)
+            """;
+        const string thisYear = """
+            延续县2035年政务公开工作要点
+            一、工作任务
+            1.推进基层政务公开标准化规范化建设。(延续乙局牵头,持续推进)
+            2.建设统一的政策文件库，集中公开现行有效的规范性文件。(延续甲局牵头,2035年10月底前)
+            3.深化政策解读，围绕重大政策开展多种形式解读，不断提高解读质量。(延续甲局牵头,2035年12月底前)
+            4.做好政府信息公开工作年度报告的编制和发布。(延续甲局牵头,2035年3月底前)
+            """;
+        var lastPlanId = await app.ImportPlanAsync(lastYear, "continuity-2034.txt");
+        await using var db = app.NewDbContext();
+        var last = await db.Tasks.Where(t => t.PlanId == lastPlanId).ToDictionaryAsync(t => t.Path);
+        var importer = app.Get<PlanImportService>();
+
+        var review = await importer.ReviewAsync(new PlanDocument { Text = thisYear }, "continuity-2035.txt");
+
+        Assert.Equal(
+            [("一.1", last["一.2"].Id, ContinuityDecision.Confirmed), ("一.3", last["一.1"].Id, ContinuityDecision.Undecided), ("一.4", last["一.3"].Id, ContinuityDecision.Undecided)],
+            review.ContinuityProposals.Select(p => (p.Task.Path, p.Previous.TaskId, p.Decision)).ToList());
+        review.ContinuityProposals.Single(p => p.Task.Path == "一.3").Decision = ContinuityDecision.Confirmed;
+        review.ContinuityProposals.Single(p => p.Task.Path == "一.4").Decision = ContinuityDecision.Rejected;
+        var planId = await importer.CommitAsync(review);
+
+        var saved = await db.Tasks.AsNoTracking().Where(t => t.PlanId == planId).ToDictionaryAsync(t => t.Path, t => t.PreviousTaskId);
+        Assert.Equal(last["一.2"].Id, saved["一.1"]);
+        Assert.Null(saved["一.2"]);
+        Assert.Equal(last["一.1"].Id, saved["一.3"]);
+        Assert.Null(saved["一.4"]);
+
+        // The task's years page reads the chain both ways.
+        var years = (await app.Get<YearOverYearService>().TaskYearsAsync(TestActors.Leader, last["一.1"].Id)).Value;
+        Assert.Equal([2034, 2035], years.Select(y => y.Year).ToList());
+        Assert.Equal(OutcomeKind.Forbidden, (await app.Get<YearOverYearService>().TaskYearsAsync(TestActors.UserOf(1), last["一.1"].Id)).Kind);
     }
 
     private async Task<int> PublishedSamplePlanAsync()
