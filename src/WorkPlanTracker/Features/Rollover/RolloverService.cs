@@ -118,12 +118,12 @@ public sealed class RolloverService(IDbContextFactory<AppDbContext> dbFactory, T
     }
 
     /// <summary>Saves the office's choices in one transaction; a refusal changes nothing.</summary>
-    public async Task<Outcome<RolloverResult>> ApplyAsync(Actor actor, RolloverRequest request, CancellationToken cancellationToken = default)
+    public async Task<Outcome<RolloverSummary>> ApplyAsync(Actor actor, RolloverRequest request, CancellationToken cancellationToken = default)
     {
         var preview = await PreviewAsync(actor, request, cancellationToken);
         if (!preview.Succeeded)
         {
-            return preview.As<RolloverResult>();
+            return preview.As<RolloverSummary>();
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -135,7 +135,7 @@ public sealed class RolloverService(IDbContextFactory<AppDbContext> dbFactory, T
             : await NewPlanAsync(db, plan, now, cancellationToken);
         if (target is null)
         {
-            return Outcome.Conflict($"已有名为《{NextYearTitle(plan)}》的{plan.Year + 1}年计划：请在“结转到”中选择它。").As<RolloverResult>();
+            return Outcome.Conflict($"已有名为《{NextYearTitle(plan)}》的{plan.Year + 1}年计划：请在“结转到”中选择它。").As<RolloverSummary>();
         }
 
         var ids = preview.Value.Lines.Select(l => l.Task.TaskId).ToList();
@@ -172,14 +172,14 @@ public sealed class RolloverService(IDbContextFactory<AppDbContext> dbFactory, T
         }
         catch (DomainRuleException e)
         {
-            return Outcome.Invalid(e.Message).As<RolloverResult>();
+            return Outcome.Invalid(e.Message).As<RolloverSummary>();
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var carriedCount = preview.Value.Lines.Count(l => l.Choice == RolloverChoice.Carry);
         var message = $"年度结转已保存：{carriedCount} 项结转至{target.Year}年《{target.DisplayTitle}》，{closed} 项以未完成关闭。";
-        return Outcome.Ok(new RolloverResult(target.Id, carriedCount, closed), message);
+        return Outcome.Ok(new RolloverSummary(target.Id, carriedCount, closed), message);
     }
 
     /// <summary>The title of next year's plan: this year's title with the year moved on.</summary>
@@ -295,4 +295,4 @@ public sealed record RolloverPreviewLine(RolloverRow Task, RolloverChoice Choice
 
 public sealed record RolloverPreview(string Target, IReadOnlyList<RolloverPreviewLine> Lines);
 
-public sealed record RolloverResult(int TargetPlanId, int Carried, int ClosedUnfinished);
+public sealed record RolloverSummary(int TargetPlanId, int Carried, int ClosedUnfinished);

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Accounts;
+using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Import;
 using WorkPlanTracker.Features.Import.Documents;
 using WorkPlanTracker.Features.Plans;
@@ -91,6 +92,13 @@ public class RolloverTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain(partlyNext.Assignments, a => a.OrgUnitId == closedUnitId);
         var givenUpId = givenUp.TaskId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(await check.AuditEntries.AnyAsync(e => e.EntityType == nameof(WorkTask) && e.EntityId == givenUpId && e.After!.Contains("政策调整")));
+
+        // The old year's open assignment is a record now: the unit reports on the new task instead.
+        var oldOpen = old.Where(t => t.YearEndOutcome == YearEndOutcome.Carried).SelectMany(t => t.Assignments).First(a => a.Status != AssignmentStatus.Closed);
+        var report = await app.Get<AssignmentService>().SubmitReportAsync(
+            TestActors.UserOf(oldOpen.OrgUnitId), oldOpen.Id, oldOpen.Version, new ReportInput { Progress = "继续推进。" });
+        Assert.Equal(OutcomeKind.Invalid, report.Kind);
+        Assert.Contains("已结转", report.Message, StringComparison.Ordinal);
 
         // Nothing is left to settle, and doing it again is refused without a change.
         Assert.Empty((await service.SheetAsync(TestActors.Office, planId)).Value.Tasks);
