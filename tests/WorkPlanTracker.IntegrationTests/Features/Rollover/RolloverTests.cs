@@ -6,6 +6,7 @@ using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Import;
 using WorkPlanTracker.Features.Import.Documents;
 using WorkPlanTracker.Features.Plans;
+using WorkPlanTracker.Features.Reminders;
 using WorkPlanTracker.Features.Rollover;
 using WorkPlanTracker.Shared;
 
@@ -54,6 +55,9 @@ public class RolloverTests(AppFactory app) : IClassFixture<AppFactory>
             : new RolloverDecision(t.TaskId, RolloverChoice.Carry)).ToList();
         var request = new RolloverRequest(planId, null, decisions);
 
+        var chasedBefore = await ChasedInEarly2025Async(unfinishedIds);
+        Assert.NotEmpty(chasedBefore);
+
         var preview = await service.PreviewAsync(TestActors.Office, request);
         Assert.True(preview.Succeeded, preview.Message);
         Assert.StartsWith("新建草稿计划《", preview.Value.Target, StringComparison.Ordinal);
@@ -99,6 +103,9 @@ public class RolloverTests(AppFactory app) : IClassFixture<AppFactory>
             TestActors.UserOf(oldOpen.OrgUnitId), oldOpen.Id, oldOpen.Version, new ReportInput { Progress = "继续推进。" });
         Assert.Equal(OutcomeKind.Invalid, report.Kind);
         Assert.Contains("已结转", report.Message, StringComparison.Ordinal);
+
+        // Settled tasks are no longer chased: reminders go to the work that goes on.
+        Assert.Empty(await ChasedInEarly2025Async(unfinishedIds));
 
         // Nothing is left to settle, and doing it again is refused without a change.
         Assert.Empty((await service.SheetAsync(TestActors.Office, planId)).Value.Tasks);
@@ -177,6 +184,21 @@ public class RolloverTests(AppFactory app) : IClassFixture<AppFactory>
         var years = (await app.Get<YearOverYearService>().TaskYearsAsync(TestActors.Leader, last["一.1"].Id)).Value;
         Assert.Equal([2034, 2035], years.Select(y => y.Year).ToList());
         Assert.Equal(OutcomeKind.Forbidden, (await app.Get<YearOverYearService>().TaskYearsAsync(TestActors.UserOf(1), last["一.1"].Id)).Kind);
+    }
+
+    /// <summary>The assignments of <paramref name="taskIds"/> that reminders would chase in the first two weeks of 2025.</summary>
+    private async Task<HashSet<int>> ChasedInEarly2025Async(IReadOnlyCollection<int> taskIds)
+    {
+        await using var db = app.NewDbContext();
+        var assignments = (await db.Assignments.Where(a => taskIds.Contains(a.TaskId)).Select(a => a.Id).ToListAsync()).ToHashSet();
+        var planner = app.Get<ReminderPlanner>();
+        var chased = new HashSet<int>();
+        for (var day = new DateOnly(2025, 1, 1); day <= new DateOnly(2025, 1, 14); day = day.AddDays(1))
+        {
+            chased.UnionWith((await planner.DueOnAsync(day)).Select(r => r.AssignmentId).Where(assignments.Contains));
+        }
+
+        return chased;
     }
 
     private async Task<int> PublishedSamplePlanAsync()
