@@ -45,6 +45,13 @@ public static class TaskContinuity
         {
             for (var j = 0; j < previous.Count; j++)
             {
+                // Texts of very different lengths cannot reach the threshold even with the same units: skipped
+                // unscored, a plan of thousands of tasks against last year's stays a matter of milliseconds.
+                if (tasks[i].Text.MostLikeness(previous[j].Text) * 0.8 + 0.2 < ProposalThreshold)
+                {
+                    continue;
+                }
+
                 var score = Score(tasks[i], previous[j]);
                 if (score >= ProposalThreshold)
                 {
@@ -100,6 +107,13 @@ public sealed class TextShape
         }
 
         return new TextShape(grams);
+    }
+
+    /// <summary>The highest <see cref="Likeness"/> two texts of these sizes could have (all of the smaller shared).</summary>
+    public double MostLikeness(TextShape other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return total + other.total == 0 ? 0 : 2.0 * Math.Min(total, other.total) / (total + other.total);
     }
 
     /// <summary>Dice coefficient with <paramref name="other"/>, 0..1; 0 when either has no bigram.</summary>
