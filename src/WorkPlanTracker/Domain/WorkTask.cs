@@ -77,6 +77,54 @@ public class WorkTask : IAudited, IVersioned
     /// <summary>Every unit that carries the task has had it closed (办结); a task nobody carries is not closed.</summary>
     public bool IsClosed => Assignments.Count > 0 && Assignments.All(a => a.Status == AssignmentStatus.Closed);
 
+    /// <summary>The task of an earlier year this one continues (结转 or linked on import); null for new work.</summary>
+    public int? PreviousTaskId { get; set; }
+
+    /// <summary>How the year ended for a task not closed: carried into next year (结转) or closed as 未完成; None while open.</summary>
+    public YearEndOutcome YearEndOutcome { get; private set; }
+
+    /// <summary>Why the office closed it as 未完成, or where it was carried to.</summary>
+    public string? YearEndNote { get; private set; }
+
+    public DateTime? YearEndAtUtc { get; private set; }
+
+    /// <summary>Closed for its year one way or another: done by every unit, carried, or closed as 未完成.</summary>
+    public bool IsSettled => IsClosed || YearEndOutcome != YearEndOutcome.None;
+
+    /// <summary>
+    /// 结转: the work goes on in <paramref name="note"/> (next year's task); this task is closed for its year without
+    /// counting as done, and keeps its deadline and assignments on record. Needs <see cref="Assignments"/> loaded.
+    /// </summary>
+    public void MarkCarried(string note, DateTime nowUtc) => EndYear(YearEndOutcome.Carried, note, nowUtc);
+
+    /// <summary>以未完成关闭: the office ends the task for good with a reason; it counts as not done.</summary>
+    public void CloseUnfinished(string reason, DateTime nowUtc)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException($"任务 {Path} 以未完成关闭时请填写原因。");
+        }
+
+        EndYear(YearEndOutcome.Unfinished, reason.Trim(), nowUtc);
+    }
+
+    private void EndYear(YearEndOutcome outcome, string note, DateTime nowUtc)
+    {
+        if (IsClosed)
+        {
+            throw new DomainRuleException($"任务 {Path} 已全部办结，无需结转或关闭。");
+        }
+
+        if (YearEndOutcome != YearEndOutcome.None)
+        {
+            throw new DomainRuleException($"任务 {Path} 已{YearEndOutcome.ChineseName()}，不能重复处理。");
+        }
+
+        YearEndOutcome = outcome;
+        YearEndNote = note;
+        YearEndAtUtc = nowUtc;
+    }
+
     /// <inheritdoc cref="IVersioned.MarkChanged"/>
     public void MarkChanged() => Version = Guid.NewGuid();
 
@@ -140,6 +188,28 @@ public class WorkTask : IAudited, IVersioned
             assignment.ApplyTaskDeadline(this);
         }
     }
+}
+
+/// <summary>How a task not closed left its year (年度结转).</summary>
+public enum YearEndOutcome
+{
+    None = 0,
+
+    /// <summary>结转: continued by a task of next year's plan.</summary>
+    Carried = 1,
+
+    /// <summary>未完成: closed by the office with a reason, not done.</summary>
+    Unfinished = 2,
+}
+
+public static class YearEndOutcomeNames
+{
+    public static string ChineseName(this YearEndOutcome outcome) => outcome switch
+    {
+        YearEndOutcome.Carried => "结转",
+        YearEndOutcome.Unfinished => "未完成关闭",
+        _ => "未处理",
+    };
 }
 
 /// <summary>A dated step inside a task's text, e.g. "2020年9月底前完成汇总".</summary>

@@ -59,6 +59,8 @@ public static class CoreServices
         builder.Services.AddScoped<UnitQueryService>();
         builder.Services.AddScoped<UnitGroupService>();
         builder.Services.AddScoped<PlanPublishingService>();
+        builder.Services.AddScoped<Features.Rollover.RolloverService>();
+        builder.Services.AddScoped<Features.Rollover.YearOverYearService>();
         builder.Services.AddSingleton<EvidenceStore>();
         builder.Services.AddScoped<AssignmentService>();
         builder.Services.AddScoped<AssignmentListService>();

@@ -195,7 +195,7 @@ public class SecurityBrowserTests(BrowserFixture browser)
         string[] office =
         [
             .. shared, .. dashboards, "/import", "/review", "/assignments", $"/assignments/{assignment.Id}", $"/plans/{assignment.PlanId}/assign",
-            "/escalations", $"/tasks/{assignment.TaskId}/history", $"/tasks/{assignment.TaskId}/assignments", "/units", .. (group > 0 ? [$"/units/groups/{group}"] : Array.Empty<string>()),
+            $"/plans/{assignment.PlanId}/rollover", $"/tasks/{assignment.TaskId}/years", "/escalations", $"/tasks/{assignment.TaskId}/history", $"/tasks/{assignment.TaskId}/assignments", "/units", .. (group > 0 ? [$"/units/groups/{group}"] : Array.Empty<string>()),
             "/reminders/contacts", "/reminders/log", "/reminders/settings",
         ];
         // The administrator opens every page. A page's scripts and styles are the same whoever opens it, so the

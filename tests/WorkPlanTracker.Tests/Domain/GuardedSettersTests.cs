@@ -20,6 +20,8 @@ public class GuardedSettersTests
         { typeof(WorkTask), nameof(WorkTask.DeadlineText) },
         { typeof(WorkTask), nameof(WorkTask.Ongoing) },
         { typeof(WorkTask), nameof(WorkTask.Version) },
+        { typeof(WorkTask), nameof(WorkTask.YearEndOutcome) },
+        { typeof(WorkTask), nameof(WorkTask.YearEndNote) },
         { typeof(ExtensionRequest), nameof(ExtensionRequest.Status) },
         { typeof(ExtensionRequest), nameof(ExtensionRequest.RequestedDate) },
         { typeof(ExtensionRequest), nameof(ExtensionRequest.ApprovedDate) },

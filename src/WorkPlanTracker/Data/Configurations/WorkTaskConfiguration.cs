@@ -16,6 +16,9 @@ internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
         task.HasIndex(t => t.Deadline);
         task.HasOne(t => t.Section).WithMany().HasForeignKey(t => t.SectionId).OnDelete(DeleteBehavior.Restrict);
         task.HasOne<WorkTask>().WithMany().HasForeignKey(t => t.ParentTaskId).OnDelete(DeleteBehavior.Restrict);
+        task.Property(t => t.YearEndNote).HasMaxLength(500);
+        task.HasOne<WorkTask>().WithMany().HasForeignKey(t => t.PreviousTaskId).OnDelete(DeleteBehavior.SetNull);
+        task.HasIndex(t => t.PreviousTaskId);
         task.OwnsMany(t => t.Milestones, m => m.ToJson());
         task.HasMany(t => t.Parties).WithOne(p => p.WorkTask).HasForeignKey(p => p.TaskId).OnDelete(DeleteBehavior.Cascade);
         task.HasMany(t => t.Assignments).WithOne(a => a.WorkTask).HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Cascade);
@@ -23,5 +26,6 @@ internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
         task.Ignore(t => t.SupportingParties);
         task.Ignore(t => t.ReportingCycleOverride);
         task.Ignore(t => t.MilestoneDates);
+        task.Ignore(t => t.IsSettled);
     }
 }

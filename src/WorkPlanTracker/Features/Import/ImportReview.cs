@@ -211,6 +211,13 @@ public sealed class ImportReview
     private int decisions;
     private readonly Dictionary<string, ((int Decisions, bool NamedOnce) Key, TaskIssue Issue)> unitIssueCache = new(StringComparer.Ordinal);
 
+    /// <summary>Which task of last year's plans each task continues, as proposed; see <see cref="ContinuityProposal"/>.</summary>
+    public IReadOnlyList<ContinuityProposal> ContinuityProposals { get; init; } = [];
+
+    /// <summary>The tasks to link on saving: confirmed proposals of tasks still in the plan, task → last year's task id.</summary>
+    public IReadOnlyList<(ParsedTask Task, int PreviousTaskId)> ConfirmedContinuity() =>
+        [.. ContinuityProposals.Where(p => p.Links && Plan.Tasks.Contains(p.Task)).Select(p => (p.Task, p.Previous.TaskId))];
+
     /// <summary>Items the office removed: not tasks, not saved, no warnings. Kept to be restored and remembered on re-import.</summary>
     public List<ParsedTask> RemovedTasks { get; } = [];
 

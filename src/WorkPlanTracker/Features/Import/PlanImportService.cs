@@ -51,6 +51,7 @@ public sealed class PlanImportService(
             ReimportMerge.KeepOfficeCorrections(snapshot, previous, parsed);
         }
 
+        var continuity = await ContinuityProposalsAsync(db, parsed, previous?.Id, cancellationToken);
         return new ImportReview(
             parsed,
             new PlanDocumentSummary(sourceName, document.SourceKind, document.EncodingName, document.Text),
@@ -60,7 +61,49 @@ public sealed class PlanImportService(
         {
             OriginalParse = original,
             CarriedOver = snapshot,
+            ContinuityProposals = continuity,
         };
+    }
+
+    /// <summary>
+    /// For each task, the task of last year's plans it most likely continues (text likeness and lead units, see
+    /// <see cref="TaskContinuity"/>). A task of last year already continued by a task of another plan is not proposed
+    /// again, so a task carried at year end is not linked a second time.
+    /// </summary>
+    private static async Task<IReadOnlyList<ContinuityProposal>> ContinuityProposalsAsync(AppDbContext db, ParsedPlan parsed, int? revisedPlanId, CancellationToken cancellationToken)
+    {
+        if (parsed.Year is not { } year)
+        {
+            return [];
+        }
+
+        var continued = db.Tasks.Where(t => t.PreviousTaskId != null && t.PlanId != revisedPlanId).Select(t => t.PreviousTaskId);
+        var previous = await db.Tasks.AsNoTracking()
+            .Where(t => t.Plan!.Year == year - 1 && !continued.Contains(t.Id))
+            .OrderBy(t => t.PlanId).ThenBy(t => t.SortOrder)
+            .Select(t => new
+            {
+                t.Id, t.Plan!.Year, t.Plan.Title, t.Path, TaskTitle = t.Title, t.Text, t.Ongoing,
+                Leads = t.Parties.Where(p => p.Role == AssignmentRole.Lead).Select(p => p.OrgUnit != null ? p.OrgUnit.Name : p.NameAsWritten).ToList(),
+                Written = t.Parties.Where(p => p.Role == AssignmentRole.Lead).Select(p => p.NameAsWritten).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        if (previous.Count == 0)
+        {
+            return [];
+        }
+
+        var pairs = TaskContinuity.Pair(
+            [.. parsed.Tasks.Select(t => TaskShape.Of(t.Text.Length > 0 ? t.Text : t.Title, t.LeadUnits))],
+            [.. previous.Select(p => TaskShape.Of(p.Text.Length > 0 ? p.Text : p.TaskTitle, p.Leads.Concat(p.Written)))]);
+        return [.. pairs.OrderBy(p => p.Task).Select(pair =>
+        {
+            var p = previous[pair.Previous];
+            return new ContinuityProposal(
+                parsed.Tasks[pair.Task],
+                new PreviousYearTask(p.Id, p.Year, p.Title, p.Path, p.TaskTitle, p.Text, p.Ongoing, p.Leads),
+                pair.Score);
+        })];
     }
 
     /// <summary>Saves a reviewed plan: a new draft, or an update of the earlier version the review found.</summary>
@@ -93,8 +136,30 @@ public sealed class PlanImportService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var plan = await db.Plans.Include(p => p.Source).SingleAsync(p => p.Id == saved.PlanId, cancellationToken);
         plan.Source!.ImportSnapshot = snapshot;
+        await LinkContinuedTasksAsync(db, plan.Id, review.ConfirmedContinuity(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return saved;
+    }
+
+    /// <summary>The confirmed 延续关系: each saved task takes the id of last year's task it continues, unless it has one.</summary>
+    private static async Task LinkContinuedTasksAsync(AppDbContext db, int planId, IReadOnlyList<(ParsedTask Task, int PreviousTaskId)> links, CancellationToken cancellationToken)
+    {
+        if (links.Count == 0)
+        {
+            return;
+        }
+
+        var previousIds = links.Select(l => l.PreviousTaskId).ToList();
+        var stillThere = (await db.Tasks.Where(t => previousIds.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var tasks = await db.Tasks.Where(t => t.PlanId == planId && t.PreviousTaskId == null).ToListAsync(cancellationToken);
+        var byPath = tasks.GroupBy(t => t.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var (task, previousId) in links)
+        {
+            if (stillThere.Contains(previousId) && byPath.TryGetValue(task.Path, out var saved))
+            {
+                saved.PreviousTaskId = previousId;
+            }
+        }
     }
 
     /// <summary>Saves a parsed plan as a draft, in one transaction.</summary>

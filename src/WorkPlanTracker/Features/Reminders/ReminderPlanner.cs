@@ -332,6 +332,7 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
     {
         var assignments = await db.Assignments.AsNoTracking()
             .Where(a => a.WorkTask!.Plan!.Status == PlanStatus.Published
+                && a.WorkTask.YearEndOutcome == YearEndOutcome.None
                 && a.Status != AssignmentStatus.Closed && a.Status != AssignmentStatus.CompletionRequested)
             .Include(a => a.WorkTask!).ThenInclude(t => t.Plan)
             .Include(a => a.OrgUnit)

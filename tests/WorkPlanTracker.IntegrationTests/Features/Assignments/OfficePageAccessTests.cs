@@ -15,6 +15,8 @@ public class OfficePageAccessTests(AppFactory app)
     [InlineData("unit", "/plans/1/assign")]
     [InlineData("leader", "/plans/1/assign")]
     [InlineData("unit", "/tasks/1/history")]
+    [InlineData("leader", "/plans/1/rollover")]
+    [InlineData("unit", "/tasks/1/years")]
     public async Task Units_and_leaders_are_refused(string userName, string url)
     {
         var client = await app.SignedInClientAsync(userName, DemoAccounts.Password);
@@ -30,6 +32,8 @@ public class OfficePageAccessTests(AppFactory app)
     [InlineData("/tasks/1/assignments", "调整分派")]
     [InlineData("/plans/1/assign", "批量分派")]
     [InlineData("/tasks/1/history", "办理记录：")]
+    [InlineData("/plans/1/rollover", "年度结转")]
+    [InlineData("/tasks/1/years", "任务历年情况")]
     public async Task The_office_gets_its_pages(string url, string heading)
     {
         var client = await app.SignedInClientAsync("office", DemoAccounts.Password);

@@ -1259,6 +1259,9 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PreviousTaskId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ReportingCycleKind")
                         .HasColumnType("INTEGER");
 
@@ -1287,11 +1290,23 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("YearEndAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("YearEndNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("YearEndOutcome")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Deadline");
 
                     b.HasIndex("ParentTaskId");
+
+                    b.HasIndex("PreviousTaskId");
 
                     b.HasIndex("SectionId");
 
@@ -1590,6 +1605,11 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("WorkPlanTracker.Domain.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousTaskId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("WorkPlanTracker.Domain.PlanSection", "Section")
                         .WithMany()
