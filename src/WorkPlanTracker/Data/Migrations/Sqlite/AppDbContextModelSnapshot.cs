@@ -1033,6 +1033,8 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
                     b.HasIndex("OrgUnitId", "Status");
 
+                    b.HasIndex("Status", "DueDate");
+
                     b.HasIndex("TaskId", "OrgUnitId")
                         .IsUnique();
 

@@ -11,8 +11,8 @@ using WorkPlanTracker.Data;
 namespace WorkPlanTracker.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261203063531_TaskYearRollover")]
-    partial class TaskYearRollover
+    [Migration("20261203074105_PlansAcrossYearsAndLevels")]
+    partial class PlansAcrossYearsAndLevels
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -681,6 +681,13 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublicSummary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublicSummaryApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ReportedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -698,6 +705,40 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.HasIndex("AssignmentId", "ReportedAtUtc", "ReturnedAtUtc", "ReportedDayOfMonth");
 
                     b.ToTable("ProgressReports");
+                });
+
+            modelBuilder.Entity("WorkPlanTracker.Domain.ReceivedFillIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
+
+                    b.ToTable("ReceivedFillIns");
                 });
 
             modelBuilder.Entity("WorkPlanTracker.Domain.ReminderContact", b =>
@@ -995,6 +1036,8 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
 
                     b.HasIndex("OrgUnitId", "Status");
 
+                    b.HasIndex("Status", "DueDate");
+
                     b.HasIndex("TaskId", "OrgUnitId")
                         .IsUnique();
 
@@ -1099,6 +1142,36 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.ToTable("UnitNotices");
                 });
 
+            modelBuilder.Entity("WorkPlanTracker.Domain.UpperTaskLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LinkedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UpperTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnTaskId");
+
+                    b.HasIndex("UpperTaskId", "OwnTaskId")
+                        .IsUnique();
+
+                    b.ToTable("UpperTaskLinks");
+                });
+
             modelBuilder.Entity("WorkPlanTracker.Domain.WorkPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -1112,11 +1185,21 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.Property<DateTime>("ImportedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUpperPlan")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("IssuedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Issuer")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKey")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ReportingCycleKind")
@@ -1145,6 +1228,9 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PublicKey")
+                        .IsUnique();
 
                     b.HasIndex("Year", "Title");
 
@@ -1200,6 +1286,9 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpwardReportText")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -1414,6 +1503,17 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                     b.Navigation("Assignment");
                 });
 
+            modelBuilder.Entity("WorkPlanTracker.Domain.ReceivedFillIn", b =>
+                {
+                    b.HasOne("WorkPlanTracker.Domain.WorkPlan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
             modelBuilder.Entity("WorkPlanTracker.Domain.ReminderContact", b =>
                 {
                     b.HasOne("WorkPlanTracker.Domain.OrgUnit", "OrgUnit")
@@ -1477,6 +1577,25 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("WorkPlanTracker.Domain.UpperTaskLink", b =>
+                {
+                    b.HasOne("WorkPlanTracker.Domain.WorkTask", "OwnTask")
+                        .WithMany()
+                        .HasForeignKey("OwnTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WorkPlanTracker.Domain.WorkTask", "UpperTask")
+                        .WithMany()
+                        .HasForeignKey("UpperTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OwnTask");
+
+                    b.Navigation("UpperTask");
                 });
 
             modelBuilder.Entity("WorkPlanTracker.Domain.WorkTask", b =>

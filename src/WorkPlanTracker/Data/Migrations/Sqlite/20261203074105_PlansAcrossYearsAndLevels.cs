@@ -6,16 +6,62 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace WorkPlanTracker.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class UpperPlans : Migration
+    public partial class PlansAcrossYearsAndLevels : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "PreviousTaskId",
+                table: "Tasks",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "UpwardReportText",
                 table: "Tasks",
                 type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "YearEndAtUtc",
+                table: "Tasks",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "YearEndNote",
+                table: "Tasks",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "YearEndOutcome",
+                table: "Tasks",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PublicSummary",
+                table: "ProgressReports",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "PublicSummaryApprovedAtUtc",
+                table: "ProgressReports",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsPublic",
+                table: "Plans",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsUpperPlan",
@@ -23,6 +69,13 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PublicKey",
+                table: "Plans",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ReceivedFillIns",
@@ -76,6 +129,22 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tasks_PreviousTaskId",
+                table: "Tasks",
+                column: "PreviousTaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_PublicKey",
+                table: "Plans",
+                column: "PublicKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assignments_Status_DueDate",
+                table: "Assignments",
+                columns: new[] { "Status", "DueDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReceivedFillIns_PlanId",
                 table: "ReceivedFillIns",
                 column: "PlanId",
@@ -91,23 +160,79 @@ namespace WorkPlanTracker.Data.Migrations.Sqlite
                 table: "UpperTaskLinks",
                 columns: new[] { "UpperTaskId", "OwnTaskId" },
                 unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Tasks_Tasks_PreviousTaskId",
+                table: "Tasks",
+                column: "PreviousTaskId",
+                principalTable: "Tasks",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Tasks_Tasks_PreviousTaskId",
+                table: "Tasks");
+
             migrationBuilder.DropTable(
                 name: "ReceivedFillIns");
 
             migrationBuilder.DropTable(
                 name: "UpperTaskLinks");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Tasks_PreviousTaskId",
+                table: "Tasks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Plans_PublicKey",
+                table: "Plans");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Assignments_Status_DueDate",
+                table: "Assignments");
+
+            migrationBuilder.DropColumn(
+                name: "PreviousTaskId",
+                table: "Tasks");
+
             migrationBuilder.DropColumn(
                 name: "UpwardReportText",
                 table: "Tasks");
 
             migrationBuilder.DropColumn(
+                name: "YearEndAtUtc",
+                table: "Tasks");
+
+            migrationBuilder.DropColumn(
+                name: "YearEndNote",
+                table: "Tasks");
+
+            migrationBuilder.DropColumn(
+                name: "YearEndOutcome",
+                table: "Tasks");
+
+            migrationBuilder.DropColumn(
+                name: "PublicSummary",
+                table: "ProgressReports");
+
+            migrationBuilder.DropColumn(
+                name: "PublicSummaryApprovedAtUtc",
+                table: "ProgressReports");
+
+            migrationBuilder.DropColumn(
+                name: "IsPublic",
+                table: "Plans");
+
+            migrationBuilder.DropColumn(
                 name: "IsUpperPlan",
+                table: "Plans");
+
+            migrationBuilder.DropColumn(
+                name: "PublicKey",
                 table: "Plans");
         }
     }
