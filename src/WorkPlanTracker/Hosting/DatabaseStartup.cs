@@ -16,7 +16,8 @@ public sealed class DatabaseStartup(
     {
         PrivateStorage.CreateFolder(storage.Value.FullDataDirectory);
         var databaseFile = storage.Value.DatabaseFile;
-        if (string.IsNullOrWhiteSpace(storage.Value.ConnectionString) && !File.Exists(databaseFile))
+        var ownFile = !storage.Value.IsPostgreSql && string.IsNullOrWhiteSpace(storage.Value.ConnectionString);
+        if (ownFile && !File.Exists(databaseFile))
         {
             // An empty file is an empty SQLite database; made here so it is private before it holds any password hash.
             await PrivateStorage.CreateFile(databaseFile).DisposeAsync();
@@ -35,8 +36,11 @@ public sealed class DatabaseStartup(
             }
         }
 
-        // Also an older installation's file, made before this rule.
-        PrivateStorage.Protect(databaseFile);
+        if (!storage.Value.IsPostgreSql)
+        {
+            // Also an older installation's file, made before this rule.
+            PrivateStorage.Protect(databaseFile);
+        }
 
         await seeder.SeedIfEmptyAsync(cancellationToken);
     }
