@@ -1,9 +1,12 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace WorkPlanTracker.Data;
 
@@ -79,10 +82,13 @@ public sealed class SqliteToPostgreSqlCopy(AppDbContext source, PostgreSqlAppDbC
         return null;
     }
 
-    /// <summary>A column as both sides read and write it: the same model value, each side's own stored form.</summary>
-    private sealed record CopiedColumn(string Name, RelationalTypeMapping SourceMapping, RelationalTypeMapping TargetMapping, bool IsKey)
+    /// <summary>
+    /// A column as both sides read and write it: the same model value, each side's own stored form. A JSON column (an
+    /// owned collection stored as JSON) has no mapping of its own: its text goes across as it is, into jsonb.
+    /// </summary>
+    private sealed record CopiedColumn(string Name, RelationalTypeMapping? SourceMapping, RelationalTypeMapping? TargetMapping, bool IsKey)
     {
-        public Type SourceProviderType => SourceMapping.Converter?.ProviderClrType ?? SourceMapping.ClrType;
+        public bool IsJson => SourceMapping is null || TargetMapping is null;
     }
 
     private static List<CopiedColumn> Columns(ITable target, ITable source)
@@ -90,9 +96,11 @@ public sealed class SqliteToPostgreSqlCopy(AppDbContext source, PostgreSqlAppDbC
         var keyColumns = target.PrimaryKey?.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal) ?? [];
         return target.Columns
             .Where(c => source.FindColumn(c.Name) is not null)
-            .Select(c => new CopiedColumn(c.Name, source.FindColumn(c.Name)!.PropertyMappings[0].TypeMapping, c.PropertyMappings[0].TypeMapping, keyColumns.Contains(c.Name)))
+            .Select(c => new CopiedColumn(c.Name, MappingOf(source.FindColumn(c.Name)!), MappingOf(c), keyColumns.Contains(c.Name)))
             .ToList();
     }
+
+    private static RelationalTypeMapping? MappingOf(IColumn column) => column.PropertyMappings.Count > 0 ? column.PropertyMappings[0].TypeMapping : null;
 
     /// <summary>Principals before dependants (a table referring to itself counts once: its rows go in key order).</summary>
     private static List<ITable> InDependencyOrder(List<ITable> tables)
@@ -159,7 +167,9 @@ public sealed class SqliteToPostgreSqlCopy(AppDbContext source, PostgreSqlAppDbC
             for (var c = 0; c < columns.Count; c++)
             {
                 names[c] = $"@p{r}_{c}";
-                insert.Parameters.Add(columns[c].TargetMapping.CreateParameter(insert, names[c], rows[r][c], nullable: true));
+                insert.Parameters.Add(columns[c].TargetMapping is { } mapping
+                    ? mapping.CreateParameter(insert, names[c], rows[r][c], nullable: true)
+                    : new NpgsqlParameter(names[c], NpgsqlDbType.Jsonb) { Value = rows[r][c] ?? DBNull.Value });
             }
 
             values.Add("(" + string.Join(", ", names) + ")");
@@ -210,7 +220,7 @@ public sealed class SqliteToPostgreSqlCopy(AppDbContext source, PostgreSqlAppDbC
             var actual = await ReadAtAsync(table, columns, position, to, transaction, sourceSide: false, cancellationToken);
             for (var c = 0; c < columns.Count; c++)
             {
-                if (!SameValue(expected[c], actual[c]))
+                if (!SameValue(columns[c], expected[c], actual[c]))
                 {
                     return (positions.Count, $"第 {position + 1} 行的 {columns[c].Name} 不同：{expected[c]} → {actual[c]}");
                 }
@@ -228,7 +238,7 @@ public sealed class SqliteToPostgreSqlCopy(AppDbContext source, PostgreSqlAppDbC
         command.CommandText = SelectSql(table, columns) + $" LIMIT 1 OFFSET {position.ToString(CultureInfo.InvariantCulture)}";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return sourceSide ? ReadRow(reader, columns) : ReadRow(reader, columns, c => c.TargetMapping);
+        return sourceSide ? ReadRow(reader, columns) : ReadRow(reader, columns, c => c.IsJson ? null : c.TargetMapping);
     }
 
     private static string SelectSql(string table, List<CopiedColumn> columns)
@@ -239,7 +249,7 @@ public sealed class SqliteToPostgreSqlCopy(AppDbContext source, PostgreSqlAppDbC
     }
 
     /// <summary>A row as model values (enums, dates, ids as the app has them), read through one side's own mappings.</summary>
-    private static object?[] ReadRow(DbDataReader reader, List<CopiedColumn> columns, Func<CopiedColumn, RelationalTypeMapping>? side = null)
+    private static object?[] ReadRow(DbDataReader reader, List<CopiedColumn> columns, Func<CopiedColumn, RelationalTypeMapping?>? side = null)
     {
         var row = new object?[columns.Count];
         for (var c = 0; c < columns.Count; c++)
@@ -249,7 +259,13 @@ public sealed class SqliteToPostgreSqlCopy(AppDbContext source, PostgreSqlAppDbC
                 continue;
             }
 
-            var mapping = side?.Invoke(columns[c]) ?? columns[c].SourceMapping;
+            var mapping = side is null ? columns[c].SourceMapping : side(columns[c]);
+            if (mapping is null)
+            {
+                row[c] = reader.GetString(c);
+                continue;
+            }
+
             var providerType = Nullable.GetUnderlyingType(mapping.Converter?.ProviderClrType ?? mapping.ClrType) ?? mapping.Converter?.ProviderClrType ?? mapping.ClrType;
             var stored = GetFieldValue.MakeGenericMethod(providerType).Invoke(reader, [c]);
             row[c] = mapping.Converter is { } converter ? converter.ConvertFromProvider(stored) : stored;
@@ -259,12 +275,15 @@ public sealed class SqliteToPostgreSqlCopy(AppDbContext source, PostgreSqlAppDbC
     }
 
     // PostgreSQL keeps microseconds, .NET and SQLite's text ten times finer: a time equal to the microsecond is the same.
-    private static bool SameValue(object? expected, object? actual) => (expected, actual) switch
+    // JSON is compared as JSON (jsonb keeps its own key order and spacing); lists and the like by the model's comparer.
+    private static bool SameValue(CopiedColumn column, object? expected, object? actual) => (expected, actual) switch
     {
+        (null, null) => true,
+        (null, _) or (_, null) => false,
         (DateTime e, DateTime a) => e.Ticks / 10 == a.Ticks / 10,
         (DateTimeOffset e, DateTimeOffset a) => e.UtcTicks / 10 == a.UtcTicks / 10,
-        (byte[] e, byte[] a) => e.AsSpan().SequenceEqual(a),
-        _ => Equals(expected, actual),
+        (string e, string a) when column.IsJson => JsonNode.DeepEquals(JsonNode.Parse(e), JsonNode.Parse(a)),
+        _ => column.TargetMapping?.Comparer.Equals(expected, actual) ?? Equals(expected, actual),
     };
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
