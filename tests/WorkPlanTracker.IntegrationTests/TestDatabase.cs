@@ -40,6 +40,16 @@ public static class TestDatabase
         return ConnectionStringFor(name);
     }
 
+    /// <summary>What a CLI run needs to work on the database an <see cref="AppFactory"/> of the same folder uses (nothing on SQLite).</summary>
+    public static string[] CommandLineStorageArguments(string dataDirectory) => IsPostgreSql
+        ?
+        [
+            "--Storage:Provider=PostgreSql",
+            "--Storage:ConnectionString=" + ConnectionStringFor(DatabaseNameFor(dataDirectory)),
+            "--Storage:EvidenceDirectory=" + Path.Combine(dataDirectory, "evidence"),
+        ]
+        : [];
+
     public static void DropPostgreSqlDatabase(string dataDirectory)
     {
         var name = DatabaseNameFor(dataDirectory);

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Features.Import;
@@ -26,6 +28,16 @@ public sealed class DatabaseStartup(
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await SquashedMigrations.AdoptAsync(db, cancellationToken);
+            if (db.Database.IsNpgsql())
+            {
+                // Npgsql's migrator reads the history before making it, which logs an error on every first start.
+                var history = db.GetService<IHistoryRepository>();
+                if (!await history.ExistsAsync(cancellationToken))
+                {
+                    await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), cancellationToken);
+                }
+            }
+
             await db.Database.MigrateAsync(cancellationToken);
 
             // Write-ahead logging: readers (every page) no longer hold up a writer, and the reminder sweep's

@@ -31,11 +31,11 @@ public class ModelMatchesMigrationsTests
     {
         using var postgres = new PostgreSqlAppDbContext(new DbContextOptionsBuilder<AppDbContext>().UsePostgreSql("Host=127.0.0.1;Database=unused").Options);
         var reported = postgres.Model.FindEntityType(typeof(WorkPlanTracker.Domain.ProgressReport))!.FindProperty(nameof(WorkPlanTracker.Domain.ProgressReport.ReportedAtUtc))!;
-        var unitName = postgres.Model.FindEntityType(typeof(WorkPlanTracker.Domain.OrgUnit))!.FindProperty(nameof(WorkPlanTracker.Domain.OrgUnit.Name))!;
+        var unitName = postgres.Model.GetRelationalModel().FindTable("Units", null)!.FindColumn(nameof(WorkPlanTracker.Domain.OrgUnit.Name))!;
 
         Assert.Equal("timestamp without time zone", reported.GetColumnType());
         var stored = (DateTime)reported.GetTypeMapping().Converter!.ConvertToProvider(new DateTime(2024, 6, 3, 1, 2, 3, DateTimeKind.Utc))!;
         Assert.Equal(DateTimeKind.Unspecified, stored.Kind);
-        Assert.Equal(PostgreSqlAppDbContext.BinaryCollation, unitName.GetCollation());
+        Assert.Equal(PostgreSqlAppDbContext.BinaryCollation, unitName.Collation);
     }
 }
