@@ -27,17 +27,13 @@ public sealed class DatabaseStartup(
 
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            await SquashedMigrations.AdoptAsync(db, cancellationToken);
             if (db.Database.IsNpgsql())
             {
-                // Npgsql's migrator reads the history before making it, which logs an error on every first start.
-                var history = db.GetService<IHistoryRepository>();
-                if (!await history.ExistsAsync(cancellationToken))
-                {
-                    await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), cancellationToken);
-                }
+                // Npgsql tells whether the history exists by reading it, which logs an error on every first start.
+                await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
             }
 
+            await SquashedMigrations.AdoptAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
 
             // Write-ahead logging: readers (every page) no longer hold up a writer, and the reminder sweep's
