@@ -11,7 +11,10 @@ using WorkPlanTracker.Features.Import.Documents;
 
 namespace WorkPlanTracker.IntegrationTests;
 
-/// <summary>The real app over a real SQLite file in its own data folder (never shared between factories unless asked).</summary>
+/// <summary>
+/// The real app over a real SQLite file in its own data folder (never shared between factories unless asked), or,
+/// with <c>WPT_TEST_POSTGRES</c> set, over a PostgreSQL database of that folder's own (<see cref="TestDatabase"/>).
+/// </summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
     private readonly bool ownsDirectory;
@@ -87,6 +90,13 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        if (TestDatabase.IsPostgreSql)
+        {
+            builder.UseSetting("Storage:Provider", "PostgreSql");
+            builder.UseSetting("Storage:ConnectionString", TestDatabase.EnsurePostgreSqlDatabase(DataDirectory));
+            builder.UseSetting("Storage:EvidenceDirectory", Path.Combine(DataDirectory, "evidence"));
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -184,9 +194,15 @@ public class AppFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Deletes a data folder and, on PostgreSQL, its database.</summary>
     public static void DeleteDirectory(string directory)
     {
         SqliteConnection.ClearAllPools();
+        if (TestDatabase.IsPostgreSql)
+        {
+            TestDatabase.DropPostgreSqlDatabase(directory);
+        }
+
         try
         {
             Directory.Delete(directory, recursive: true);

@@ -3,7 +3,7 @@ using WorkPlanTracker.Shared;
 namespace WorkPlanTracker.Hosting;
 
 /// <summary>
-/// Splits the process arguments into the verb (import, export-ledger, reminders; none for the web server),
+/// Splits the process arguments into the verb (import, export-ledger, reminders, migrate-data; none for the web server),
 /// its own arguments, and configuration overrides shared by every verb, such as --data-dir.
 /// </summary>
 public sealed class CommandLineArguments
@@ -19,7 +19,7 @@ public sealed class CommandLineArguments
     /// <summary>Arguments for the host's configuration: the shared switches, in the form the host reads.</summary>
     public IReadOnlyList<string> HostArguments { get; private init; } = [];
 
-    public static IReadOnlyCollection<string> Verbs { get; } = ["import", "import-eval", "export-ledger", "reminders"];
+    public static IReadOnlyCollection<string> Verbs { get; } = ["import", "import-eval", "export-ledger", "reminders", "migrate-data"];
 
     /// <summary>Parses, or writes what is wrong to <paramref name="error"/> and returns null.</summary>
     public static CommandLineArguments? TryParse(IReadOnlyList<string> args, TextWriter error)

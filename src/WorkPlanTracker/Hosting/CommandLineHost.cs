@@ -29,6 +29,7 @@ public static class CommandLineHost
                 "import-eval" => await ImportEvalCommand.RunAsync(host.Services, cli.VerbArguments, Console.Out),
                 "reminders" => await Features.Reminders.RemindersCommand.RunAsync(host.Services, cli.VerbArguments, Console.Out),
                 "export-ledger" => await Features.Ledger.ExportLedgerCommand.RunAsync(host.Services, cli.VerbArguments, Console.Out),
+                "migrate-data" => await MigrateDataCommand.RunAsync(cli.VerbArguments, Console.Out),
                 _ => Fail($"命令 {cli.Verb} 尚未提供，请关注后续版本。", 1, out failure),
             };
         }

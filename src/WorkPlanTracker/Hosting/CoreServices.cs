@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WorkPlanTracker.Data;
@@ -32,16 +30,10 @@ public static class CoreServices
         builder.Services.TryAddScoped<ICurrentUser, SystemUser>();
         builder.Services.AddScoped<AuditingInterceptor>();
         // Scoped, so each circuit or request gets contexts whose audit trail names its own signed-in user.
-        builder.Services.AddDbContextFactory<AppDbContext>(
-            (services, options) =>
-            {
-                var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-                options.UseSqlite(storage.SqliteConnectionString, sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
-                    .AddInterceptors(services.GetRequiredService<AuditingInterceptor>())
-                    // SQLite rebuilds a table to change a column, which needs foreign keys off outside the transaction; EF
-                    // warns about that on every first start, in words a user of the app cannot act on.
-                    .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
-            },
+        builder.Services.AddDbContextFactory<AppDbContext, AppDbContextFactory>(
+            (services, options) => options
+                .UseConfiguredProvider(services.GetRequiredService<IOptions<StorageOptions>>().Value)
+                .AddInterceptors(services.GetRequiredService<AuditingInterceptor>()),
             ServiceLifetime.Scoped);
 
         builder.Services.AddSingleton<PlanTextParser>();

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Features.Import;
@@ -16,7 +18,8 @@ public sealed class DatabaseStartup(
     {
         PrivateStorage.CreateFolder(storage.Value.FullDataDirectory);
         var databaseFile = storage.Value.DatabaseFile;
-        if (string.IsNullOrWhiteSpace(storage.Value.ConnectionString) && !File.Exists(databaseFile))
+        var ownFile = !storage.Value.IsPostgreSql && string.IsNullOrWhiteSpace(storage.Value.ConnectionString);
+        if (ownFile && !File.Exists(databaseFile))
         {
             // An empty file is an empty SQLite database; made here so it is private before it holds any password hash.
             await PrivateStorage.CreateFile(databaseFile).DisposeAsync();
@@ -24,6 +27,12 @@ public sealed class DatabaseStartup(
 
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            if (db.Database.IsNpgsql())
+            {
+                // Npgsql tells whether the history exists by reading it, which logs an error on every first start.
+                await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+            }
+
             await SquashedMigrations.AdoptAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
 
@@ -35,8 +44,11 @@ public sealed class DatabaseStartup(
             }
         }
 
-        // Also an older installation's file, made before this rule.
-        PrivateStorage.Protect(databaseFile);
+        if (!storage.Value.IsPostgreSql)
+        {
+            // Also an older installation's file, made before this rule.
+            PrivateStorage.Protect(databaseFile);
+        }
 
         await seeder.SeedIfEmptyAsync(cancellationToken);
     }

@@ -1,8 +1,10 @@
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WorkPlanTracker.Features.Reminders;
+using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Hosting;
 
@@ -39,16 +41,29 @@ public static class ReminderServices
     }
 
     /// <summary>
-    /// Hangfire with in-memory storage (the app's database holds what matters). The server runs only when
+    /// Hangfire with in-memory storage on SQLite (the app's database holds what matters) and PostgreSQL storage on
+    /// PostgreSQL (in its own "hangfire" schema of the app's database). The server runs only when
     /// Reminders:RunScheduler is on; the dashboard is always mapped, for administrators.
     /// </summary>
     public static WebApplicationBuilder AddReminderScheduling(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHangfire(config => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(3) }));
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        builder.Services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (storage.IsPostgreSql)
+            {
+                // Several instances share the schedule: a recurring job runs once across them (Hangfire's distributed
+                // lock), and a queued job survives the instance that queued it.
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(storage.ConnectionString));
+            }
+            else
+            {
+                config.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(3) });
+            }
+        });
         builder.Services.AddScoped<InboxService>();
         builder.Services.AddScoped<InboxState>();
         if (builder.Configuration.GetValue($"{ReminderOptions.Section}:{nameof(ReminderOptions.RunScheduler)}", true))

@@ -11,7 +11,7 @@ namespace WorkPlanTracker.IntegrationTests.Hosting;
 /// <summary>A sign-in cookie of one installation (its own data folder) is worthless at another: each keeps its own key ring, so a copied cookie signs nobody in elsewhere.</summary>
 public class KeyRingTests
 {
-    [Fact]
+    [SqliteOnlyFact("keys in the data folder; on PostgreSQL they are in the database (SharedKeyRingTests)")]
     public async Task A_cookie_from_another_installation_is_refused_and_each_keeps_its_keys_in_its_data_folder()
     {
         using var first = new AppFactory();

@@ -6,7 +6,7 @@ namespace WorkPlanTracker.IntegrationTests.Hosting;
 /// <summary>The data folder (password hashes, keys, evidence) is the app account's alone on Unix, so another login on the server cannot read it.</summary>
 public class PrivateStorageTests
 {
-    [Fact]
+    [SqliteOnlyFact("the database file and the key files are in the data folder only on SQLite")]
     public async Task The_data_folder_is_700_and_the_database_keys_and_installation_id_are_private()
     {
         using var app = new AppFactory();

@@ -5,13 +5,14 @@ using WorkPlanTracker.Shared;
 namespace WorkPlanTracker.Features.Evidence;
 
 /// <summary>
-/// Keeps evidence files at <c>{Storage:DataDirectory}/evidence/{assignmentId}/{storedName}</c>: outside wwwroot,
-/// so a file is only ever served through the checked download endpoint, and under a random name, so what a user
-/// called the file never reaches the file system.
+/// Keeps evidence files at <c>{evidence folder}/{assignmentId}/{storedName}</c> (the folder is
+/// <c>{Storage:DataDirectory}/evidence</c>, or <c>Storage:EvidenceDirectory</c>, a folder every instance mounts): outside
+/// wwwroot, so a file is only ever served through the checked download endpoint, and under a random name, so what a
+/// user called the file never reaches the file system.
 /// </summary>
 public sealed class EvidenceStore(IOptions<StorageOptions> storage)
 {
-    public string Root => Path.Combine(storage.Value.FullDataDirectory, "evidence");
+    public string Root => storage.Value.FullEvidenceDirectory;
 
     public string PathOf(int assignmentId, string storedName)
     {

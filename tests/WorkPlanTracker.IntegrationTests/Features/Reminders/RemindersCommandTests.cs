@@ -24,7 +24,7 @@ public class RemindersCommandTests : IAsyncLifetime
     [Fact]
     public async Task Dry_run_json_lists_what_would_be_sent_that_day()
     {
-        var result = await CommandLineRunner.RunAsync("reminders", "--as-of", "2024-06-04", "--dry-run", "--json", "--data-dir", dataDirectory);
+        var result = await CommandLineRunner.RunAsync([.. TestDatabase.CommandLineStorageArguments(dataDirectory), "reminders", "--as-of", "2024-06-04", "--dry-run", "--json", "--data-dir", dataDirectory]);
         Assert.True(result.ExitCode == 0, result.StandardError);
         using var json = JsonDocument.Parse(result.StandardOutput);
         var rows = json.RootElement.EnumerateArray().ToList();
@@ -46,7 +46,7 @@ public class RemindersCommandTests : IAsyncLifetime
     [Fact]
     public async Task Seven_days_after_the_deadline_it_lists_the_escalation_and_the_leaders()
     {
-        var result = await CommandLineRunner.RunAsync("reminders", "--as-of", "2024-08-07", "--dry-run", "--json", "--data-dir", dataDirectory);
+        var result = await CommandLineRunner.RunAsync([.. TestDatabase.CommandLineStorageArguments(dataDirectory), "reminders", "--as-of", "2024-08-07", "--dry-run", "--json", "--data-dir", dataDirectory]);
         Assert.True(result.ExitCode == 0, result.StandardError);
         using var json = JsonDocument.Parse(result.StandardOutput);
         var rows = json.RootElement.EnumerateArray().ToList();
@@ -58,11 +58,11 @@ public class RemindersCommandTests : IAsyncLifetime
     public async Task A_holiday_lists_nothing_and_plain_text_says_so()
     {
         // 2024-10-01, National Day: no reminder lands on a holiday with the default settings.
-        var result = await CommandLineRunner.RunAsync("reminders", "--as-of", "2024-10-01", "--dry-run", "--json", "--data-dir", dataDirectory);
+        var result = await CommandLineRunner.RunAsync([.. TestDatabase.CommandLineStorageArguments(dataDirectory), "reminders", "--as-of", "2024-10-01", "--dry-run", "--json", "--data-dir", dataDirectory]);
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("[]", result.StandardOutput.Trim());
 
-        var text = await CommandLineRunner.RunAsync("reminders", "--as-of", "2024-06-04", "--dry-run", "--data-dir", dataDirectory);
+        var text = await CommandLineRunner.RunAsync([.. TestDatabase.CommandLineStorageArguments(dataDirectory), "reminders", "--as-of", "2024-06-04", "--dry-run", "--data-dir", dataDirectory]);
         Assert.Equal(0, text.ExitCode);
         Assert.Contains("2024年6月4日", text.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("未发送", text.StandardOutput, StringComparison.Ordinal);
@@ -83,8 +83,9 @@ public class RemindersCommandTests : IAsyncLifetime
 
     private WorkPlanTracker.Data.AppDbContext NewContext()
     {
-        var options = new DbContextOptionsBuilder<WorkPlanTracker.Data.AppDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(dataDirectory, "workplantracker.db")}").Options;
-        return new WorkPlanTracker.Data.AppDbContext(options);
+        var options = new DbContextOptionsBuilder<WorkPlanTracker.Data.AppDbContext>();
+        return TestDatabase.IsPostgreSql
+            ? new WorkPlanTracker.Data.PostgreSqlAppDbContext(WorkPlanTracker.Data.DatabaseProvider.UsePostgreSql(options, TestDatabase.ConnectionStringFor(TestDatabase.DatabaseNameFor(dataDirectory))).Options)
+            : new WorkPlanTracker.Data.AppDbContext(options.UseSqlite($"Data Source={Path.Combine(dataDirectory, "workplantracker.db")}").Options);
     }
 }

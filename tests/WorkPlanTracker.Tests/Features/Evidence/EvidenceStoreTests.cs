@@ -202,6 +202,23 @@ public sealed class EvidenceStoreTests : IDisposable
         Assert.Empty(Directory.GetFiles(Path.Combine(store.Root, "7")));
     }
 
+    [Fact]
+    public void A_configured_evidence_folder_shared_by_instances_receives_the_files_instead_of_the_data_folder()
+    {
+        var shared = Path.Combine(dataDirectory, "shared-mount");
+        var sharedStore = new EvidenceStore(Options.Create(new StorageOptions { DataDirectory = Path.Combine(dataDirectory, "instance-a"), EvidenceDirectory = shared }));
+
+        using (var batch = sharedStore.BeginBatch(9))
+        {
+            var file = Assert.Single(batch.Write([new EvidenceUpload("a.pdf", Pdf)], DateTime.UtcNow));
+            batch.Commit();
+            Assert.Equal(Path.Combine(shared, "9", file.StoredName), sharedStore.PathOf(9, file.StoredName));
+        }
+
+        Assert.Single(Directory.GetFiles(Path.Combine(shared, "9")));
+        Assert.False(Directory.Exists(Path.Combine(dataDirectory, "instance-a", "evidence")));
+    }
+
     [Theory]
     [InlineData("../x.pdf")]
     [InlineData("sub/x.pdf")]
