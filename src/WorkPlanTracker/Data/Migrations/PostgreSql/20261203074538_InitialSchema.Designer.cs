@@ -13,7 +13,7 @@ using WorkPlanTracker.Data;
 namespace WorkPlanTracker.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlAppDbContext))]
-    [Migration("20261203063940_InitialSchema")]
+    [Migration("20261203074538_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -795,6 +795,14 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<string>("PublicSummary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime?>("PublicSummaryApprovedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<DateTime>("ReportedAtUtc")
                         .HasColumnType("timestamp without time zone");
 
@@ -813,6 +821,44 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
                     b.HasIndex("AssignmentId", "ReportedAtUtc", "ReturnedAtUtc", "ReportedDayOfMonth");
 
                     b.ToTable("ProgressReports");
+                });
+
+            modelBuilder.Entity("WorkPlanTracker.Domain.ReceivedFillIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .UseCollation("C");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
+
+                    b.ToTable("ReceivedFillIns");
                 });
 
             modelBuilder.Entity("WorkPlanTracker.Domain.ReminderContact", b =>
@@ -1136,6 +1182,8 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
 
                     b.HasIndex("OrgUnitId", "Status");
 
+                    b.HasIndex("Status", "DueDate");
+
                     b.HasIndex("TaskId", "OrgUnitId")
                         .IsUnique();
 
@@ -1251,6 +1299,39 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
                     b.ToTable("UnitNotices");
                 });
 
+            modelBuilder.Entity("WorkPlanTracker.Domain.UpperTaskLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("LinkedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<int>("OwnTaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UpperTaskId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnTaskId");
+
+                    b.HasIndex("UpperTaskId", "OwnTaskId")
+                        .IsUnique();
+
+                    b.ToTable("UpperTaskLinks");
+                });
+
             modelBuilder.Entity("WorkPlanTracker.Domain.WorkPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -1267,12 +1348,23 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
                     b.Property<DateTime>("ImportedAtUtc")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsUpperPlan")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("IssuedOn")
                         .HasColumnType("date");
 
                     b.Property<string>("Issuer")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("PublicKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
                         .UseCollation("C");
 
                     b.Property<int>("ReportingCycleKind")
@@ -1303,6 +1395,9 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PublicKey")
+                        .IsUnique();
 
                     b.HasIndex("Year", "Title");
 
@@ -1340,6 +1435,9 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("PreviousTaskId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("ReportingCycleKind")
                         .HasColumnType("integer");
 
@@ -1363,15 +1461,32 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(500)")
                         .UseCollation("C");
 
+                    b.Property<string>("UpwardReportText")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("YearEndAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("YearEndNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .UseCollation("C");
+
+                    b.Property<int>("YearEndOutcome")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
                     b.HasIndex("Deadline");
 
                     b.HasIndex("ParentTaskId");
+
+                    b.HasIndex("PreviousTaskId");
 
                     b.HasIndex("SectionId");
 
@@ -1563,6 +1678,17 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
                     b.Navigation("Assignment");
                 });
 
+            modelBuilder.Entity("WorkPlanTracker.Domain.ReceivedFillIn", b =>
+                {
+                    b.HasOne("WorkPlanTracker.Domain.WorkPlan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
             modelBuilder.Entity("WorkPlanTracker.Domain.ReminderContact", b =>
                 {
                     b.HasOne("WorkPlanTracker.Domain.OrgUnit", "OrgUnit")
@@ -1628,6 +1754,25 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
                     b.Navigation("OrgUnit");
                 });
 
+            modelBuilder.Entity("WorkPlanTracker.Domain.UpperTaskLink", b =>
+                {
+                    b.HasOne("WorkPlanTracker.Domain.WorkTask", "OwnTask")
+                        .WithMany()
+                        .HasForeignKey("OwnTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WorkPlanTracker.Domain.WorkTask", "UpperTask")
+                        .WithMany()
+                        .HasForeignKey("UpperTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OwnTask");
+
+                    b.Navigation("UpperTask");
+                });
+
             modelBuilder.Entity("WorkPlanTracker.Domain.WorkTask", b =>
                 {
                     b.HasOne("WorkPlanTracker.Domain.WorkTask", null)
@@ -1640,6 +1785,11 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("WorkPlanTracker.Domain.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousTaskId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("WorkPlanTracker.Domain.PlanSection", "Section")
                         .WithMany()

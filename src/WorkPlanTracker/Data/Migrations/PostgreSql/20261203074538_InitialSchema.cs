@@ -142,7 +142,10 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
                     ImportSnapshot = table.Column<string>(type: "text", nullable: true, collation: "C"),
                     ImportedAtUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
                     ReportingCycleKind = table.Column<int>(type: "integer", nullable: false),
-                    ReportingDay = table.Column<int>(type: "integer", nullable: true)
+                    ReportingDay = table.Column<int>(type: "integer", nullable: true),
+                    PublicKey = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true, collation: "C"),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    IsUpperPlan = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -374,6 +377,29 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReceivedFillIns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false, collation: "C"),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    ReceivedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReceivedFillIns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReceivedFillIns_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Sections",
                 columns: table => new
                 {
@@ -542,7 +568,12 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
                     Ongoing = table.Column<bool>(type: "boolean", nullable: false),
                     ReportingCycleKind = table.Column<int>(type: "integer", nullable: true),
                     ReportingDay = table.Column<int>(type: "integer", nullable: true),
+                    UpwardReportText = table.Column<string>(type: "text", nullable: true, collation: "C"),
                     ParentTaskId = table.Column<int>(type: "integer", nullable: true),
+                    PreviousTaskId = table.Column<int>(type: "integer", nullable: true),
+                    YearEndOutcome = table.Column<int>(type: "integer", nullable: false),
+                    YearEndNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true, collation: "C"),
+                    YearEndAtUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
                     Milestones = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
@@ -566,6 +597,12 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
                         principalTable: "Tasks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Tasks_Tasks_PreviousTaskId",
+                        column: x => x.PreviousTaskId,
+                        principalTable: "Tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -668,6 +705,34 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "UpperTaskLinks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UpperTaskId = table.Column<int>(type: "integer", nullable: false),
+                    OwnTaskId = table.Column<int>(type: "integer", nullable: false),
+                    LinkedAtUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    LinkedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UpperTaskLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UpperTaskLinks_Tasks_OwnTaskId",
+                        column: x => x.OwnTaskId,
+                        principalTable: "Tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_UpperTaskLinks_Tasks_UpperTaskId",
+                        column: x => x.UpperTaskId,
+                        principalTable: "Tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EscalationNotices",
                 columns: table => new
                 {
@@ -738,7 +803,9 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
                     NextSteps = table.Column<string>(type: "text", nullable: true, collation: "C"),
                     EvidenceLinks = table.Column<List<string>>(type: "text[]", nullable: false),
                     ReturnReason = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    ReturnedAtUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
+                    ReturnedAtUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    PublicSummary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C"),
+                    PublicSummaryApprovedAtUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -818,6 +885,11 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
                 columns: new[] { "OrgUnitId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Assignments_Status_DueDate",
+                table: "Assignments",
+                columns: new[] { "Status", "DueDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Assignments_TaskId_OrgUnitId",
                 table: "Assignments",
                 columns: new[] { "TaskId", "OrgUnitId" },
@@ -895,6 +967,12 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
                 columns: new[] { "UserId", "ReadAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Plans_PublicKey",
+                table: "Plans",
+                column: "PublicKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Plans_Year_Title",
                 table: "Plans",
                 columns: new[] { "Year", "Title" });
@@ -903,6 +981,12 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
                 name: "IX_ProgressReports_AssignmentId_ReportedAtUtc_ReturnedAtUtc_Re~",
                 table: "ProgressReports",
                 columns: new[] { "AssignmentId", "ReportedAtUtc", "ReturnedAtUtc", "ReportedDayOfMonth" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReceivedFillIns_PlanId",
+                table: "ReceivedFillIns",
+                column: "PlanId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReminderContacts_OrgUnitId",
@@ -986,6 +1070,11 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tasks_PreviousTaskId",
+                table: "Tasks",
+                column: "PreviousTaskId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tasks_SectionId",
                 table: "Tasks",
                 column: "SectionId");
@@ -1021,6 +1110,17 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
                 name: "IX_Units_ParentId",
                 table: "Units",
                 column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UpperTaskLinks_OwnTaskId",
+                table: "UpperTaskLinks",
+                column: "OwnTaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UpperTaskLinks_UpperTaskId_OwnTaskId",
+                table: "UpperTaskLinks",
+                columns: new[] { "UpperTaskId", "OwnTaskId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_UserUnits_UnitsId",
@@ -1074,6 +1174,9 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
                 name: "PersonalNotices");
 
             migrationBuilder.DropTable(
+                name: "ReceivedFillIns");
+
+            migrationBuilder.DropTable(
                 name: "ReminderContacts");
 
             migrationBuilder.DropTable(
@@ -1093,6 +1196,9 @@ namespace WorkPlanTracker.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "UnitGroupMembers");
+
+            migrationBuilder.DropTable(
+                name: "UpperTaskLinks");
 
             migrationBuilder.DropTable(
                 name: "UserUnits");
