@@ -28,6 +28,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<NoticeReadMark> NoticeReadMarks => Set<NoticeReadMark>();
     public DbSet<AssessmentWeights> AssessmentWeights => Set<AssessmentWeights>();
     public DbSet<LedgerImport> LedgerImports => Set<LedgerImport>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     /// <summary>The reason the current change is made; the audit trail stores it with every entry of the save.</summary>
     public string? ChangeReason { get; set; }

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using BootstrapBlazor.Components;
 using WorkPlanTracker.Components;
 using WorkPlanTracker.Features.Accounts;
+using WorkPlanTracker.Features.Api;
 using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Dashboard;
 using WorkPlanTracker.Features.Evidence;
@@ -47,6 +48,7 @@ public static class WebServices
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.AddReminderScheduling();
         builder.AddPublicProgress();
+        builder.AddApi();
         return builder;
     }
 
@@ -71,6 +73,7 @@ public static class WebServices
         app.UseSecurityHeaders();
 
         app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseApiProblems();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePublicProgress();
@@ -84,6 +87,7 @@ public static class WebServices
         app.MapLedgerEndpoints();
         app.MapAssignmentEndpoints();
         app.MapPublicProgressEndpoints();
+        app.MapApiEndpoints();
         return app;
     }
 }
