@@ -23,6 +23,9 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public int DataUnit { get; private set; }
 
+    /// <summary>逾期丙局's two assignments: one due in 2020 (overdue), one ongoing.</summary>
+    public IReadOnlyList<int> LateAssignments { get; private set; } = [];
+
     public int OtherUnit { get; private set; }
 
     public async Task InitializeAsync()
@@ -33,6 +36,12 @@ public sealed class ApiFixture : IAsyncLifetime
         PlanId = await db.Assignments.Where(a => a.Id == own[0]).Select(a => a.WorkTask!.PlanId).SingleAsync();
         DataUnit = await App.UnitIdAsync("市数据资源局");
         OtherUnit = await App.UnitIdAsync("台账乙局");
+        LateAssignments = await App.PublishedAssignmentsAsync("""
+            逾期县2020年工作要点
+            一、重点
+            1.早已到期的任务。(逾期丙局牵头,2020年6月底前)
+            2.持续推进的任务。(逾期丙局牵头,持续推进)
+            """, "late.txt", "逾期丙局");
         DraftPlanId = await App.ImportPlanAsync("""
             草稿县2035年工作要点
             一、重点

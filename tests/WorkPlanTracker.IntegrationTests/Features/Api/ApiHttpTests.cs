@@ -72,6 +72,19 @@ public partial class ApiHttpTests(ApiFixture fixture) : IClassFixture<ApiFixture
             secondPage.GetProperty("items")[0].GetProperty("id").GetInt32());
     }
 
+    [Fact]
+    public async Task Overdue_lists_only_open_assignments_past_their_due_date()
+    {
+        var leader = await fixture.ClientAsync("leader");
+
+        var overdue = await JsonOf(await leader.GetAsync("/api/v1/assignments?overdue=true"));
+
+        var item = Assert.Single(overdue.GetProperty("items").EnumerateArray());
+        Assert.Equal(fixture.LateAssignments[0], item.GetProperty("id").GetInt32());
+        Assert.True(item.GetProperty("overdue").GetBoolean());
+        Assert.Equal("2020-06-30", item.GetProperty("dueDate").GetString());
+    }
+
     [Theory]
     [InlineData("/api/v1/assignments?pageSize=101")]
     [InlineData("/api/v1/assignments?page=0")]
