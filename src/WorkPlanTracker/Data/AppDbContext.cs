@@ -30,6 +30,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<LedgerImport> LedgerImports => Set<LedgerImport>();
     public DbSet<UpperTaskLink> UpperTaskLinks => Set<UpperTaskLink>();
     public DbSet<ReceivedFillIn> ReceivedFillIns => Set<ReceivedFillIn>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     /// <summary>The reason the current change is made; the audit trail stores it with every entry of the save.</summary>
     public string? ChangeReason { get; set; }

@@ -57,7 +57,11 @@ public class WorkPlan : IAudited, IVersioned
     public List<WorkTask> Tasks { get; set; } = [];
 
     /// <summary>Display name a person recognises: the title, falling back to issuer and year.</summary>
-    public string DisplayTitle => string.IsNullOrWhiteSpace(Title) ? $"{Issuer}{Year}年工作计划" : Title;
+    public string DisplayTitle => DisplayTitleOf(Title, Issuer, Year);
+
+    /// <summary>The title as pages show it, from the columns alone (for lists read without loading plans).</summary>
+    public static string DisplayTitleOf(string title, string? issuer, int year) =>
+        string.IsNullOrWhiteSpace(title) ? $"{issuer}{year}年工作计划" : title;
 
     /// <inheritdoc cref="IVersioned.MarkChanged"/>
     public void MarkChanged() => Version = Guid.NewGuid();

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using BootstrapBlazor.Components;
 using WorkPlanTracker.Components;
 using WorkPlanTracker.Features.Accounts;
+using WorkPlanTracker.Features.Api;
 using WorkPlanTracker.Features.Assignments;
 using WorkPlanTracker.Features.Dashboard;
 using WorkPlanTracker.Features.Evidence;
@@ -48,6 +49,7 @@ public static class WebServices
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.AddReminderScheduling();
         builder.AddPublicProgress();
+        builder.AddApi();
         return builder;
     }
 
@@ -72,6 +74,7 @@ public static class WebServices
         app.UseSecurityHeaders();
 
         app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseApiProblems();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePublicProgress();
@@ -86,6 +89,7 @@ public static class WebServices
         app.MapUpperPlanEndpoints();
         app.MapAssignmentEndpoints();
         app.MapPublicProgressEndpoints();
+        app.MapApiEndpoints();
         return app;
     }
 }
