@@ -89,7 +89,7 @@ public class ProgressReport : IAudited
 
         if (IsReturned)
         {
-            throw new DomainRuleException("这次进展已被退回，不能公开；请等承办单位重新报送后再审核。");
+            throw DomainRuleException.StateConflict("这次进展已被退回，不能公开；请等承办单位重新报送后再审核。");
         }
 
         PublicSummary = text;
@@ -101,7 +101,7 @@ public class ProgressReport : IAudited
     {
         if (!HasPublicSummary)
         {
-            throw new DomainRuleException("这次进展没有公开的摘要，无需撤回。");
+            throw DomainRuleException.StateConflict("这次进展没有公开的摘要，无需撤回。");
         }
 
         PublicSummaryApprovedAtUtc = null;

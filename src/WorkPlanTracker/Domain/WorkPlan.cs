@@ -80,7 +80,7 @@ public class WorkPlan : IAudited, IVersioned
         if (IsUpperPlan)
         {
             // Its units are the upper level's (各市政府, 省直各部门): publishing would hand its tasks to the wrong people.
-            throw new DomainRuleException("上级计划不整体发布：请在“上级计划”页面把各项任务关联到本级任务，或逐项交办给本级单位。");
+            throw DomainRuleException.StateConflict("上级计划不整体发布：请在“上级计划”页面把各项任务关联到本级任务，或逐项交办给本级单位。");
         }
 
         Status = PlanStatus.Published;
@@ -94,12 +94,12 @@ public class WorkPlan : IAudited, IVersioned
     {
         if (Status == PlanStatus.Draft)
         {
-            throw new DomainRuleException("草稿计划尚未发布，不能公开；请先发布计划。");
+            throw DomainRuleException.StateConflict("草稿计划尚未发布，不能公开；请先发布计划。");
         }
 
         if (IsPublic)
         {
-            throw new DomainRuleException("公开进展页已开启，无需重复开启。");
+            throw DomainRuleException.StateConflict("公开进展页已开启，无需重复开启。");
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(newKey);
@@ -112,7 +112,7 @@ public class WorkPlan : IAudited, IVersioned
     {
         if (!IsPublic)
         {
-            throw new DomainRuleException("公开进展页尚未开启。");
+            throw DomainRuleException.StateConflict("公开进展页尚未开启。");
         }
 
         IsPublic = false;
@@ -126,12 +126,12 @@ public class WorkPlan : IAudited, IVersioned
     {
         if (IsUpperPlan)
         {
-            throw new DomainRuleException("这个计划已是上级计划。");
+            throw DomainRuleException.StateConflict("这个计划已是上级计划。");
         }
 
         if (Status != PlanStatus.Draft || Tasks.Any(t => t.Assignments.Count > 0))
         {
-            throw new DomainRuleException("只有尚未发布、尚未分派的草稿计划可以设为上级计划。");
+            throw DomainRuleException.StateConflict("只有尚未发布、尚未分派的草稿计划可以设为上级计划。");
         }
 
         IsUpperPlan = true;

@@ -112,12 +112,12 @@ public class WorkTask : IAudited, IVersioned
     {
         if (IsClosed)
         {
-            throw new DomainRuleException($"任务 {Path} 已全部办结，无需结转或关闭。");
+            throw DomainRuleException.StateConflict($"任务 {Path} 已全部办结，无需结转或关闭。");
         }
 
         if (YearEndOutcome != YearEndOutcome.None)
         {
-            throw new DomainRuleException($"任务 {Path} 已{YearEndOutcome.ChineseName()}，不能重复处理。");
+            throw DomainRuleException.StateConflict($"任务 {Path} 已{YearEndOutcome.ChineseName()}，不能重复处理。");
         }
 
         YearEndOutcome = outcome;

@@ -196,7 +196,7 @@ public class SecurityBrowserTests(BrowserFixture browser)
         [
             .. shared, .. dashboards, "/import", "/review", "/assignments", $"/assignments/{assignment.Id}", $"/plans/{assignment.PlanId}/assign",
             $"/plans/{assignment.PlanId}/rollover", $"/tasks/{assignment.TaskId}/years", "/escalations", $"/tasks/{assignment.TaskId}/history", $"/tasks/{assignment.TaskId}/assignments", "/units", .. (group > 0 ? [$"/units/groups/{group}"] : Array.Empty<string>()),
-            "/reminders/contacts", "/reminders/log", "/reminders/settings",
+            "/reminders/contacts", "/reminders/log", "/reminders/settings", $"/plans/{assignment.PlanId}/public", "/upper-plans", "/account/api-tokens",
         ];
         // The administrator opens every page. A page's scripts and styles are the same whoever opens it, so the
         // other roles open only the pages each role sees drawn differently (home, plan, inbox; the unit's own list

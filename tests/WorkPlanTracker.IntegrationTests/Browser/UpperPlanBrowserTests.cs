@@ -9,26 +9,27 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 [Collection(SecondBrowserCollection.Name)]
 public class UpperPlanBrowserTests(BrowserFixture browser)
 {
-    // A year no other browser test looks at, and only units the sample data already has.
+    // A year no other browser test uses (other tests publish 2041 plans with similar 政策解读 tasks that would be
+    // proposed too), and only units the sample data already has.
     private const string UpperPlan = """
-        示范省2041年政务公开工作要点
+        示范省2047年政务公开工作要点
         一、公开重点
-        1.加强重大政策解读工作，提高政策解读质量。(市数据资源局牵头,2041年12月底前)
+        1.加强重大政策解读工作，提高政策解读质量。(市数据资源局牵头,2047年12月底前)
         """;
 
     private const string OwnPlan = """
-        示范市2041年政务公开工作要点
+        示范市2047年政务公开工作要点
         一、重点任务
-        1.做好重大政策解读，提高政策解读质量和实效。(市数据资源局牵头,2041年11月底前)
+        1.做好重大政策解读，提高政策解读质量和实效。(市数据资源局牵头,2047年11月底前)
         """;
 
     [Fact]
     public async Task The_office_confirms_the_proposed_own_task_and_saves_its_own_words_for_the_upward_report()
     {
         var app = browser.App;
-        var upperId = await app.ImportPlanAsync(UpperPlan, "省要点2041.txt");
+        var upperId = await app.ImportPlanAsync(UpperPlan, "省要点2047.txt");
         Assert.True((await app.Get<UpperPlanService>().MarkAsUpperPlanAsync(TestActors.Office, upperId)).Succeeded);
-        var ownId = await app.ImportPlanAsync(OwnPlan, "市要点2041.txt");
+        var ownId = await app.ImportPlanAsync(OwnPlan, "市要点2047.txt");
         Assert.True((await app.Get<PlanPublishingService>().PublishAsync(TestActors.Office, ownId)).Succeeded);
 
         var office = await browser.NewSessionAsync("office", DemoAccounts.Password);

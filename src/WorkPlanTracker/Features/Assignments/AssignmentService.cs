@@ -153,7 +153,7 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
         // A task carried into next year goes on there; its old assignment stays as the record of this year only.
         if (assignment.WorkTask!.YearEndOutcome is not YearEndOutcome.None and var ended)
         {
-            return Outcome.Invalid($"该任务已{ended.ChineseName()}（{assignment.WorkTask.YearEndNote}），本年度不再办理；结转的工作请在新年度的任务中办理。");
+            return Outcome.Conflict($"该任务已{ended.ChineseName()}（{assignment.WorkTask.YearEndNote}），本年度不再办理；结转的工作请在新年度的任务中办理。");
         }
 
         try

@@ -80,7 +80,7 @@ public sealed class PublicProgressService(IDbContextFactory<AppDbContext> dbFact
         }
         catch (DomainRuleException e)
         {
-            return Outcome.Invalid(e.Message);
+            return Outcome.BrokenRule(e);
         }
 
         try
@@ -165,7 +165,7 @@ public sealed class PublicProgressService(IDbContextFactory<AppDbContext> dbFact
         }
         catch (DomainRuleException e)
         {
-            return Outcome.Invalid(e.Message);
+            return Outcome.BrokenRule(e);
         }
 
         await db.SaveChangesAsync(cancellationToken);

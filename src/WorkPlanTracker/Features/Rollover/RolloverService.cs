@@ -172,7 +172,7 @@ public sealed class RolloverService(IDbContextFactory<AppDbContext> dbFactory, T
         }
         catch (DomainRuleException e)
         {
-            return Outcome.Invalid(e.Message).As<RolloverSummary>();
+            return Outcome.BrokenRule(e).As<RolloverSummary>();
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -62,7 +62,7 @@ public sealed class UpperPlanService(IDbContextFactory<AppDbContext> dbFactory, 
         }
         catch (DomainRuleException e)
         {
-            return Outcome.Invalid(e.Message);
+            return Outcome.BrokenRule(e);
         }
 
         plan.MarkChanged();

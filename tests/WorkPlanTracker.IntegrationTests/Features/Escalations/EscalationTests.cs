@@ -65,11 +65,11 @@ public partial class EscalationTests(EscalationFixture fixture) : IClassFixture<
     {
         var notYetDue = await fixture.AssignmentAsync("一.2", fixture.UnitB);
         var ongoing = await fixture.AssignmentAsync("一.5", fixture.UnitA);
-        Assert.Equal(Outcome.Invalid("任务尚未逾期，不能下发督办单"), await service.IssueAsync(fixture.Office, notYetDue.Id, "督办", InAWeek));
-        Assert.Equal(Outcome.Invalid("任务尚未逾期，不能下发督办单"), await service.IssueAsync(fixture.Office, ongoing.Id, "督办", InAWeek));
+        Assert.Equal(Outcome.Conflict("任务尚未逾期，不能下发督办单"), await service.IssueAsync(fixture.Office, notYetDue.Id, "督办", InAWeek));
+        Assert.Equal(Outcome.Conflict("任务尚未逾期，不能下发督办单"), await service.IssueAsync(fixture.Office, ongoing.Id, "督办", InAWeek));
 
         var closed = await CloseAsync("一.4", fixture.UnitB);
-        Assert.Equal(Outcome.Invalid("任务已办结，不能下发督办单"), await service.IssueAsync(fixture.Office, closed, "督办", InAWeek));
+        Assert.Equal(Outcome.Conflict("任务已办结，不能下发督办单"), await service.IssueAsync(fixture.Office, closed, "督办", InAWeek));
 
         var late = await fixture.AssignmentAsync("一.1", fixture.UnitB);
         var pastDate = await service.IssueAsync(fixture.Office, late.Id, "督办", fixture.Today.AddDays(-1));

@@ -182,7 +182,7 @@ public class PublicProgressHttpTests(PublicProgressFixture fixture) : IClassFixt
         Assert.Equal(OutcomeKind.Forbidden, (await service.DeskAsync(unit, fixture.PlanId)).Kind);
         // A returned report is refused with the reason, and stays unpublished.
         var returned = await service.ApproveSummaryAsync(fixture.Office, fixture.ReturnedReportId, "退回的也公开");
-        Assert.Equal(OutcomeKind.Invalid, returned.Kind);
+        Assert.Equal(OutcomeKind.Conflict, returned.Kind);
 
         await using var db = fixture.App.NewDbContext();
         Assert.True(await db.Plans.Where(p => p.Id == fixture.PlanId).Select(p => p.IsPublic).SingleAsync());

@@ -101,7 +101,7 @@ public class RolloverTests(AppFactory app) : IClassFixture<AppFactory>
         var oldOpen = old.Where(t => t.YearEndOutcome == YearEndOutcome.Carried).SelectMany(t => t.Assignments).First(a => a.Status != AssignmentStatus.Closed);
         var report = await app.Get<AssignmentService>().SubmitReportAsync(
             TestActors.UserOf(oldOpen.OrgUnitId), oldOpen.Id, oldOpen.Version, new ReportInput { Progress = "继续推进。" });
-        Assert.Equal(OutcomeKind.Invalid, report.Kind);
+        Assert.Equal(OutcomeKind.Conflict, report.Kind);
         Assert.Contains("已结转", report.Message, StringComparison.Ordinal);
 
         // Settled tasks are no longer chased: reminders go to the work that goes on.

@@ -136,7 +136,7 @@ public class TwoLevelRoundTripTests(TwoLevelFixture fixture) : IClassFixture<Two
     public async Task The_upper_plan_is_never_published_as_a_whole_and_a_workbook_of_another_plan_is_refused()
     {
         var published = await fixture.Lower.Get<WorkPlanTracker.Features.Plans.PlanPublishingService>().PublishAsync(TestActors.Office, fixture.LowerUpperPlanId);
-        Assert.Equal(OutcomeKind.Invalid, published.Kind);
+        Assert.Equal(OutcomeKind.Conflict, published.Kind);
         await using (var db = fixture.Lower.NewDbContext())
         {
             Assert.False(await db.Assignments.AnyAsync(a => a.WorkTask!.PlanId == fixture.LowerUpperPlanId && a.OrgUnit!.Name == TwoLevelFixture.City));
