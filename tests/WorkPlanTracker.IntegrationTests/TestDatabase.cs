@@ -56,7 +56,20 @@ public static class TestDatabase
         NpgsqlConnection.ClearAllPools();
         using var server = OpenServer();
         using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", server);
-        drop.ExecuteNonQuery();
+        // FORCE cannot end a backend of another role, such as an autovacuum worker that just started on the test's
+        // fresh tables (42501); it is gone within moments, so try again for a little while.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                drop.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                Thread.Sleep(200);
+            }
+        }
     }
 
     private static NpgsqlConnection OpenServer()

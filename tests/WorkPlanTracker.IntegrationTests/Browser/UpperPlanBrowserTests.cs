@@ -39,7 +39,15 @@ public class UpperPlanBrowserTests(BrowserFixture browser)
             var confirm = page.Locator(".upper-task .confirm-link");
             if (await confirm.CountAsync() > 0)
             {
-                await confirm.First.ClickAsync();
+                // The interactive render replaces the prerendered card; a click on the old one is tried again.
+                try
+                {
+                    await confirm.First.ClickAsync(new() { Timeout = 2000 });
+                }
+                catch (TimeoutException)
+                {
+                    return false;
+                }
             }
 
             return await page.Locator(".upper-task .linked-tasks li").CountAsync() > 0;
@@ -49,7 +57,15 @@ public class UpperPlanBrowserTests(BrowserFixture browser)
         await BrowserFixture.UntilAsync(async () =>
         {
             await BrowserFixture.EnterAsync(page.Locator(".upper-task .upward-text"), "我市政策解读工作按计划推进。");
-            await page.Locator(".upper-task .save-text").ClickAsync();
+            try
+            {
+                await page.Locator(".upper-task .save-text").ClickAsync(new() { Timeout = 2000 });
+            }
+            catch (TimeoutException)
+            {
+                return false;
+            }
+
             return (await page.Locator("#upper-message").CountAsync()) > 0
                 && (await page.Locator("#upper-message").InnerTextAsync()).Contains("上报内容已保存", StringComparison.Ordinal);
         });
