@@ -25,6 +25,9 @@ public class AssignmentListBrowserTests(BrowserFixture browser)
         var page = await browser.OpenAsync("/assignments?year=2043", unit);
         await Assertions.Expect(page.Locator(".pager-count")).ToHaveTextAsync("共 55 条，第 1/2 页");
         await Assertions.Expect(page.Locator("[data-filter-summary]")).ToHaveTextAsync("当前显示：2043年 · 本单位（市数据资源局） · 全部状态");
+        // Followed before the circuit is up, the link is an enhanced page load, which reads the next page in the prerender
+        // and again in the interactive render; the visit this test counts is the user's on a live page.
+        await Assertions.Expect(page.Locator("h1[data-rendered=interactive]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await page.Locator("a[aria-label=下一页]").ClickAsync();
         await Assertions.Expect(page.Locator(".pager-count")).ToHaveTextAsync("共 55 条，第 2/2 页");
         await Assertions.Expect(page.Locator("table.assignment-table tbody tr")).ToHaveCountAsync(5);
