@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using WorkPlanTracker.Features.Import;
 
 namespace WorkPlanTracker.Features.UpperPlans;
 
@@ -125,24 +126,8 @@ public static partial class UpperLinkProposer
 
     private static string Normalize(string text) => new(text.Where(char.IsLetterOrDigit).ToArray());
 
-    private static int? ChineseNumber(string text)
-    {
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-        {
-            return n;
-        }
-
-        const string digits = "零一二三四五六七八九";
-        var tens = text.IndexOf('十', StringComparison.Ordinal);
-        if (tens < 0)
-        {
-            return text.Length == 1 && digits.Contains(text[0], StringComparison.Ordinal) ? digits.IndexOf(text[0], StringComparison.Ordinal) : null;
-        }
-
-        var high = tens == 0 ? 1 : digits.IndexOf(text[0], StringComparison.Ordinal);
-        var low = tens == text.Length - 1 ? 0 : digits.IndexOf(text[^1], StringComparison.Ordinal);
-        return high < 0 || low < 0 ? null : (high * 10) + low;
-    }
+    private static int? ChineseNumber(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || PlanNumbering.TryParseChineseNumeral(text, out n) ? n : null;
 
     // "对应省要点第3项", "落实上级计划第十二条": a reference to the level above, then the item's number.
     [GeneratedRegex("(上级|省|国家|国务院|中央|自治区)[^，。；,;]{0,20}?第(?<n>[0-9一二三四五六七八九十]{1,3})(项|条)")]
