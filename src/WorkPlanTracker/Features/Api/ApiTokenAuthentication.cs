@@ -46,14 +46,13 @@ public sealed class ApiTokenAuthenticationHandler(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
-        var owner = await db.Users.Where(u => u.Id == token.OwnerUserId).Select(u => new { u.Id, u.UserName }).SingleAsync(Context.RequestAborted);
-        var roles = await db.UserRoles.Where(r => r.UserId == owner.Id)
+        var roles = await db.UserRoles.Where(r => r.UserId == token.OwnerUserId)
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
             .ToListAsync(Context.RequestAborted);
         var claims = new List<Claim>
         {
-            new(ClaimTypes.NameIdentifier, owner.Id),
-            new(ClaimTypes.Name, owner.UserName ?? ""),
+            new(ClaimTypes.NameIdentifier, token.OwnerUserId),
+            new(ClaimTypes.Name, token.OwnerUserName),
             new(TokenIdClaim, token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));

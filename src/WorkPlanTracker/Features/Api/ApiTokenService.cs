@@ -101,7 +101,7 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> dbFactory, T
     }
 
     /// <summary>The token a secret belongs to, when it still works and its owner's account is not locked; null otherwise.</summary>
-    public async Task<ApiToken?> FindUsableAsync(string secret, CancellationToken cancellationToken = default)
+    public async Task<UsableApiToken?> FindUsableAsync(string secret, CancellationToken cancellationToken = default)
     {
         if (!secret.StartsWith(SecretPrefix, StringComparison.Ordinal) || secret.Length > 200)
         {
@@ -118,8 +118,8 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> dbFactory, T
         }
 
         // Compared here, not in SQL: SQLite cannot compare DateTimeOffset values.
-        var lockoutEnd = await db.Users.Where(u => u.Id == token.OwnerUserId).Select(u => u.LockoutEnd).SingleOrDefaultAsync(cancellationToken);
-        if (lockoutEnd is { } end && end > now)
+        var owner = await db.Users.Where(u => u.Id == token.OwnerUserId).Select(u => new { u.LockoutEnd, u.UserName }).SingleOrDefaultAsync(cancellationToken);
+        if (owner is null || owner.LockoutEnd is { } end && end > now)
         {
             return null;
         }
@@ -131,7 +131,7 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> dbFactory, T
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return token;
+        return new UsableApiToken(token.Id, token.OwnerUserId, owner.UserName ?? "");
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -139,6 +139,9 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> dbFactory, T
 
 public sealed record ApiTokenRow(
     int Id, string Name, string Prefix, DateTime CreatedAtUtc, DateTime? LastUsedAtUtc, DateTime? ExpiresAtUtc, DateTime? RevokedAtUtc, bool IsUsable);
+
+/// <summary>A token that may be used now, with its owner's login name for the request's identity.</summary>
+public sealed record UsableApiToken(int Id, string OwnerUserId, string OwnerUserName);
 
 /// <summary>A token just made: its secret is shown this once.</summary>
 public sealed record CreatedApiToken(int Id, string Secret);
