@@ -152,8 +152,11 @@ public class SecurityBrowserTests(BrowserFixture browser)
         });
         Assert.True(created.Succeeded, created.Message);
         var session = await browser.NewSessionAsync(userName, DemoAccounts.Password);
-        var page = await browser.OpenAsync("/dashboard", session);
+        var page = await browser.OpenAsync("/assignments", session);
         await Assertions.Expect(page.Locator(".app-user")).ToContainTextAsync(userName);
+        // The lock-out reaches an open page through its circuit: lock only once the page is interactive. Locked
+        // before the circuit connects, the page would connect later still signed in (CI saw that once).
+        await Assertions.Expect(page.Locator("h1[data-rendered=interactive]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
 
         var id = (await browser.App.Get<UserAdminService>().ListAsync()).Single(u => u.UserName == userName).Id;
         Assert.True((await browser.App.Get<UserAdminService>().SetLockedAsync(id, locked: true)).Succeeded);
