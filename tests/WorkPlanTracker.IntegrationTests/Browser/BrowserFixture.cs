@@ -81,6 +81,41 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
+    /// Clicks a button whose handler saves and then moves to another page, and waits for that page. When the page
+    /// does not come, the failure says what the page showed and what the server logged, so a red CI run can be
+    /// read without running it again.
+    /// </summary>
+    public async Task ClickAndWaitForUrlAsync(IPage page, ILocator button, string urlGlob)
+    {
+        await Assertions.Expect(button).ToBeEnabledAsync();
+        await button.ClickAsync();
+        try
+        {
+            await page.WaitForURLAsync(urlGlob, new PageWaitForURLOptions { Timeout = 45_000 });
+        }
+        catch (TimeoutException e)
+        {
+            var shown = await page.Locator("[role=alert], [role=status], #blazor-error-ui:visible, #components-reconnect-modal:visible").AllInnerTextsAsync();
+            string[] logged;
+            lock (App.LogFailures)
+            {
+                logged = [.. App.LogFailures.TakeLast(5).Select(f => $"{f.Category}: {f.Message} {f.Exception?.GetType().Name} {f.Exception?.Message}")];
+            }
+
+            string[] circuit;
+            lock (App.LogMessages)
+            {
+                circuit = [.. App.LogMessages.Where(m => m.Contains("ircuit", StringComparison.Ordinal)).TakeLast(5)];
+            }
+
+            throw new TimeoutException(
+                $"No page at {urlGlob} within 45 s of the click; still at {page.Url}. The page showed: [{string.Join(" | ", shown)}]. " +
+                $"Server errors: [{string.Join(" | ", logged)}]. Circuit log: [{string.Join(" | ", circuit)}].",
+                e);
+        }
+    }
+
+    /// <summary>
     /// Repeats an action until it has its effect: right after the circuit connects, the first events can
     /// reach the page before its handlers are attached.
     /// </summary>

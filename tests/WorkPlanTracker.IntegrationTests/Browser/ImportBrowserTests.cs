@@ -31,9 +31,7 @@ public class ImportBrowserTests(BrowserFixture browser)
             await rows.Nth(1).Locator("textarea.lead-units").BlurAsync();
             await Assertions.Expect(rows.Nth(1)).Not.ToContainTextAsync("未找到牵头单位");
 
-            await page.GetByRole(AriaRole.Button, new() { Name = "保存为草稿计划" }).ClickAsync();
-
-            await page.WaitForURLAsync("**/plans/*");
+            await browser.ClickAndWaitForUrlAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "保存为草稿计划" }), "**/plans/*");
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("浏览器县2033年政务公开工作要点");
             await Assertions.Expect(page.Locator("table.task-table")).ToContainTextAsync("县档案馆");
             await using var db = browser.App.NewDbContext();
@@ -90,9 +88,7 @@ public class ImportBrowserTests(BrowserFixture browser)
             await Assertions.Expect(rowsOnPage.Nth(1).Locator("input[type=checkbox]")).ToBeCheckedAsync();
             await BrowserFixture.ScreenshotAsync(page, "import-review-xlsx");
 
-            await page.GetByRole(AriaRole.Button, new() { Name = "保存为草稿计划" }).ClickAsync();
-
-            await page.WaitForURLAsync("**/plans/*");
+            await browser.ClickAndWaitForUrlAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "保存为草稿计划" }), "**/plans/*");
             await Assertions.Expect(page.Locator("table.task-table")).ToContainTextAsync("2034年6月30日");
             await Assertions.Expect(page.Locator("table.task-table")).ToContainTextAsync("持续推进");
         }
