@@ -107,6 +107,15 @@ public sealed partial class PlanTextParser
             ShareGroupNotes(plan.Tasks);
         }
 
+        if (plan.Tasks.TrueForAll(t => t.LeadUnits.Count + t.SupportingUnits.Count == 0))
+        {
+            foreach (var task in plan.Tasks)
+            {
+                ProseRoleReader.ReadSubjects(task.Text, task.LeadUnits, task.SupportingUnits);
+                task.SupportingUnits.RemoveAll(task.LeadUnits.Contains);
+            }
+        }
+
         TakePhaseEnds(plan);
         AddCoverageWarnings(plan);
         return plan;
