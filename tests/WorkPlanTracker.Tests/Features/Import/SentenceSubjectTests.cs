@@ -160,6 +160,17 @@ public sealed class SentenceSubjectTests
     }
 
     [Fact]
+    public void Units_read_from_subjects_carry_one_plan_level_warning_to_check_them()
+    {
+        var plan = Parser.Parse("2022年某市工作方案\n1.推进规划建设。各县（区）人民政府要加快推进新建。\n2.提升居住环境。对乡镇敬老院实施改造提升。");
+
+        var warning = Assert.Single(plan.Warnings, w => w.Path == "" && w.Message.Contains("单位", StringComparison.Ordinal));
+        Assert.Contains("取自其句子的主语", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(plan.Warnings, w => w.Message == "全文未写明任何责任单位，需手动分配");
+        Assert.Contains(plan.Warnings, w => w.Path == "2" && w.Message == "未找到牵头单位");
+    }
+
+    [Fact]
     public void A_plan_that_assigns_work_in_notes_does_not_read_its_sentences_subjects()
     {
         var plan = Parser.Parse("2023年某片区工作要点\n"
