@@ -80,8 +80,8 @@ internal static partial class ProseRoleReader
     [GeneratedRegex(@"(?:责任分工|职责分工|任务分工)[:：](?<sentence>[^。]+)")]
     private static partial Regex DutySentence();
 
-    // "由X牵头，会同Y…" and "由X牵头，Y配合": Y supports.
-    [GeneratedRegex(@"由(?<lead>[^，,。；;由]{2,40}?)牵头(?:负责)?(?:[，,]\s*会同(?<partners>[^，,。；;]{2,60}?)(?=等|共同|联合|负责|研究|制定|推进|开展|组织|做好|落实|实施|[，,。；;])|[，,]\s*(?<partners>[^，,。；;由]{2,60}?)(?:等(?:相关|有关)?(?:部门|单位))?(?:配合|协助|参与)|(?=[，,。；;]|$))")]
+    // "由X牵头，会同Y…" and "由X牵头，Y配合": Y supports ("其他相关部门配合" names nobody).
+    [GeneratedRegex(@"由(?<lead>[^，,。；;由]{2,40}?)牵头(?:负责)?(?:[，,]\s*会同(?<partners>[^，,。；;]{2,60}?)(?=等|共同|联合|负责|研究|制定|推进|开展|组织|做好|落实|实施|[，,。；;])|[，,]\s*(?!其他|其它|有关|相关)(?<partners>[^，,。；;由]{2,60}?)(?:等(?:相关|有关)?(?:部门|单位))?(?:配合|协助|参与)|(?=[，,。；;]|$))")]
     private static partial Regex LeadWithPartners();
 
     // The first role verb of a clause; 负责/组织实施/作为业主单位 lead, 配合/协助/指导 support.

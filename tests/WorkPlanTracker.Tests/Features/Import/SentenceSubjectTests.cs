@@ -55,6 +55,15 @@ public sealed class SentenceSubjectTests
     }
 
     [Fact]
+    public void Other_departments_helping_a_lead_name_nobody()
+    {
+        var task = Only("1.拓展农产品销售渠道。由市商务局牵头，其他相关部门配合，组织开展产销对接活动。");
+
+        Assert.Equal(["市商务局"], task.LeadUnits);
+        Assert.Empty(task.SupportingUnits);
+    }
+
+    [Fact]
     public void A_subject_that_works_huitong_another_makes_it_a_supporting_unit()
     {
         var task = Only("1.完善考核办法。市发展改革委会同市统计局研究制定考核办法。");
