@@ -13,6 +13,7 @@ public sealed partial class PlanTextParser
     private const string NoUnitsInPlan = "全文未写明任何责任单位，需手动分配";
     private const string FewDeadlinesInPlan = "多数任务未写明完成时限，需手动设定";
     private const string NoLeadUnit = "未找到牵头单位";
+    private const string UnitsFromSubjects = "全文未写明责任单位，各项的单位取自其句子的主语（如“各县（区）人民政府要…”），请逐项核对";
     private const string NoDeadline = "未找到完成时限";
     private const string RepeatedItem = "本项与上一项的编号和内容完全相同（重复印出），只导入一次，请核对原文";
     private const int MinimumRepeatedTextLength = 20;
@@ -105,6 +106,21 @@ public sealed partial class PlanTextParser
         if (!hasTable)
         {
             ShareGroupNotes(plan.Tasks);
+        }
+
+        if (plan.Tasks.TrueForAll(t => t.LeadUnits.Count + t.SupportingUnits.Count == 0))
+        {
+            foreach (var task in plan.Tasks)
+            {
+                ProseRoleReader.ReadSubjects(task.Text, task.LeadUnits, task.SupportingUnits);
+                task.SupportingUnits.RemoveAll(task.LeadUnits.Contains);
+            }
+
+            if (plan.Tasks.Exists(t => t.LeadUnits.Count > 0))
+            {
+                // Read from sentences, not from notes: the reviewer should know to check every task's units.
+                plan.Warnings.Add(new ImportWarning { Message = UnitsFromSubjects });
+            }
         }
 
         TakePhaseEnds(plan);

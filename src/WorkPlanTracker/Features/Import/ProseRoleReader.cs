@@ -5,7 +5,8 @@ namespace WorkPlanTracker.Features.Import;
 /// <summary>
 /// Reads the roles a task states in its own prose when it has no note: a 责任分工 sentence
 /// ("责任分工：区规划局负责开展规划编制工作，所在乡镇人民政府组织实施,区直有关责任部门配合,区交通与建设局业务检查指导。")
-/// or "由X牵头，会同Y…". Every clause names its unit first and its role by the verb that follows.
+/// or "由X牵头，会同Y…". Every clause names its unit first and its role by the verb that follows. In a plan that
+/// states no roles at all, the units are the subjects of each task's sentences (<see cref="ReadSubjects"/>).
 /// </summary>
 internal static partial class ProseRoleReader
 {
@@ -28,6 +29,14 @@ internal static partial class ProseRoleReader
         supporting.RemoveAll(leads.Contains);
         return leads.Count + supporting.Count > 0;
     }
+
+    /// <summary>
+    /// "各县（区）人民政府要…", "由区社会事业局起草…": only for a plan with no note, table column or duty sentence
+    /// anywhere: a plan that assigns its work in notes or a table has said whom it assigns, and the bodies its
+    /// sentences name beside that are context (the corpus keys of such plans count only the notes).
+    /// </summary>
+    public static void ReadSubjects(string text, List<string> leads, List<string> supporting) =>
+        SentenceSubjectReader.Read(text, leads, supporting);
 
     private static void ReadDutyClauses(string sentence, List<string> leads, List<string> supporting)
     {
@@ -71,7 +80,8 @@ internal static partial class ProseRoleReader
     [GeneratedRegex(@"(?:责任分工|职责分工|任务分工)[:：](?<sentence>[^。]+)")]
     private static partial Regex DutySentence();
 
-    [GeneratedRegex(@"由(?<lead>[^，,。；;由]{2,40}?)牵头(?:负责)?(?:[，,]\s*会同(?<partners>[^，,。；;]{2,60}?)(?=等|共同|联合|负责|研究|制定|推进|开展|组织|做好|落实|实施|[，,。；;])|(?=[，,。；;]|$))")]
+    // "由X牵头，会同Y…" and "由X牵头，Y配合": Y supports ("其他相关部门配合" names nobody).
+    [GeneratedRegex(@"由(?<lead>[^，,。；;由]{2,40}?)牵头(?:负责)?(?:[，,]\s*会同(?<partners>[^，,。；;]{2,60}?)(?=等|共同|联合|负责|研究|制定|推进|开展|组织|做好|落实|实施|[，,。；;])|[，,]\s*(?!其他|其它|有关|相关)(?<partners>[^，,。；;由]{2,60}?)(?:等(?:相关|有关)?(?:部门|单位))?(?:配合|协助|参与)|(?=[，,。；;]|$))")]
     private static partial Regex LeadWithPartners();
 
     // The first role verb of a clause; 负责/组织实施/作为业主单位 lead, 配合/协助/指导 support.

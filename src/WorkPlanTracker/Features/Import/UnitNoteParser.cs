@@ -172,7 +172,8 @@ internal static partial class UnitNoteParser
     public static bool LooksLikeUnitName(string name)
     {
         var core = TrailingParenthesis().Replace(name, "");
-        if (core.Length is < 2 or > 30 || NotInUnitName().IsMatch(core))
+        // "…督导室（联系人：薛玉婷，联系电话：…）": a contact in brackets ends a sentence, not a unit name.
+        if (core.Length is < 2 or > 30 || NotInUnitName().IsMatch(core) || name[core.Length..].Contains('：', StringComparison.Ordinal))
         {
             return false;
         }

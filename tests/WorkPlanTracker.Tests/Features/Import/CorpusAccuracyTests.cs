@@ -11,14 +11,13 @@ namespace WorkPlanTracker.Tests.Features.Import;
 /// </summary>
 public sealed class CorpusAccuracyTests(ITestOutputHelper output)
 {
-    // The goal is 97 % / 90 % / 95 % over the whole corpus; the corpus reaches it (99.7 / 95.1 / 98.2 on 2026-12-03 over
+    // The goal is 97 % / 90 % / 95 % over the whole corpus; the corpus reaches it (99.7 / 97.0 / 98.2 on 2026-12-03 over
     // plans 01-35, after attached tables, "---" bullets, attachment lists, 处室 labels, prose roles, <div>-paragraph pages,
-    // heading sentences, repeated items and more deadline shapes were read). Plans 28-35 (other issuers) brought units
-    // down from 96.5 %: their keys name bodies that are only the subjects of sentences (各县（区）人民政府要…), which the
-    // importer does not read as units. The suite holds the corpus at what it reaches and fails on any fall from there;
-    // never lower these below what the corpus reaches, nor below the goal.
+    // heading sentences, repeated items, more deadline shapes and the subjects of sentences (各县（区）人民政府要…, in
+    // plans that state roles nowhere else) were read). The suite holds the corpus at what it reaches and fails on any
+    // fall from there; never lower these below what the corpus reaches, nor below the goal.
     private const double MinimumTaskRecall = 0.99;
-    private const double MinimumUnitsF1 = 0.95;
+    private const double MinimumUnitsF1 = 0.969;
     private const double MinimumDeadlineAccuracy = 0.98;
 
     private static string CorpusDirectory => Path.Combine(AppContext.BaseDirectory, "Features", "Import", "Corpus");
