@@ -3,8 +3,8 @@ using Xunit.Abstractions;
 namespace WorkPlanTracker.IntegrationTests;
 
 /// <summary>
-/// Starts the longest collections first. Collections run two at a time; the browser collection alone takes a
-/// good part of the whole run, and started last it would run on after everything else had finished.
+/// Starts the longest collections first. Collections run three at a time; the browser collections alone take a
+/// good part of the whole run, and started last they would run on after everything else had finished.
 /// </summary>
 public sealed class LongestFirstCollectionOrderer : ITestCollectionOrderer
 {

@@ -5,7 +5,7 @@ using WorkPlanTracker.Features.Accounts;
 namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>Unit staff report from their phones: every unit-user page fits 360–414 px, the menu folds, 我的任务 is a list of cards.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public class PhoneBrowserTests(BrowserFixture browser)
 {
     private static readonly int[] PhoneWidths = [360, 390, 414];

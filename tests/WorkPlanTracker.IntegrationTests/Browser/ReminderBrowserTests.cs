@@ -6,7 +6,7 @@ using WorkPlanTracker.Features.Accounts;
 namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>The inbox bell in the top bar and the office's reminder pages, as people see them.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public class ReminderBrowserTests(BrowserFixture browser)
 {
     [Fact]

@@ -55,6 +55,26 @@ public sealed class ImportReview
     /// </summary>
     public ReviewPass Pass() => new(this);
 
+    /// <summary>Tasks without a lead unit whose sentences name the bodies responsible (see <see cref="ParsedTask.SuggestedLeadUnits"/>).</summary>
+    public int TasksWithSuggestedUnits => Plan.Tasks.Count(t => t.LeadUnits.Count == 0 && t.SuggestedLeadUnits.Count > 0);
+
+    /// <summary>全部采用建议: every task without a lead unit takes the units its sentences name.</summary>
+    public void AdoptAllSuggestedUnits()
+    {
+        foreach (var task in Plan.Tasks.Where(t => t.LeadUnits.Count == 0 && t.SuggestedLeadUnits.Count > 0))
+        {
+            AdoptSuggestedUnits(task);
+        }
+    }
+
+    /// <summary>The units the task's sentences name become its lead and supporting units (the reviewer's 采用建议).</summary>
+    public static void AdoptSuggestedUnits(ParsedTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        task.LeadUnits = [.. task.SuggestedLeadUnits];
+        task.SupportingUnits = [.. task.SuggestedSupportingUnits.Where(n => !task.LeadUnits.Contains(n))];
+    }
+
     public IReadOnlyList<TaskIssue> IssuesFor(ParsedTask task, ReviewPass pass)
     {
         ArgumentNullException.ThrowIfNull(task);
@@ -73,6 +93,12 @@ public sealed class ImportReview
         if (task.LeadUnits.Count == 0 && !pass.NamesNoUnits)
         {
             issues.Add(new TaskIssue(TaskIssueLevel.Warning, "未找到牵头单位"));
+        }
+
+        if (task.LeadUnits.Count == 0 && task.SuggestedLeadUnits.Count > 0)
+        {
+            var helpers = task.SuggestedSupportingUnits.Count == 0 ? "" : $"，配合：{string.Join("、", task.SuggestedSupportingUnits)}";
+            issues.Add(new TaskIssue(TaskIssueLevel.Suggestion, $"句中负责的单位：{string.Join("、", task.SuggestedLeadUnits)}{helpers}", Action: TaskIssueAction.AdoptSuggestedUnits));
         }
 
         if (task.Deadline is null && !task.Ongoing)
@@ -439,6 +465,9 @@ public enum TaskIssueAction
 
     /// <summary>删除 the name from the task.</summary>
     RemoveName,
+
+    /// <summary>采用建议: the units the task's sentences name become its units.</summary>
+    AdoptSuggestedUnits,
 }
 
 /// <summary>What the office decided for a name similar to a known unit; undecided is saved as a new unit.</summary>

@@ -34,6 +34,17 @@ public sealed class ParsedTask
     public string Text { get; set; } = "";
     public List<string> LeadUnits { get; set; } = [];
     public List<string> SupportingUnits { get; set; } = [];
+
+    /// <summary>
+    /// In a plan that states roles nowhere (no note, column or duty sentence), the bodies the task's sentences make
+    /// responsible ("各县（区）人民政府要…"): a proposal the reviewer adopts with one click, not the task's units, since
+    /// a plan that names no units has not assigned the work (the corpus keys read such plans with no units).
+    /// </summary>
+    public List<string> SuggestedLeadUnits { get; set; } = [];
+
+    /// <summary>The helpers those sentences name ("…，Y配合"), adopted together with <see cref="SuggestedLeadUnits"/>.</summary>
+    public List<string> SuggestedSupportingUnits { get; set; } = [];
+
     public DateOnly? Deadline { get; set; }
     public string? DeadlineText { get; set; }
     public bool Ongoing { get; set; }

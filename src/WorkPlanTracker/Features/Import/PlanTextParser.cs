@@ -13,7 +13,7 @@ public sealed partial class PlanTextParser
     private const string NoUnitsInPlan = "全文未写明任何责任单位，需手动分配";
     private const string FewDeadlinesInPlan = "多数任务未写明完成时限，需手动设定";
     private const string NoLeadUnit = "未找到牵头单位";
-    private const string UnitsFromSubjects = "全文未写明责任单位，各项的单位取自其句子的主语（如“各县（区）人民政府要…”），请逐项核对";
+    private const string UnitsFromSubjects = "全文未写明责任单位：各项句中负责的单位（如“各县（区）人民政府要…”）已列为建议，请逐项核对后点“采用建议”";
     private const string NoDeadline = "未找到完成时限";
     private const string RepeatedItem = "本项与上一项的编号和内容完全相同（重复印出），只导入一次，请核对原文";
     private const int MinimumRepeatedTextLength = 20;
@@ -112,13 +112,13 @@ public sealed partial class PlanTextParser
         {
             foreach (var task in plan.Tasks)
             {
-                ProseRoleReader.ReadSubjects(task.Text, task.LeadUnits, task.SupportingUnits);
-                task.SupportingUnits.RemoveAll(task.LeadUnits.Contains);
+                ProseRoleReader.ReadSubjects(task.Text, task.SuggestedLeadUnits, task.SuggestedSupportingUnits);
+                task.SuggestedSupportingUnits.RemoveAll(task.SuggestedLeadUnits.Contains);
             }
 
-            if (plan.Tasks.Exists(t => t.LeadUnits.Count > 0))
+            if (plan.Tasks.Exists(t => t.SuggestedLeadUnits.Count > 0))
             {
-                // Read from sentences, not from notes: the reviewer should know to check every task's units.
+                // Read from sentences, not from notes: the reviewer decides, task by task.
                 plan.Warnings.Add(new ImportWarning { Message = UnitsFromSubjects });
             }
         }
@@ -339,7 +339,7 @@ public sealed partial class PlanTextParser
 
         // One plan-level warning instead of one per task when the plan simply does not do something.
         var anyUnits = tasks.Exists(t => t.LeadUnits.Count > 0 || t.SupportingUnits.Count > 0);
-        if (!anyUnits)
+        if (!anyUnits && !tasks.Exists(t => t.SuggestedLeadUnits.Count > 0))
         {
             plan.Warnings.Add(new ImportWarning { Message = NoUnitsInPlan });
         }

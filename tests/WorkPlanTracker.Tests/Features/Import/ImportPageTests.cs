@@ -209,6 +209,42 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
     }
 
     [Fact]
+    public async Task Units_a_plan_names_only_as_sentence_subjects_are_adopted_by_one_task_or_all_and_then_saved()
+    {
+        await using var ctx = NewContext();
+        var page = ctx.Render<ImportPage>();
+        Paste(ctx, """
+            主语县2032年敬老院改革措施
+            1.推进规划建设。各县（区）人民政府要加快推进敬老院新建、改建。
+            2.完善考核办法。县民政局会同县财政局研究制定考核办法。
+            3.提升居住环境。县卫生健康委要为入住老人提供健康服务。
+            """);
+        page.Find("#parse-pasted").Click();
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tr.review-row").Count));
+        Assert.All(page.FindAll("textarea.lead-units"), field => Assert.Equal("", field.GetAttribute("value") ?? field.TextContent));
+        Assert.Contains("句中负责的单位：各县(区)人民政府", page.FindAll("tr.review-row")[0].TextContent);
+        Assert.Contains("3 项任务没有牵头单位", page.Find(".adopt-all-suggestions").ParentElement!.TextContent);
+
+        page.FindAll("tr.review-row")[0].QuerySelector("button.adopt-suggestion")!.Click();
+
+        page.WaitForAssertion(() => Assert.Equal("各县(区)人民政府", page.FindAll("textarea.lead-units")[0].GetAttribute("value")));
+        Assert.Contains("2 项任务没有牵头单位", page.Find(".adopt-all-suggestions").ParentElement!.TextContent);
+
+        page.Find(".adopt-all-suggestions").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll(".adopt-all-suggestions")));
+        Assert.Equal("县民政局", page.FindAll("textarea.lead-units")[1].GetAttribute("value"));
+        Assert.Equal("县财政局", page.FindAll("textarea.supporting-units")[1].GetAttribute("value"));
+        page.FindAll(".import-actions button").Single(b => b.TextContent.Contains("保存为草稿计划")).Click();
+
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        page.WaitForAssertion(() => Assert.Matches(@"/plans/\d+$", navigation.Uri));
+        await using var data = db.NewContext();
+        var saved = await data.Plans.Include(p => p.Tasks).ThenInclude(t => t.Parties).SingleAsync(p => p.Title == "主语县2032年敬老院改革措施");
+        Assert.Equal(["县卫生健康委"], saved.Tasks.Single(t => t.Path == "3").Parties.Select(p => p.NameAsWritten));
+    }
+
+    [Fact]
     public async Task A_pdf_upload_is_read_and_named_as_pdf()
     {
         await using var ctx = NewContext();
