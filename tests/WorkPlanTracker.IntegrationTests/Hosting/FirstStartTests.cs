@@ -19,7 +19,7 @@ public class FirstStartTests
         try
         {
             int tasks, units, audit;
-            using (var first = new AppFactory(dataDirectory))
+            using (var first = new AppFactory(dataDirectory) { StartsOnPreparedDatabase = false })
             {
                 first.StartServer();
                 await using var db = first.NewDbContext();
