@@ -30,6 +30,7 @@ public static class RunCommand
             .ToList();
         var memoryBefore = ServerProcess.ResidentMegabytes(options.ServerPids);
         var cpuBefore = ServerProcess.CpuSeconds(options.ServerPids);
+        var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var loadBefore = ServerProcess.LoadAverage();
         var clock = Stopwatch.StartNew();
         // Three phases, so the circuits' memory is measured apart from the sign-ins': everyone signs in and loads the
@@ -92,6 +93,7 @@ public static class RunCommand
         var elapsed = clock.Elapsed;
         var memoryAfter = ServerProcess.ResidentMegabytes(options.ServerPids);
         var cpuUsed = ServerProcess.CpuSeconds(options.ServerPids) - cpuBefore;
+        var clientCpuUsed = (Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore).TotalSeconds;
         var heldAtEnd = CountHeld(circuits);
         var failures = circuits.Where(c => c.Failure is not null).GroupBy(c => c.Failure!).Select(g => $"{g.Key} ×{g.Count()}").ToList();
         await Task.WhenAll(circuits.Select(c => c.DisposeAsync().AsTask()));
@@ -129,6 +131,8 @@ public static class RunCommand
                 $"服务器 CPU：{cpuUsed:0} s / {elapsed.TotalSeconds:0} s = {cpuUsed / elapsed.TotalSeconds:0.00} 核（本机 {Environment.ProcessorCount} 核）"));
         }
 
+        await output.WriteLineAsync(string.Create(inv,
+            $"负载程序自身 CPU：{clientCpuUsed:0} s = {clientCpuUsed / elapsed.TotalSeconds:0.00} 核（与服务器同在本机）"));
         await output.WriteLineAsync($"负载均值（/proc/loadavg）：开始 {loadBefore}，结束 {ServerProcess.LoadAverage()}");
         return 0;
     }

@@ -65,9 +65,12 @@ public sealed class RunOptions
         var users = Number(values, "users", 100);
         var circuits = Number(values, "circuits", users);
         var duration = TimeSpan.FromSeconds(Number(values, "duration", 60));
-        if (users is < 1 or > MaxUsers || circuits < 0 || circuits > users || duration <= TimeSpan.Zero || duration > MaxDuration)
+        var ramp = Number(values, "ramp", 20);
+        var think = Number(values, "think", 3);
+        if (users is < 1 or > MaxUsers || circuits < 0 || circuits > users || duration <= TimeSpan.Zero || duration > MaxDuration
+            || ramp is < 0 or > 600 || think is < 0 or > 600)
         {
-            errors.WriteLine($"--users 须在 1 至 {MaxUsers} 之间，--circuits 在 0 至用户数之间，--duration 在 1 至 {MaxDuration.TotalSeconds} 秒之间");
+            errors.WriteLine($"--users 须在 1 至 {MaxUsers} 之间，--circuits 在 0 至用户数之间，--duration 在 1 至 {MaxDuration.TotalSeconds} 秒之间，--ramp 和 --think 在 0 至 600 秒之间（均为整数）");
             return null;
         }
 
@@ -78,14 +81,16 @@ public sealed class RunOptions
             Users = users,
             Circuits = circuits,
             Duration = duration,
-            Ramp = TimeSpan.FromSeconds(Number(values, "ramp", 20)),
-            Think = TimeSpan.FromSeconds(Number(values, "think", 3)),
+            Ramp = TimeSpan.FromSeconds(ramp),
+            Think = TimeSpan.FromSeconds(think),
             ServerPids = values.TryGetValue("server-pid", out var pids)
                 ? pids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList()
                 : [],
         };
     }
 
+    /// <summary>The whole number given for <paramref name="name"/>, the fallback when not given, −1 (refused) when not a number.</summary>
     private static int Number(Dictionary<string, string> values, string name, int fallback) =>
-        values.TryGetValue(name, out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : fallback;
+        !values.TryGetValue(name, out var text) ? fallback
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
 }
