@@ -13,5 +13,5 @@ if (args is ["run", .. var runArguments])
     return RunOptions.Parse(runArguments, Console.Error) is { } options ? await RunCommand.RunAsync(options, Console.Out) : 2;
 }
 
-Console.Error.WriteLine("用法：prepare 用户数 用户文件 [应用设置…] | run --base-url http://127.0.0.1:端口 --users-file 用户文件 [--users N] [--circuits K] [--duration 秒] [--ramp 秒] [--think 秒] [--server-pid PID[,PID]]");
+Console.Error.WriteLine("用法：prepare 用户数 用户文件 [应用设置…] | run --base-url http://127.0.0.1:端口 --users-file 用户文件 [--users N] [--circuits K] [--duration 秒] [--ramp 秒] [--circuit-ramp 秒] [--think 秒] [--server-pid PID[,PID]]");
 return 2;

@@ -36,7 +36,7 @@ public static class RunCommand
         // Three phases, so the circuits' memory is measured apart from the sign-ins': everyone signs in and loads the
         // pages over the ramp; then the circuits open over a second ramp; then everyone goes round until the end.
         var circuitsFrom = options.Ramp + TimeSpan.FromSeconds(3);
-        var roundsFrom = circuitsFrom + options.Ramp + TimeSpan.FromSeconds(5);
+        var roundsFrom = circuitsFrom + options.CircuitRamp + TimeSpan.FromSeconds(5);
         var end = roundsFrom + options.Duration;
         using var stop = new CancellationTokenSource(end + CircuitTimeout);
         var started = 0;
@@ -51,7 +51,7 @@ public static class RunCommand
             Interlocked.Increment(ref started);
             if (i < options.Circuits)
             {
-                await UntilAsync(clock, circuitsFrom + options.Ramp * i / options.Circuits, stop.Token);
+                await UntilAsync(clock, circuitsFrom + options.CircuitRamp * i / options.Circuits, stop.Token);
                 var circuit = await OpenCircuitAsync(user, options.Targets[i % options.Targets.Count], steps.CircuitStart, stop.Token);
                 if (circuit is not null)
                 {
@@ -100,7 +100,7 @@ public static class RunCommand
         users.ForEach(u => u.Dispose());
 
         var inv = CultureInfo.InvariantCulture;
-        await output.WriteLineAsync(string.Create(inv, $"目标 {string.Join(", ", options.Targets)}；用户 {options.Users}（进入 {started}），电路 {options.Circuits}，爬坡 {options.Ramp.TotalSeconds:0} s，持续 {options.Duration.TotalSeconds:0} s，思考时间 {options.Think.TotalSeconds:0} s（随机 0.5–1.5 倍），实际 {elapsed.TotalSeconds:0} s"));
+        await output.WriteLineAsync(string.Create(inv, $"目标 {string.Join(", ", options.Targets)}；用户 {options.Users}（进入 {started}），电路 {options.Circuits}，登录爬坡 {options.Ramp.TotalSeconds:0} s，电路爬坡 {options.CircuitRamp.TotalSeconds:0} s，持续 {options.Duration.TotalSeconds:0} s，思考时间 {options.Think.TotalSeconds:0} s（随机 0.5–1.5 倍），实际 {elapsed.TotalSeconds:0} s"));
         await output.WriteLineAsync();
         await output.WriteLineAsync("| step | count | errors | p50 ms | p95 ms | max ms |");
         await output.WriteLineAsync("|---|---|---|---|---|---|");

@@ -19,6 +19,9 @@ public sealed class RunOptions
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
     public TimeSpan Ramp { get; init; } = TimeSpan.FromSeconds(20);
     public TimeSpan Think { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Over how long the circuits open, after everyone has signed in.</summary>
+    public TimeSpan CircuitRamp { get; init; } = TimeSpan.FromSeconds(20);
     public IReadOnlyList<int> ServerPids { get; init; } = [];
 
     /// <summary>The options, or null with the reason printed to <paramref name="errors"/>.</summary>
@@ -67,10 +70,11 @@ public sealed class RunOptions
         var duration = TimeSpan.FromSeconds(Number(values, "duration", 60));
         var ramp = Number(values, "ramp", 20);
         var think = Number(values, "think", 3);
+        var circuitRamp = Number(values, "circuit-ramp", 20);
         if (users is < 1 or > MaxUsers || circuits < 0 || circuits > users || duration <= TimeSpan.Zero || duration > MaxDuration
-            || ramp is < 0 or > 600 || think is < 0 or > 600)
+            || ramp is < 0 or > 600 || think is < 0 or > 600 || circuitRamp is < 0 or > 600)
         {
-            errors.WriteLine($"--users 须在 1 至 {MaxUsers} 之间，--circuits 在 0 至用户数之间，--duration 在 1 至 {MaxDuration.TotalSeconds} 秒之间，--ramp 和 --think 在 0 至 600 秒之间（均为整数）");
+            errors.WriteLine($"--users 须在 1 至 {MaxUsers} 之间，--circuits 在 0 至用户数之间，--duration 在 1 至 {MaxDuration.TotalSeconds} 秒之间，--ramp、--circuit-ramp 和 --think 在 0 至 600 秒之间（均为整数）");
             return null;
         }
 
@@ -83,6 +87,7 @@ public sealed class RunOptions
             Duration = duration,
             Ramp = TimeSpan.FromSeconds(ramp),
             Think = TimeSpan.FromSeconds(think),
+            CircuitRamp = TimeSpan.FromSeconds(circuitRamp),
             ServerPids = values.TryGetValue("server-pid", out var pids)
                 ? pids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList()
                 : [],
