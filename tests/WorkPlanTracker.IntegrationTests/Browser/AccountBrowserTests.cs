@@ -5,8 +5,12 @@ using WorkPlanTracker.Shared;
 namespace WorkPlanTracker.IntegrationTests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public class AccountBrowserTests(BrowserFixture browser)
+public class AccountBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseTestPagesAsync();
+
     [Fact]
     public async Task The_login_page_speaks_chinese_and_refuses_a_wrong_password()
     {

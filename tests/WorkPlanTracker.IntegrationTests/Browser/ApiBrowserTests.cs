@@ -8,8 +8,12 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>An OA administrator's way in: make a token on the token page with the keyboard, call the API with it, read the reference page.</summary>
 [Collection(BrowserCollection.Name)]
-public class ApiBrowserTests(BrowserFixture browser)
+public class ApiBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseTestPagesAsync();
+
     private const string ViolationListener =
         "window.cspViolations = []; document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));";
 

@@ -7,8 +7,12 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>The 任务 list in a real browser: pages from the address, each visit read once, the filter form and the back button.</summary>
 [Collection(BrowserCollection.Name)]
-public class AssignmentListBrowserTests(BrowserFixture browser)
+public class AssignmentListBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseTestPagesAsync();
+
     [Fact]
     public async Task A_unit_pages_through_its_year_each_page_read_once_and_filters_by_the_form()
     {

@@ -6,8 +6,12 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>The assignment page in a real browser: what a visit costs the database.</summary>
 [Collection(BrowserCollection.Name)]
-public class AssignmentPageBrowserTests(BrowserFixture browser)
+public class AssignmentPageBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseTestPagesAsync();
+
     [Fact]
     public async Task A_visit_to_an_assignment_reads_it_once_the_interactive_page_takes_the_prerenders_reading()
     {

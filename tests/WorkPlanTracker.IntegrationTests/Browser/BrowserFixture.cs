@@ -58,6 +58,31 @@ public sealed class BrowserFixture : IAsyncLifetime
         return context;
     }
 
+    /// <summary>
+    /// Closes what a test opened: the administrator's pages and the sessions it signed in. Left open, each page kept its
+    /// circuit in the app and its renderer in Chromium for the rest of the run (some forty by the end), and a later test
+    /// shared the app with them.
+    /// </summary>
+    public async Task CloseTestPagesAsync()
+    {
+        List<IBrowserContext> sessions;
+        lock (opened)
+        {
+            sessions = [.. opened.Where(c => c != Session)];
+            opened.RemoveAll(c => c != Session);
+        }
+
+        foreach (var page in Session.Pages.ToList())
+        {
+            await page.CloseAsync();
+        }
+
+        foreach (var session in sessions)
+        {
+            await session.CloseAsync();
+        }
+    }
+
     public string Url(string relativeUrl) => BaseAddress.TrimEnd('/') + "/" + relativeUrl.TrimStart('/');
 
     /// <summary>Opens a page and waits until the Blazor circuit is connected, so clicks reach their handlers.</summary>
@@ -89,13 +114,19 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         await Assertions.Expect(button).ToBeEnabledAsync();
         await button.ClickAsync();
+        await WaitForUrlAsync(page, urlGlob, TimeSpan.FromSeconds(45));
+    }
+
+    /// <summary>Waits for the page to reach <paramref name="urlGlob"/>; when it does not, says what it showed and what the server logged.</summary>
+    public async Task WaitForUrlAsync(IPage page, string urlGlob, TimeSpan timeout)
+    {
         try
         {
-            await page.WaitForURLAsync(urlGlob, new PageWaitForURLOptions { Timeout = 45_000 });
+            await page.WaitForURLAsync(urlGlob, new PageWaitForURLOptions { Timeout = (float)timeout.TotalMilliseconds });
         }
         catch (TimeoutException e)
         {
-            var shown = await page.Locator("[role=alert], [role=status], #blazor-error-ui:visible, #components-reconnect-modal:visible").AllInnerTextsAsync();
+            var shown = await page.Locator("h1, .app-user, [role=alert], [role=status], #blazor-error-ui:visible, #components-reconnect-modal:visible").AllInnerTextsAsync();
             string[] logged;
             lock (App.LogFailures)
             {
@@ -109,7 +140,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             }
 
             throw new TimeoutException(
-                $"No page at {urlGlob} within 45 s of the click; still at {page.Url}. The page showed: [{string.Join(" | ", shown)}]. " +
+                $"No page at {urlGlob} within {timeout.TotalSeconds} s; still at {page.Url}. The page showed: [{string.Join(" | ", shown)}]. " +
                 $"Server errors: [{string.Join(" | ", logged)}]. Circuit log: [{string.Join(" | ", circuit)}].",
                 e);
         }
@@ -205,6 +236,13 @@ internal static class SharedChromium
     private static IBrowser? browser;
     private static int users;
 
+    /// <summary>
+    /// Debian's headless shell (package chromium-headless-shell, the one Playwright itself runs headless) where
+    /// installed, else the full browser: the shell draws the same pages with less of the machine.
+    /// </summary>
+    private static string ExecutablePath =>
+        File.Exists("/usr/bin/chromium-headless-shell") ? "/usr/bin/chromium-headless-shell" : "/usr/bin/chromium";
+
     public static async Task<IBrowser> AcquireAsync()
     {
         await Gate.WaitAsync();
@@ -215,7 +253,7 @@ internal static class SharedChromium
                 playwright = await Playwright.CreateAsync();
                 browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
                 {
-                    ExecutablePath = "/usr/bin/chromium",
+                    ExecutablePath = ExecutablePath,
                     Headless = true,
                     Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
                 });

@@ -7,8 +7,12 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>The demo leader opens every dashboard over a generated two years of work; screenshots are kept for people to look at.</summary>
 [Collection(BrowserCollection.Name)]
-public class DashboardBrowserTests(BrowserFixture browser)
+public class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseTestPagesAsync();
+
     private static readonly SemaphoreSlim Seeding = new(1, 1);
 
     /// <summary>The generated data's year, named: other browser tests share the app and add plans of later years.</summary>

@@ -10,8 +10,12 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>The office's decisions reaching the unit's bell and inbox, as the unit's user sees them.</summary>
 [Collection(BrowserCollection.Name)]
-public class DecisionNoticeBrowserTests(BrowserFixture browser)
+public class DecisionNoticeBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseTestPagesAsync();
+
     [Fact]
     public async Task The_office_returns_a_completion_request_and_issues_a_notice_and_the_units_bell_and_inbox_show_both()
     {

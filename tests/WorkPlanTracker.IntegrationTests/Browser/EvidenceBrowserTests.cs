@@ -8,8 +8,12 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>Evidence files as a unit chooses them in the browser: several at once, each read with its progress and checked.</summary>
 [Collection(BrowserCollection.Name)]
-public class EvidenceBrowserTests(BrowserFixture browser)
+public class EvidenceBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseTestPagesAsync();
+
     [Fact]
     public async Task Several_files_chosen_at_once_are_listed_checked_and_sent_with_the_report()
     {

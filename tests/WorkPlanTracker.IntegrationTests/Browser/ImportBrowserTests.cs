@@ -5,8 +5,12 @@ using Microsoft.Playwright;
 namespace WorkPlanTracker.IntegrationTests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public class ImportBrowserTests(BrowserFixture browser)
+public class ImportBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseTestPagesAsync();
+
     [Fact]
     public async Task An_office_user_uploads_a_plan_reviews_it_and_saves_it()
     {

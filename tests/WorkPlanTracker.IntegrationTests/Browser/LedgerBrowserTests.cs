@@ -7,9 +7,13 @@ using WorkPlanTracker.Features.Ledger;
 namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>The export buttons clicked in the browser: each one hands over an .xlsx named with plan and date.</summary>
-[Collection(BrowserCollection.Name)]
-public class LedgerBrowserTests(BrowserFixture browser)
+[Collection(SecondBrowserCollection.Name)]
+public class LedgerBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseTestPagesAsync();
+
     private const string Plan = "2024年宿州市政务公开重点工作任务分工方案";
 
     /// <summary>Clicks until the download starts (the first click can come before the circuit attaches) and opens the file.</summary>

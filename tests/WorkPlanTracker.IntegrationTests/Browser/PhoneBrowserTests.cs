@@ -6,8 +6,12 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>Unit staff report from their phones: every unit-user page fits 360–414 px, the menu folds, 我的任务 is a list of cards.</summary>
 [Collection(SecondBrowserCollection.Name)]
-public class PhoneBrowserTests(BrowserFixture browser)
+public class PhoneBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseTestPagesAsync();
+
     private static readonly int[] PhoneWidths = [360, 390, 414];
 
     private async Task<int> AssignmentOfTheDemoUnitAsync()
@@ -118,6 +122,8 @@ public class PhoneBrowserTests(BrowserFixture browser)
         await AssignmentOfTheDemoUnitAsync();
         var unit = await browser.NewSessionAsync("unit", DemoAccounts.Password, width: 390);
         var page = await browser.OpenAsync("/assignments?year=2041", unit);
+        // Measured once the interactive render has replaced the prerendered rows (a row being replaced has no box).
+        await Assertions.Expect(page.Locator("h1[data-rendered=interactive]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
 
         await Assertions.Expect(page.Locator("table.assignment-table tbody tr").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("table.assignment-table thead")).ToBeHiddenAsync();

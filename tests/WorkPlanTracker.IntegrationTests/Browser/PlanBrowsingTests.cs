@@ -6,8 +6,12 @@ using WorkPlanTracker.Features.Plans;
 namespace WorkPlanTracker.IntegrationTests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public class PlanBrowsingTests(BrowserFixture browser)
+public class PlanBrowsingTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseTestPagesAsync();
+
     [Fact]
     public async Task A_user_opens_a_sample_plan_from_the_list_and_reads_its_tasks()
     {

@@ -7,8 +7,12 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>The public progress page on a phone, as a visitor without an account opens it from the portal.</summary>
 [Collection(BrowserCollection.Name)]
-public class PublicProgressBrowserTests(BrowserFixture browser)
+public class PublicProgressBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseTestPagesAsync();
+
     [Fact]
     public async Task A_visitor_reads_the_public_page_on_a_phone_without_sideways_scrolling()
     {

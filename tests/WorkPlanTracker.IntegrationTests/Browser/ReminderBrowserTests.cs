@@ -7,8 +7,12 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>The inbox bell in the top bar and the office's reminder pages, as people see them.</summary>
 [Collection(SecondBrowserCollection.Name)]
-public class ReminderBrowserTests(BrowserFixture browser)
+public class ReminderBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseTestPagesAsync();
+
     [Fact]
     public async Task The_bell_shows_the_unread_count_on_every_page_and_it_goes_down_after_reading()
     {

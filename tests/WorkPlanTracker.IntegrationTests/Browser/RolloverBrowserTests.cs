@@ -7,8 +7,12 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>年度结转 as the office clicks it: ongoing work starts as 结转, a task closed as 未完成 needs its reason, preview then confirm.</summary>
 [Collection(BrowserCollection.Name)]
-public class RolloverBrowserTests(BrowserFixture browser)
+public class RolloverBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseTestPagesAsync();
+
     [Fact]
     public async Task The_office_previews_and_confirms_a_rollover_on_the_rollover_page()
     {

@@ -9,8 +9,12 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>The security rules in a real browser, where scripts actually run: the reflected XSS runs nothing, every page lives with the CSP, revoked accounts leave at once.</summary>
 [Collection(SecondBrowserCollection.Name)]
-public class SecurityBrowserTests(BrowserFixture browser)
+public class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseTestPagesAsync();
+
     private const string Payload = "<img src=x onerror=\"window.xssRan=1;alert(document.domain)\">";
 
     // Reports what the page's CSP blocked, from the page itself (console wording differs between browser versions).
@@ -163,7 +167,7 @@ public class SecurityBrowserTests(BrowserFixture browser)
 
         // Seconds, not the half hour it took before; on a loaded machine the page itself may take a while to connect.
         // (AccountRevocationTests shows the change reaching an open page's state at once, without a browser.)
-        await page.WaitForURLAsync("**/account/login**", new() { Timeout = 20_000 });
+        await browser.WaitForUrlAsync(page, "**/account/login**", TimeSpan.FromSeconds(20));
         await Assertions.Expect(page.Locator("#login-submit")).ToBeVisibleAsync();
         await session.CloseAsync();
     }

@@ -7,8 +7,12 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>The office's task page (调整分派) as it is clicked: a task's own reporting cycle.</summary>
 [Collection(BrowserCollection.Name)]
-public class TaskEditingBrowserTests(BrowserFixture browser)
+public class TaskEditingBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseTestPagesAsync();
+
     [Fact]
     public async Task The_office_gives_a_task_its_own_monthly_cycle_on_the_task_page()
     {

@@ -7,8 +7,12 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>The office confirms a proposed link and edits what goes up, by keyboard-reachable buttons on the upper plan page.</summary>
 [Collection(SecondBrowserCollection.Name)]
-public class UpperPlanBrowserTests(BrowserFixture browser)
+public class UpperPlanBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseTestPagesAsync();
+
     // A year no other browser test uses (other tests publish 2041 plans with similar 政策解读 tasks that would be
     // proposed too), and only units the sample data already has.
     private const string UpperPlan = """

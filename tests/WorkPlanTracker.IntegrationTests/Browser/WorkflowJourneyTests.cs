@@ -7,8 +7,12 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>The main journey (publish, report, return, report again, close, the leader's view), as the three kinds of users click through it.</summary>
 [Collection(BrowserCollection.Name)]
-public class WorkflowJourneyTests(BrowserFixture browser)
+public class WorkflowJourneyTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseTestPagesAsync();
+
     private const string Plan = "2024年宿州市政务公开重点工作任务分工方案";
 
     [Fact]

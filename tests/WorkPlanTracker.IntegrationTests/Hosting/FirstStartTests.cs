@@ -48,6 +48,23 @@ public class FirstStartTests
         }
     }
 
+    [SqliteOnlyFact("the prepared database is a SQLite file; on PostgreSQL each test app migrates a database of its own")]
+    public async Task A_test_app_of_the_default_settings_starts_on_a_copy_of_the_prepared_database_with_an_installation_of_its_own()
+    {
+        using var first = new AppFactory();
+        first.StartServer();
+        using var second = new AppFactory();
+        second.StartServer();
+
+        // The copy needs neither migrating nor importing: the start that made it did both.
+        Assert.DoesNotContain(first.LogMessages, m => m.Contains("已导入示例计划", StringComparison.Ordinal));
+        await using var db = first.NewDbContext();
+        Assert.Equal(SamplePlanTitles.Order(), (await db.Plans.Select(p => p.Title).ToListAsync()).Order());
+        Assert.NotEqual(
+            await File.ReadAllTextAsync(Path.Combine(first.DataDirectory, "installation-id")),
+            await File.ReadAllTextAsync(Path.Combine(second.DataDirectory, "installation-id")));
+    }
+
     [Fact]
     public async Task The_sample_annual_report_is_not_imported_as_a_plan()
     {

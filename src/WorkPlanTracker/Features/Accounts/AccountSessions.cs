@@ -21,6 +21,11 @@ public sealed class AccountSessions(IServiceScopeFactory scopes, IOptions<Identi
 
     private readonly ConcurrentDictionary<string, (string? Stamp, DateTimeOffset Until)> stamps = new(StringComparer.Ordinal);
 
+    // Counts the changes per account, so a lookup that read the stamp before a change cannot cache it after the change
+    // dropped the old one (an open page would then stay signed in until the stale entry expired).
+    private readonly Dictionary<string, long> changes = new(StringComparer.Ordinal);
+    private readonly Lock changing = new();
+
     /// <summary>Raised with the account's id after an administrator changed it.</summary>
     public event Action<string>? AccountChanged;
 
@@ -47,7 +52,12 @@ public sealed class AccountSessions(IServiceScopeFactory scopes, IOptions<Identi
     /// <summary>Drops the cached stamp and ends the account's open pages; call after changing roles, units, lock or password.</summary>
     public void Changed(string userId)
     {
-        stamps.TryRemove(userId, out _);
+        lock (changing)
+        {
+            changes[userId] = changes.GetValueOrDefault(userId) + 1;
+            stamps.TryRemove(userId, out _);
+        }
+
         AccountChanged?.Invoke(userId);
     }
 
@@ -59,10 +69,23 @@ public sealed class AccountSessions(IServiceScopeFactory scopes, IOptions<Identi
             return cached.Stamp;
         }
 
+        long changesBefore;
+        lock (changing)
+        {
+            changesBefore = changes.GetValueOrDefault(userId);
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
         var stamp = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefaultAsync(cancellationToken);
-        stamps[userId] = (stamp, now + CacheFor);
+        lock (changing)
+        {
+            if (changes.GetValueOrDefault(userId) == changesBefore)
+            {
+                stamps[userId] = (stamp, now + CacheFor);
+            }
+        }
+
         return stamp;
     }
 }
