@@ -165,6 +165,41 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assert.Fail("the page did not react within 20 seconds");
     }
 
+    /// <summary>Clicks until the database shows the effect: right after connecting, a click can land before its handler exists.</summary>
+    /// <remarks>Text typed before the circuit attached never reached the server, so each try types it again.</remarks>
+    public static Task ClickUntilAsync(IPage page, string selector, Func<Task<bool>> done, Func<Task>? fill = null) =>
+        UntilAsync(async () =>
+        {
+            if (await done())
+            {
+                return true;
+            }
+
+            if (await page.Locator(selector).CountAsync() > 0)
+            {
+                if (fill is not null)
+                {
+                    await fill();
+                }
+
+                await page.Locator(selector).ClickAsync();
+            }
+
+            // A click that reached the server may take a while to save on a loaded machine: clicking again too
+            // soon would send a second report.
+            for (var i = 0; i < 30; i++)
+            {
+                if (await done())
+                {
+                    return true;
+                }
+
+                await Task.Delay(100);
+            }
+
+            return false;
+        });
+
     /// <summary>
     /// Types a value so that Blazor's <c>@bind</c> (which listens to <c>change</c>) surely sees it: a field that
     /// already shows the value, typed before the circuit attached, would fire no change event on a plain fill.

@@ -53,14 +53,14 @@ public class WorkflowJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await BrowserFixture.ScreenshotAsync(list, "my-tasks");
 
         var page = await browser.OpenAsync($"/assignments/{assignmentId}", unit);
-        await ClickUntilAsync(page, "#acknowledge", () => Status(assignmentId, AssignmentStatus.Acknowledged));
-        await ClickUntilAsync(page, "#submit-report", () => Status(assignmentId, AssignmentStatus.InProgress), async () =>
+        await BrowserFixture.ClickUntilAsync(page, "#acknowledge", () => Status(assignmentId, AssignmentStatus.Acknowledged));
+        await BrowserFixture.ClickUntilAsync(page, "#submit-report", () => Status(assignmentId, AssignmentStatus.InProgress), async () =>
         {
             await BrowserFixture.EnterAsync(page.Locator("#report-progress"), "已梳理办理事项清单 120 项，更新办事指南 80 份。");
             await BrowserFixture.EnterAsync(page.Locator("#report-percent"), "60");
             await BrowserFixture.EnterAsync(page.Locator("#report-links"), "https://www.ahsz.gov.cn/zwgk/001.html");
         });
-        await ClickUntilAsync(page, "#request-completion", () => Status(assignmentId, AssignmentStatus.CompletionRequested), async () =>
+        await BrowserFixture.ClickUntilAsync(page, "#request-completion", () => Status(assignmentId, AssignmentStatus.CompletionRequested), async () =>
         {
             await BrowserFixture.EnterAsync(page.Locator("#completion-summary"), "事项清单和办事指南已全部发布。");
         });
@@ -68,25 +68,25 @@ public class WorkflowJourneyTests(BrowserFixture browser) : IAsyncLifetime
         var review = await browser.OpenAsync("/review?year=2024", office);
         await Assertions.Expect(review.Locator("table.review-queue")).ToContainTextAsync("助力优化政务服务");
         var officeView = await browser.OpenAsync($"/assignments/{assignmentId}", office);
-        await ClickUntilAsync(officeView, "#return", () => Status(assignmentId, AssignmentStatus.Returned), async () =>
+        await BrowserFixture.ClickUntilAsync(officeView, "#return", () => Status(assignmentId, AssignmentStatus.Returned), async () =>
         {
             await BrowserFixture.EnterAsync(officeView.Locator("#office-reason"), "请补充办事指南的发布链接。");
         });
 
         page = await browser.OpenAsync($"/assignments/{assignmentId}", unit);
         await Assertions.Expect(page.Locator(".alert-warning")).ToContainTextAsync("请补充办事指南的发布链接。");
-        await ClickUntilAsync(page, "#submit-report", () => Status(assignmentId, AssignmentStatus.InProgress), async () =>
+        await BrowserFixture.ClickUntilAsync(page, "#submit-report", () => Status(assignmentId, AssignmentStatus.InProgress), async () =>
         {
             await BrowserFixture.EnterAsync(page.Locator("#report-progress"), "已补充办事指南发布链接。");
             await BrowserFixture.EnterAsync(page.Locator("#report-links"), "https://www.ahsz.gov.cn/zwgk/002.html");
         });
-        await ClickUntilAsync(page, "#request-completion", () => Status(assignmentId, AssignmentStatus.CompletionRequested), async () =>
+        await BrowserFixture.ClickUntilAsync(page, "#request-completion", () => Status(assignmentId, AssignmentStatus.CompletionRequested), async () =>
         {
             await BrowserFixture.EnterAsync(page.Locator("#completion-summary"), "已补充。");
         });
 
         officeView = await browser.OpenAsync($"/assignments/{assignmentId}", office);
-        await ClickUntilAsync(officeView, "#approve-completion", () => Status(assignmentId, AssignmentStatus.Closed));
+        await BrowserFixture.ClickUntilAsync(officeView, "#approve-completion", () => Status(assignmentId, AssignmentStatus.Closed));
 
         var leader = await browser.NewSessionAsync("leader", DemoAccounts.Password);
         var leaderView = await browser.OpenAsync($"/assignments/{assignmentId}", leader);
@@ -110,39 +110,4 @@ public class WorkflowJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await using var db = browser.App.NewDbContext();
         return await db.Assignments.AnyAsync(a => a.Id == assignmentId && a.Status == expected);
     }
-
-    /// <summary>Clicks until the database shows the effect: right after connecting, a click can land before its handler exists.</summary>
-    /// <remarks>Text typed before the circuit attached never reached the server, so each try types it again.</remarks>
-    private static Task ClickUntilAsync(IPage page, string selector, Func<Task<bool>> done, Func<Task>? fill = null) =>
-        BrowserFixture.UntilAsync(async () =>
-        {
-            if (await done())
-            {
-                return true;
-            }
-
-            if (await page.Locator(selector).CountAsync() > 0)
-            {
-                if (fill is not null)
-                {
-                    await fill();
-                }
-
-                await page.Locator(selector).ClickAsync();
-            }
-
-            // A click that reached the server may take a while to save on a loaded machine: clicking again too
-            // soon would send a second report.
-            for (var i = 0; i < 30; i++)
-            {
-                if (await done())
-                {
-                    return true;
-                }
-
-                await Task.Delay(100);
-            }
-
-            return false;
-        });
 }

@@ -52,9 +52,9 @@ public class NginxDeploymentTests
             var unit = await SignInAsync(browser, nginx, toFirst, "unit", first.Address);
             var (unitPage, unitSockets) = await OpenAsync(unit, nginx, assignmentPage, first.Address);
             await Assertions.Expect(unitPage.Locator("#acknowledge")).ToBeEnabledAsync(new() { Timeout = 30_000 });
-            await ClickUntilAsync(unitPage, "#acknowledge", () => StatusIsAsync(first, assignmentId, AssignmentStatus.Acknowledged));
+            await BrowserFixture.ClickUntilAsync(unitPage, "#acknowledge", () => StatusIsAsync(first, assignmentId, AssignmentStatus.Acknowledged));
             var progress = $"经由 nginx 报送的进展 {Guid.NewGuid():N}"[..24];
-            await ClickUntilAsync(unitPage, "#submit-report", () => StatusIsAsync(first, assignmentId, AssignmentStatus.InProgress), async () =>
+            await BrowserFixture.ClickUntilAsync(unitPage, "#submit-report", () => StatusIsAsync(first, assignmentId, AssignmentStatus.InProgress), async () =>
             {
                 await BrowserFixture.EnterAsync(unitPage.Locator("#report-progress"), progress);
                 await BrowserFixture.EnterAsync(unitPage.Locator("#report-percent"), "40");
@@ -133,39 +133,6 @@ public class NginxDeploymentTests
         await using var db = app.NewDbContext();
         return await db.Assignments.AnyAsync(a => a.Id == assignmentId && a.Status == expected);
     }
-
-    /// <summary>Clicks until the database shows the effect; typed text that the circuit did not see yet is typed again.</summary>
-    private static Task ClickUntilAsync(IPage page, string selector, Func<Task<bool>> done, Func<Task>? fill = null) =>
-        BrowserFixture.UntilAsync(async () =>
-        {
-            if (await done())
-            {
-                return true;
-            }
-
-            if (await page.Locator(selector).CountAsync() > 0)
-            {
-                if (fill is not null)
-                {
-                    await fill();
-                }
-
-                await page.Locator(selector).ClickAsync();
-            }
-
-            // A click that reached the server may take a while to save: clicking again too soon would report twice.
-            for (var i = 0; i < 30; i++)
-            {
-                if (await done())
-                {
-                    return true;
-                }
-
-                await Task.Delay(100);
-            }
-
-            return false;
-        });
 
     private sealed class SocketRecord
     {
