@@ -35,11 +35,43 @@ public class ImportBrowserTests(BrowserFixture browser) : IAsyncLifetime
             await rows.Nth(1).Locator("textarea.lead-units").BlurAsync();
             await Assertions.Expect(rows.Nth(1)).Not.ToContainTextAsync("未找到牵头单位");
 
-            await browser.ClickAndWaitForUrlAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "保存为草稿计划" }), "**/plans/*");
+            await browser.ClickAndWaitForUrlAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "保存为草稿计划" }), "/plans/");
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("浏览器县2033年政务公开工作要点");
             await Assertions.Expect(page.Locator("table.task-table")).ToContainTextAsync("县档案馆");
             await using var db = browser.App.NewDbContext();
             Assert.True(await db.Plans.AnyAsync(p => p.Title == "浏览器县2033年政务公开工作要点"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Units_named_only_as_sentence_subjects_are_proposed_and_adopted_in_the_review()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"主语-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, """
+            主语县2035年敬老院改革措施
+            1.推进规划建设。各县（区）人民政府要加快推进敬老院新建、改建。
+            2.完善考核办法。县民政局会同县财政局研究制定考核办法。
+            """);
+        try
+        {
+            var page = await browser.OpenAsync("/import");
+            var rows = page.Locator("tr.review-row");
+            await BrowserFixture.UploadUntilAsync(page, "#plan-file", file, rows);
+
+            await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("句中负责的单位：各县(区)人民政府");
+            await Assertions.Expect(rows.Nth(0).Locator("textarea.lead-units")).ToHaveValueAsync("");
+            await BrowserFixture.ScreenshotAsync(page, "import-review-suggested-units");
+
+            await page.Locator(".adopt-all-suggestions").ClickAsync();
+
+            await Assertions.Expect(rows.Nth(1).Locator("textarea.lead-units")).ToHaveValueAsync("县民政局");
+            await Assertions.Expect(rows.Nth(1).Locator("textarea.supporting-units")).ToHaveValueAsync("县财政局");
+            await Assertions.Expect(page.Locator(".adopt-all-suggestions")).ToHaveCountAsync(0);
+            await BrowserFixture.ScreenshotAsync(page, "import-review-suggestions-adopted");
         }
         finally
         {
@@ -92,7 +124,7 @@ public class ImportBrowserTests(BrowserFixture browser) : IAsyncLifetime
             await Assertions.Expect(rowsOnPage.Nth(1).Locator("input[type=checkbox]")).ToBeCheckedAsync();
             await BrowserFixture.ScreenshotAsync(page, "import-review-xlsx");
 
-            await browser.ClickAndWaitForUrlAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "保存为草稿计划" }), "**/plans/*");
+            await browser.ClickAndWaitForUrlAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "保存为草稿计划" }), "/plans/");
             await Assertions.Expect(page.Locator("table.task-table")).ToContainTextAsync("2034年6月30日");
             await Assertions.Expect(page.Locator("table.task-table")).ToContainTextAsync("持续推进");
         }

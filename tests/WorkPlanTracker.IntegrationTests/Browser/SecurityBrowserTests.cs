@@ -167,9 +167,7 @@ public class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         // Seconds, not the half hour it took before; on a loaded machine the page itself may take a while to connect.
         // (AccountRevocationTests shows the change reaching an open page's state at once, without a browser.)
-        // Read from the page itself: on PostgreSQL, CI twice found the page at the login address while Playwright's
-        // wait for that address still timed out.
-        await BrowserFixture.UntilAsync(() => Task.FromResult(page.Url.Contains("/account/login", StringComparison.Ordinal)));
+        await browser.WaitForUrlAsync(page, "/account/login", TimeSpan.FromSeconds(20));
         await Assertions.Expect(page.Locator("#login-submit")).ToBeVisibleAsync();
         await session.CloseAsync();
     }

@@ -56,12 +56,14 @@ public sealed class ImportReview
     public ReviewPass Pass() => new(this);
 
     /// <summary>Tasks without a lead unit whose sentences name the bodies responsible (see <see cref="ParsedTask.SuggestedLeadUnits"/>).</summary>
-    public int TasksWithSuggestedUnits => Plan.Tasks.Count(t => t.LeadUnits.Count == 0 && t.SuggestedLeadUnits.Count > 0);
+    public int TasksWithSuggestedUnits => Plan.Tasks.Count(HasSuggestionToAdopt);
+
+    private static bool HasSuggestionToAdopt(ParsedTask task) => task.LeadUnits.Count == 0 && task.SuggestedLeadUnits.Count > 0;
 
     /// <summary>全部采用建议: every task without a lead unit takes the units its sentences name.</summary>
     public void AdoptAllSuggestedUnits()
     {
-        foreach (var task in Plan.Tasks.Where(t => t.LeadUnits.Count == 0 && t.SuggestedLeadUnits.Count > 0))
+        foreach (var task in Plan.Tasks.Where(HasSuggestionToAdopt))
         {
             AdoptSuggestedUnits(task);
         }
@@ -72,7 +74,7 @@ public sealed class ImportReview
     {
         ArgumentNullException.ThrowIfNull(task);
         task.LeadUnits = [.. task.SuggestedLeadUnits];
-        task.SupportingUnits = [.. task.SuggestedSupportingUnits.Where(n => !task.LeadUnits.Contains(n))];
+        task.SupportingUnits = [.. task.SuggestedSupportingUnits];
     }
 
     public IReadOnlyList<TaskIssue> IssuesFor(ParsedTask task, ReviewPass pass)
@@ -95,7 +97,7 @@ public sealed class ImportReview
             issues.Add(new TaskIssue(TaskIssueLevel.Warning, "未找到牵头单位"));
         }
 
-        if (task.LeadUnits.Count == 0 && task.SuggestedLeadUnits.Count > 0)
+        if (HasSuggestionToAdopt(task))
         {
             var helpers = task.SuggestedSupportingUnits.Count == 0 ? "" : $"，配合：{string.Join("、", task.SuggestedSupportingUnits)}";
             issues.Add(new TaskIssue(TaskIssueLevel.Suggestion, $"句中负责的单位：{string.Join("、", task.SuggestedLeadUnits)}{helpers}", Action: TaskIssueAction.AdoptSuggestedUnits));

@@ -108,11 +108,13 @@ public sealed partial class PlanTextParser
             ShareGroupNotes(plan.Tasks);
         }
 
+        // Only in a plan with no note, table column or duty sentence anywhere: a plan that assigns its work there has
+        // said whom it assigns, and the bodies its sentences name beside that are context.
         if (plan.Tasks.TrueForAll(t => t.LeadUnits.Count + t.SupportingUnits.Count == 0))
         {
             foreach (var task in plan.Tasks)
             {
-                ProseRoleReader.ReadSubjects(task.Text, task.SuggestedLeadUnits, task.SuggestedSupportingUnits);
+                SentenceSubjectReader.Read(task.Text, task.SuggestedLeadUnits, task.SuggestedSupportingUnits);
                 task.SuggestedSupportingUnits.RemoveAll(task.SuggestedLeadUnits.Contains);
             }
 

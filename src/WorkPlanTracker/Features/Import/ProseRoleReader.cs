@@ -5,8 +5,8 @@ namespace WorkPlanTracker.Features.Import;
 /// <summary>
 /// Reads the roles a task states in its own prose when it has no note: a 责任分工 sentence
 /// ("责任分工：区规划局负责开展规划编制工作，所在乡镇人民政府组织实施,区直有关责任部门配合,区交通与建设局业务检查指导。")
-/// or "由X牵头，会同Y…". Every clause names its unit first and its role by the verb that follows. In a plan that
-/// states no roles at all, the units are the subjects of each task's sentences (<see cref="ReadSubjects"/>).
+/// or "由X牵头，会同Y…". Every clause names its unit first and its role by the verb that follows. (Bodies named only as
+/// the subjects of sentences are no roles: <see cref="SentenceSubjectReader"/> proposes them to the reviewer.)
 /// </summary>
 internal static partial class ProseRoleReader
 {
@@ -29,14 +29,6 @@ internal static partial class ProseRoleReader
         supporting.RemoveAll(leads.Contains);
         return leads.Count + supporting.Count > 0;
     }
-
-    /// <summary>
-    /// "各县（区）人民政府要…", "由区社会事业局起草…": only for a plan with no note, table column or duty sentence
-    /// anywhere: a plan that assigns its work in notes or a table has said whom it assigns, and the bodies its
-    /// sentences name beside that are context (the corpus keys of such plans count only the notes).
-    /// </summary>
-    public static void ReadSubjects(string text, List<string> leads, List<string> supporting) =>
-        SentenceSubjectReader.Read(text, leads, supporting);
 
     private static void ReadDutyClauses(string sentence, List<string> leads, List<string> supporting)
     {
