@@ -21,7 +21,8 @@ public sealed class ImportReview
         matcher = new UnitNameMatcher(candidates);
         knownNames = new HashSet<string>(candidates.SelectMany(u => u.Aliases.Append(u.Name)).Concat(groupNames), StringComparer.Ordinal);
         ParserWarnings = plan.Warnings.Where(w => w.Path.Length > 0).ToLookup(w => w.Path);
-        PlanWarnings = plan.Warnings.Where(w => w.Path.Length == 0).Select(w => w.Message).ToList();
+        // The sentence-subject warning is what the 全部采用建议 box says, with the button; shown once, as the box.
+        PlanWarnings = plan.Warnings.Where(w => w.Path.Length == 0 && w.Message != PlanTextParser.UnitsFromSubjects).Select(w => w.Message).ToList();
         originalOrder = plan.Tasks.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i);
     }
 

@@ -13,7 +13,8 @@ public sealed partial class PlanTextParser
     private const string NoUnitsInPlan = "全文未写明任何责任单位，需手动分配";
     private const string FewDeadlinesInPlan = "多数任务未写明完成时限，需手动设定";
     private const string NoLeadUnit = "未找到牵头单位";
-    private const string UnitsFromSubjects = "全文未写明责任单位：各项句中负责的单位（如“各县（区）人民政府要…”）已列为建议，请逐项核对后点“采用建议”";
+    /// <summary>The plan warning of sentence subjects: the review shows its own box with 全部采用建议 instead.</summary>
+    public const string UnitsFromSubjects = "全文未写明责任单位：各项句中负责的单位（如“各县（区）人民政府要…”）已列为建议，请逐项核对后点“采用建议”";
     private const string NoDeadline = "未找到完成时限";
     private const string RepeatedItem = "本项与上一项的编号和内容完全相同（重复印出），只导入一次，请核对原文";
     private const int MinimumRepeatedTextLength = 20;

@@ -224,6 +224,7 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
         Assert.All(page.FindAll("textarea.lead-units"), field => Assert.Equal("", field.GetAttribute("value") ?? field.TextContent));
         Assert.Contains("句中负责的单位：各县(区)人民政府", page.FindAll("tr.review-row")[0].TextContent);
         Assert.Contains("3 项任务没有牵头单位", page.Find(".adopt-all-suggestions").ParentElement!.TextContent);
+        Assert.DoesNotContain(page.FindAll(".alert-warning"), alert => alert.TextContent.Contains("全文未写明责任单位", StringComparison.Ordinal));
 
         page.FindAll("tr.review-row")[0].QuerySelector("button.adopt-suggestion")!.Click();
 
