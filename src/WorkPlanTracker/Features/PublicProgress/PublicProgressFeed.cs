@@ -35,7 +35,7 @@ public static class PublicProgressFeed
             {
                 xml.WriteStartElement("entry", ns);
                 xml.WriteElementString("id", ns, StableId(view.Key, task.Number));
-                xml.WriteElementString("title", ns, $"{task.Number} {task.Title}");
+                xml.WriteElementString("title", ns, $"{PlanPath.Citation(task.Number)}{task.Title}");
                 xml.WriteElementString("updated", ns, Timestamp(task.Progress.Count > 0 ? task.Progress[0].ReportedOn.ToDateTime(TimeOnly.MinValue) : view.UpdatedAtUtc));
                 Link(xml, ns, "alternate", page + "#" + Uri.EscapeDataString(AnchorOf(task)), "text/html");
                 xml.WriteStartElement("content", ns);
@@ -69,6 +69,8 @@ public static class PublicProgressFeed
             tasks = view.Tasks.Select(t => new
             {
                 number = t.Number,
+                // How the plan itself cites the task ("一、1."), for a portal that prints the list.
+                numberText = PlanPath.Citation(t.Number),
                 section = t.Section,
                 title = t.Title,
                 text = t.Text,

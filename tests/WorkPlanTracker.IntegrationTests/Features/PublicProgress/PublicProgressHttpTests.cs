@@ -55,6 +55,8 @@ public class PublicProgressHttpTests(PublicProgressFixture fixture) : IClassFixt
         Assert.Equal(PublicProgressFixture.PlanTitle, json.RootElement.GetProperty("title").GetString());
         Assert.Equal(["一.1", "一.2", "二.3"], tasks.Keys.Order(StringComparer.Ordinal));
         var first = tasks["一.1"];
+        // The number as the plan cites it, on the page, in the feed and for a portal.
+        Assert.Equal("一、1.", first.GetProperty("numberText").GetString());
         Assert.Equal("2035年6月30日", first.GetProperty("deadline").GetString());
         Assert.Equal("已逾期", first.GetProperty("status").GetString());
         Assert.Equal(["市数据资源局"], first.GetProperty("leadUnits").EnumerateArray().Select(u => u.GetString()));
@@ -68,6 +70,9 @@ public class PublicProgressHttpTests(PublicProgressFixture fixture) : IClassFixt
         var feed = XDocument.Parse(await client.GetStringAsync("/" + PublicProgressService.FeedUrl(fixture.Key)));
         XNamespace atom = "http://www.w3.org/2005/Atom";
         Assert.Equal(3, feed.Root!.Elements(atom + "entry").Count());
+        Assert.Contains(feed.Root!.Elements(atom + "entry"), e => e.Element(atom + "title")!.Value.StartsWith("一、1.", StringComparison.Ordinal));
+        var page = await client.GetStringAsync("/" + PublicProgressService.PageUrl(fixture.Key));
+        Assert.Contains("data-label=\"序号\">一、1.</th>", page, StringComparison.Ordinal);
     }
 
     [Fact]
