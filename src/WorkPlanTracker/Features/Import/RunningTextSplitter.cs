@@ -18,19 +18,31 @@ internal static partial class RunningTextSplitter
     {
         var result = new List<string>(lines.Count);
         var sequence = new MarkerSequence();
+        // Once a long line turned out to be running text, the lines after it are pieces of the same running text
+        // (a PDF cuts it where a visual line happens to start at a number; a page keeps a few of its breaks).
+        var runningText = false;
         foreach (var line in lines)
         {
-            if (line.Length < LongLine)
+            if (line.Length < LongLine && !runningText)
             {
                 result.Add(line);
+                NoteLineStart(line, sequence);
                 continue;
             }
 
             var start = 0;
             var candidates = ReadCandidates(line);
+            var opening = line.Length - line.TrimStart().Length;
             for (var c = 0; c < candidates.Count; c++)
             {
                 var (cut, style, number) = candidates[c];
+                if (cut == opening && style is not null and not NumberingStyle.Bullet)
+                {
+                    // A number the line opens with is a marker whatever the sequence expected (see NoteLineStart).
+                    sequence.Take(style.Value, number);
+                    continue;
+                }
+
                 var startsAgain = StartsAgainAtOne(line, candidates, c) || OpensTable(line, cut);
                 if (style is not null and not NumberingStyle.Bullet && !sequence.Accept(style.Value, number, SkipsOneNumber(candidates, c), StartsListAfterColon(line, candidates, c), startsAgain))
                 {
@@ -40,6 +52,7 @@ internal static partial class RunningTextSplitter
                 if (cut > start)
                 {
                     result.Add(line[start..cut].Trim());
+                    runningText = true;
                 }
 
                 start = cut;
@@ -49,6 +62,21 @@ internal static partial class RunningTextSplitter
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A line break before a number is the document's own word that an item starts there: the sequence goes on from
+    /// it, so running text after a few kept breaks (a PDF that cut a paragraph at "（2）", a page that kept some
+    /// paragraphs) is read on from the right number instead of waiting for a number it already passed.
+    /// </summary>
+    private static void NoteLineStart(string line, MarkerSequence sequence)
+    {
+        var opening = line.AsSpan().TrimStart();
+        var match = InlineMarker().Match(line, line.Length - opening.Length);
+        if (match.Success && match.Index == line.Length - opening.Length && TryClassify(match, out var style, out var number))
+        {
+            sequence.Take(style, number);
+        }
     }
 
     private static List<(int Index, NumberingStyle? Style, int Number)> ReadCandidates(string line)
@@ -253,16 +281,20 @@ internal static partial class RunningTextSplitter
                 return false;
             }
 
-            _seen.Add(style);
+            Take(style, number);
+            return true;
+        }
 
+        /// <summary>The document itself says this is the next number of <paramref name="style"/>.</summary>
+        public void Take(NumberingStyle style, int number)
+        {
+            _seen.Add(style);
             _last[style] = number;
             _mayRestart.Remove(style);
             foreach (var deeper in _levels.Skip(_levels.IndexOf(style) + 1))
             {
                 _mayRestart.Add(deeper);
             }
-
-            return true;
         }
     }
 

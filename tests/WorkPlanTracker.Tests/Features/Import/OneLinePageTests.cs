@@ -24,6 +24,22 @@ public sealed class OneLinePageTests
     }
 
     [Fact]
+    public void Running_text_cut_at_a_few_numbers_reads_as_the_whole_line_does()
+    {
+        // As a PDF gives a page of running text: a visual line that happens to start at "(2)" or "(1)" breaks there.
+        const string body = "三、主要任务 (一)国企改革效率提高 1.法人治理结构得到改进 (1)加快制度建设。厘清职责定位。 (2)推行任期制管理。"
+            + "签订契约。 2.国有经济布局得到优化 (1)推进业务整合。做强主业。 (2)清理低效资产。 (二)国企改革效能提升 1.合规管理 "
+            + "(1)提升合规管理水平。加强制度建设。 (2)强化风险防控。 2.融资机制 (1)加强资产负债匹配管理。 (2)拓宽融资渠道。";
+        var whole = ParseOneLine(body);
+
+        var cut = ParseOneLine(body.Replace(" (2)推行任期制", "\n(2)推行任期制", StringComparison.Ordinal)
+            .Replace(" (1)提升合规", "\n(1)提升合规", StringComparison.Ordinal));
+
+        Assert.Equal(8, whole.Tasks.Count);
+        Assert.Equal(whole.Tasks.Select(t => t.Path), cut.Tasks.Select(t => t.Path));
+    }
+
+    [Fact]
     public void A_number_that_breaks_the_sequence_stays_in_the_sentence()
     {
         var plan = ParseOneLine("一、加强公开 1.推进预算公开，重点做好3.项工作。 2.推进决策公开。 二、强化保障。");
