@@ -47,6 +47,17 @@ public class AppFactory : WebApplicationFactory<Program>
         ["Reminders:RunScheduler"] = "false",
     };
 
+    /// <summary>
+    /// Makes this app a second instance of <paramref name="first"/>'s installation, as a scale-out deployment runs them:
+    /// the same PostgreSQL database and the same evidence folder.
+    /// </summary>
+    public void JoinInstallationOf(AppFactory first)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        Settings["Storage:ConnectionString"] = TestDatabase.ConnectionStringFor(TestDatabase.DatabaseNameFor(first.DataDirectory));
+        Settings["Storage:EvidenceDirectory"] = Path.Combine(first.DataDirectory, "evidence");
+    }
+
     public List<string> LogMessages { get; } = [];
 
     /// <summary>Errors and entries with an exception, with their level and category.</summary>

@@ -27,8 +27,7 @@ public class NginxDeploymentTests
         first.UseKestrel(0);
         first.StartServer();
         await using var second = new RecordedInstance();
-        second.Settings["Storage:ConnectionString"] = TestDatabase.ConnectionStringFor(TestDatabase.DatabaseNameFor(first.DataDirectory));
-        second.Settings["Storage:EvidenceDirectory"] = Path.Combine(first.DataDirectory, "evidence");
+        second.JoinInstallationOf(first);
         second.UseKestrel(0);
         second.StartServer();
         var title = $"双实例县2042年政务公开工作要点{Guid.NewGuid():N}"[..24];

@@ -18,7 +18,7 @@ public class SeveralInstancesTests
         using var first = new AppFactory();
         first.StartServer();
         using var second = new AppFactory();
-        second.Settings["Storage:ConnectionString"] = TestDatabase.ConnectionStringFor(TestDatabase.DatabaseNameFor(first.DataDirectory));
+        second.JoinInstallationOf(first);
         using var elsewhere = new AppFactory();
         var cookies = new CookieContainerHandler();
         var toFirst = first.CreateDefaultClient(cookies);
