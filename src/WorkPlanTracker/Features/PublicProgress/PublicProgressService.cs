@@ -21,8 +21,6 @@ public sealed class PublicProgressService(IDbContextFactory<AppDbContext> dbFact
     /// <summary>How many of a task's newest standing reports the office's desk offers for a summary, besides the approved ones.</summary>
     public const int RecentReportsPerTask = 3;
 
-    private static readonly Outcome PlanConflict = Outcome.Conflict("这个计划刚被其他人修改过，请刷新页面后再操作。");
-
     public static string PageUrl(string key) => $"public/plans/{key}";
 
     public static string FeedUrl(string key) => $"public/plans/{key}/feed.atom";
@@ -55,19 +53,7 @@ public sealed class PublicProgressService(IDbContextFactory<AppDbContext> dbFact
             return Refusals.NotPermitted;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
-        if (plan is null)
-        {
-            return Refusals.PlanGone;
-        }
-
-        if (plan.Version != planVersion)
-        {
-            return PlanConflict;
-        }
-
-        try
+        var changed = await dbFactory.ChangePlanAsync(planId, planVersion, plan =>
         {
             if (open)
             {
@@ -77,19 +63,10 @@ public sealed class PublicProgressService(IDbContextFactory<AppDbContext> dbFact
             {
                 plan.CloseToPublic();
             }
-        }
-        catch (DomainRuleException e)
+        }, _ => "", cancellationToken);
+        if (!changed.Succeeded)
         {
-            return Outcome.BrokenRule(e);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return PlanConflict;
+            return changed;
         }
 
         await EvictAsync(cancellationToken);
