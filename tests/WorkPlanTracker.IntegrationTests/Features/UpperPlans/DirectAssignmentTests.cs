@@ -72,7 +72,7 @@ public sealed class DirectAssignmentTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task It_counts_on_the_dashboard_and_in_the_units_years_but_the_upper_tasks_nobody_here_was_given_do_not()
+    public async Task It_counts_on_the_dashboard_in_the_annual_report_and_in_the_units_years_but_the_upper_tasks_nobody_here_was_given_do_not()
     {
         var overview = await app.Get<DashboardService>().OverviewAsync(TestActors.Leader, new DashboardScope(2035));
         Assert.True(overview.Succeeded, overview.Message);
@@ -83,6 +83,10 @@ public sealed class DirectAssignmentTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, overview.Value.TaskCount);
         var year = Assert.Single(await app.Get<YearOverYearService>().UnitYearsAsync(unitId));
         Assert.Equal((2035, 1), (year.Year, year.Assignments));
+        var annual = await app.Get<AnnualReportService>().DraftAsync(TestActors.Leader, 2035);
+        Assert.True(annual.Succeeded, annual.Message);
+        Assert.Equal(1, Assert.Single(annual.Value.Plans).Tasks);
+        Assert.Equal((1, 1), (annual.Value.Tasks, annual.Value.Assignments));
     }
 
     private static void Ok(Outcome outcome) => Assert.True(outcome.Succeeded, outcome.Message);
