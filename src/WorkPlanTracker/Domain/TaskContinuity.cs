@@ -116,6 +116,21 @@ public sealed class TextShape
         return total + other.total == 0 ? 0 : 2.0 * Math.Min(total, other.total) / (total + other.total);
     }
 
+    /// <summary>Each bigram once, for a caller that weighs them (e.g. by how rare each is among many texts).</summary>
+    public IReadOnlyCollection<string> Bigrams => grams.Keys;
+
+    /// <summary>
+    /// Dice coefficient over the distinct bigrams with each counting <paramref name="weight"/> instead of one, 0..1; 0 when
+    /// neither has a bigram. Weighing by rarity lets the words every text of a plan shares (政务公开, 推进) count for little.
+    /// </summary>
+    public double WeightedLikeness(TextShape other, Func<string, double> weight)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        ArgumentNullException.ThrowIfNull(weight);
+        var total = grams.Keys.Sum(weight) + other.grams.Keys.Sum(weight);
+        return total == 0 ? 0 : 2 * grams.Keys.Where(other.grams.ContainsKey).Sum(weight) / total;
+    }
+
     /// <summary>Dice coefficient with <paramref name="other"/>, 0..1; 0 when either has no bigram.</summary>
     public double Likeness(TextShape other)
     {

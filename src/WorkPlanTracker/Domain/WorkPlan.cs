@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace WorkPlanTracker.Domain;
 
 /// <summary>One published plan of one issuer for one year (工作要点 / 任务分工方案 / 任务分解表).</summary>
@@ -52,6 +54,26 @@ public class WorkPlan : IAudited, IVersioned
     /// given to units one by one), never published as a whole; see <see cref="MarkAsUpperPlan"/>.
     /// </summary>
     public bool IsUpperPlan { get; private set; }
+
+    /// <summary>
+    /// Work given from the plan is being done now, so units are chased (reminders) and told of changes (notices): a
+    /// published plan, and an upper plan, which is never published but whose tasks the office gives to its units one by
+    /// one (直接交办), until archived. One rule, as an expression the queries give to EF and as <see cref="IsLiveWork"/>.
+    /// </summary>
+    public static Expression<Func<WorkPlan, bool>> LiveWork { get; } =
+        p => p.Status == PlanStatus.Published || (p.IsUpperPlan && p.Status != PlanStatus.Archived);
+
+    /// <summary>
+    /// The plan's work is on record (dashboards, year lists, year-over-year, the annual report): published or archived,
+    /// and an upper plan, whose directly assigned tasks are real work of this office's units; a draft never counts.
+    /// </summary>
+    public static Expression<Func<WorkPlan, bool>> OnRecord { get; } =
+        p => p.Status != PlanStatus.Draft || p.IsUpperPlan;
+
+    private static readonly Func<WorkPlan, bool> IsLive = LiveWork.Compile();
+
+    /// <inheritdoc cref="LiveWork"/>
+    public bool IsLiveWork => IsLive(this);
 
     public List<PlanSection> Sections { get; set; } = [];
     public List<WorkTask> Tasks { get; set; } = [];

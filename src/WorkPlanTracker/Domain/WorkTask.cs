@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace WorkPlanTracker.Domain;
 
 /// <summary>One numbered item of a plan that carries work. Named WorkTask so it never clashes with System.Threading.Tasks.Task.</summary>
@@ -54,6 +56,13 @@ public class WorkTask : IAudited, IVersioned
     public List<TaskParty> Parties { get; set; } = [];
 
     public List<TaskAssignment> Assignments { get; set; } = [];
+
+    /// <summary>
+    /// The task counts as this office's work (<see cref="WorkPlan.OnRecord"/>), except an upper plan's task given to no
+    /// unit here: it is answered through the office's own linked tasks, so it is neither unassigned work nor counted twice.
+    /// </summary>
+    public static Expression<Func<WorkTask, bool>> OnRecord { get; } =
+        t => (t.Plan!.Status != PlanStatus.Draft && !t.Plan.IsUpperPlan) || (t.Plan.IsUpperPlan && t.Assignments.Any());
 
     /// <summary>
     /// For a task of an upper plan: the office's own words for the upward report (上报内容), edited from the rolled-up

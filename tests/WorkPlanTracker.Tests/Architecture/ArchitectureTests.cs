@@ -10,9 +10,8 @@ public class ArchitectureTests
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> AllowedFeatureEdges = new Dictionary<string, string[]>
     {
-        // The assignment page shows its 督办单, evidence files, the unit's ledger buttons and the plan's reporting cycle;
-        // a return takes a report's approved public summary off the public page at once.
-        ["Assignments"] = ["Escalations", "Evidence", "Ledger", "Plans", "PublicProgress"],
+        // The assignment page shows its 督办单, evidence files, the unit's ledger buttons and the plan's reporting cycle.
+        ["Assignments"] = ["Escalations", "Evidence", "Ledger", "Plans"],
         // The API answers and reports through the assignment service, so its rules are the pages' own.
         ["Api"] = ["Assignments"],
         // Drill-downs open assignments; a unit's page offers its ledgers and compares its years (Rollover's links).

@@ -53,4 +53,18 @@ public class TaskContinuityTests
         Assert.True(other < same);
         Assert.Equal(0, TaskContinuity.TextLikeness("，。", "政策"));
     }
+
+    [Fact]
+    public void The_weighted_likeness_is_dice_over_distinct_bigrams_each_counting_its_weight()
+    {
+        var a = TextShape.Of("公开解读，公开");
+        var b = TextShape.Of("公开目录");
+
+        // Distinct bigrams: a {公开 开解 解读 读公}, b {公开 开目 目录}; shared {公开}.
+        Assert.Equal(2.0 / 7, a.WeightedLikeness(b, _ => 1), 6);
+        // A shared bigram weighing little (a word every text has) leaves the texts far apart; weighing much, close.
+        Assert.Equal(2 * 0.1 / (0.1 + 3 + 0.1 + 2), a.WeightedLikeness(b, g => g == "公开" ? 0.1 : 1), 6);
+        Assert.Equal(2 * 10.0 / (10 + 3 + 10 + 2), a.WeightedLikeness(b, g => g == "公开" ? 10 : 1), 6);
+        Assert.Equal(0, TextShape.Of("，。").WeightedLikeness(TextShape.Of("、"), _ => 1));
+    }
 }

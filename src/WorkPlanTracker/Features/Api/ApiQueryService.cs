@@ -136,7 +136,7 @@ public sealed class ApiQueryService(IDbContextFactory<AppDbContext> dbFactory, T
     private static IQueryable<WorkPlan> VisiblePlans(AppDbContext db, Actor actor)
     {
         var plans = db.Plans.AsNoTracking();
-        return actor.IsPlanningOffice ? plans : plans.Where(p => p.Status != PlanStatus.Draft);
+        return actor.IsPlanningOffice ? plans : plans.OnRecord();
     }
 }
 

@@ -57,7 +57,7 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
 
             var now = clock.GetUtcNow().UtcDateTime;
             task.AssignTo(unitId, role, now);
-            if (task.Plan?.Status == PlanStatus.Published)
+            if (task.Plan?.IsLiveWork == true)
             {
                 // The new assignment has no id before the save: the notice points to the unit's task list, where it is listed.
                 db.UnitNotices.Add(UnitNotice.TasksAdded(unitId, [task], UnitNotice.RoleName(role), reason, now));
@@ -83,7 +83,7 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
             }
 
             db.Assignments.Remove(assignment);
-            if (assignment.WorkTask?.Plan?.Status == PlanStatus.Published)
+            if (assignment.WorkTask?.Plan?.IsLiveWork == true)
             {
                 db.UnitNotices.Add(UnitNotice.Decision(
                     assignment.OrgUnitId, assignment.WorkTask, "不再承办", "本单位不再承办该项任务", reason, "assignments", clock.GetUtcNow().UtcDateTime));
@@ -108,8 +108,8 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
 
             // Only units whose own due date moved: a closed one keeps its dates, a later extension already granted stays.
             var now = clock.GetUtcNow().UtcDateTime;
-            var published = task.Plan?.Status == PlanStatus.Published;
-            foreach (var moved in task.Assignments.Where(a => published && a.DueDate != before[a]))
+            var live = task.Plan?.IsLiveWork == true;
+            foreach (var moved in task.Assignments.Where(a => live && a.DueDate != before[a]))
             {
                 var detail = moved.DueDate is { } due ? $"完成时限调整为 {WorkCalendar.Format(due)}" : "调整为持续推进，不再设完成时限";
                 db.UnitNotices.Add(UnitNotice.Decision(moved, "完成时限调整", detail, reason, now));
@@ -183,7 +183,7 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
                 subs.Add((part.UnitId, sub));
             }
 
-            if (task.Plan?.Status == PlanStatus.Published)
+            if (task.Plan?.IsLiveWork == true)
             {
                 // One notice per unit, however many of the sub-tasks it leads.
                 foreach (var unit in subs.GroupBy(s => s.UnitId))
@@ -228,10 +228,10 @@ public sealed class AssignmentEditingService(IDbContextFactory<AppDbContext> dbF
         var now = clock.GetUtcNow().UtcDateTime;
         var given = tasks.Where(t => t.AssignTo(unitId, role, now) is not null).ToList();
         var added = given.Count;
-        var published = given.Where(t => t.Plan?.Status == PlanStatus.Published).OrderBy(t => t.PlanId).ThenBy(t => t.SortOrder).ToList();
-        if (published.Count > 0)
+        var live = given.Where(t => t.Plan?.IsLiveWork == true).OrderBy(t => t.PlanId).ThenBy(t => t.SortOrder).ToList();
+        if (live.Count > 0)
         {
-            db.UnitNotices.Add(UnitNotice.TasksAdded(unitId, published, UnitNotice.RoleName(role), reason, now));
+            db.UnitNotices.Add(UnitNotice.TasksAdded(unitId, live, UnitNotice.RoleName(role), reason, now));
         }
 
         db.ChangeReason = reason.Trim();

@@ -151,10 +151,10 @@ public sealed class AssignmentListService(IDbContextFactory<AppDbContext> dbFact
         return new PagedList<AssignmentRow>(rows, (skip / pageSize) + 1, pageSize, total);
     }
 
-    /// <summary>The years of published plans, newest first, with the filter's own year and this year always offered.</summary>
+    /// <summary>The years of plans on record (<see cref="WorkPlan.OnRecord"/>), newest first, with the filter's own year and this year always offered.</summary>
     private async Task<IReadOnlyList<int>> YearsAsync(AppDbContext db, AssignmentListFilter filter, CancellationToken cancellationToken)
     {
-        var years = await db.Plans.Where(p => p.Status != PlanStatus.Draft).Select(p => p.Year).Distinct().ToListAsync(cancellationToken);
+        var years = await db.Plans.OnRecord().Select(p => p.Year).Distinct().ToListAsync(cancellationToken);
         years.Add(Today.Year);
         if (filter.Year is { } year)
         {

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Evidence;
-using WorkPlanTracker.Features.PublicProgress;
 using WorkPlanTracker.Shared;
 
 namespace WorkPlanTracker.Features.Assignments;
@@ -12,7 +11,7 @@ namespace WorkPlanTracker.Features.Assignments;
 /// closes, returns and decides extensions. Every call checks the actor on the server and carries the
 /// version the user saw, so nothing is done on someone else's behalf or over someone else's change.
 /// </summary>
-public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, EvidenceStore evidence, PublicProgressService publicProgress)
+public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, EvidenceStore evidence)
 {
     /// <summary>Days before a due date at which an assignment turns yellow.</summary>
     public const int DueSoonDays = 7;
@@ -87,22 +86,13 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
             return UnitNotice.Decision(a, "已办结", "办结申请已审核通过，该项任务已办结", null, now);
         }, "已办结");
 
-    /// <summary>A returned report's approved public summary leaves the public page at once, not when the cache expires.</summary>
-    public async Task<Outcome> ReturnAsync(Actor actor, int id, Guid version, string reason)
-    {
-        var result = await ActAsync(actor, id, version, ByOffice, (a, now) =>
+    public Task<Outcome> ReturnAsync(Actor actor, int id, Guid version, string reason) =>
+        ActAsync(actor, id, version, ByOffice, (a, now) =>
         {
             var what = a.Status == AssignmentStatus.CompletionRequested ? "办结申请" : "进展报送";
             a.Return(reason, now);
             return UnitNotice.Decision(a, $"{what}被退回", $"{what}已被退回，请修改后重新报送", a.ReturnReason, now);
         }, "已退回");
-        if (result.Succeeded)
-        {
-            await publicProgress.ForgetCachedAnswersAsync();
-        }
-
-        return result;
-    }
 
     public Task<Outcome> ApproveExtensionAsync(Actor actor, int id, Guid version, DateOnly? newDate) =>
         ActAsync(actor, id, version, ByOffice, (a, now) =>

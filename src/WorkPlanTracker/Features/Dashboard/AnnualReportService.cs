@@ -28,8 +28,8 @@ public sealed class AnnualReportService(IDbContextFactory<AppDbContext> dbFactor
         var scope = new DashboardScope(year);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
-        var plans = await db.Plans.AsNoTracking().Where(p => p.Year == year && p.Status != PlanStatus.Draft).OrderBy(p => p.Id)
-            .Select(p => new PlannedWork(p.Title, p.DocumentNumber, p.Tasks.Count)).ToListAsync(cancellationToken);
+        var plans = await db.Plans.AsNoTracking().OnRecord().Where(p => p.Year == year).OrderBy(p => p.Id)
+            .Select(p => new PlannedWork(p.Title, p.DocumentNumber, p.Tasks.AsQueryable().Count(WorkTask.OnRecord))).ToListAsync(cancellationToken);
         plans = plans.Select(p => p with { Title = QuotedText.Clause(p.Title) }).ToList();
         var tasks = await DashboardService.TaskFiguresAsync(db, scope, today, cancellationToken);
         var assignments = DashboardService.InScope(db, scope);
@@ -74,7 +74,7 @@ public sealed class AnnualReportService(IDbContextFactory<AppDbContext> dbFactor
     /// </summary>
     private static async Task<List<AchievedPlan>> AchievementsAsync(AppDbContext db, DashboardScope scope, CancellationToken cancellationToken)
     {
-        var plans = await db.Plans.AsNoTracking().Where(p => p.Year == scope.Year && p.Status != PlanStatus.Draft).OrderBy(p => p.Id)
+        var plans = await db.Plans.AsNoTracking().OnRecord().Where(p => p.Year == scope.Year).OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken);
         var planIds = plans.Select(p => p.Id).ToList();
         var sections = await db.Sections.AsNoTracking().Where(s => planIds.Contains(s.PlanId))

@@ -40,7 +40,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             return NotAViewer.As<IReadOnlyList<int>>();
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var years = await db.Plans.Where(p => p.Status != PlanStatus.Draft).Select(p => p.Year).Distinct().ToListAsync(cancellationToken);
+        var years = await db.Plans.OnRecord().Select(p => p.Year).Distinct().ToListAsync(cancellationToken);
         return Outcome.Ok<IReadOnlyList<int>>(years.Count == 0 ? [Today.Year] : years.OrderDescending().ToList());
     }
 
@@ -240,24 +240,24 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     // ---- scope ----------------------------------------------------------------------------------------------
 
     internal static IQueryable<PlanChoice> PlansOf(AppDbContext db, int year) =>
-        db.Plans.Where(p => p.Year == year && p.Status != PlanStatus.Draft).OrderBy(p => p.Id).Select(p => new PlanChoice(p.Id, p.Title));
+        db.Plans.OnRecord().Where(p => p.Year == year).OrderBy(p => p.Id).Select(p => new PlanChoice(p.Id, p.Title));
 
     /// <summary>Assignments of the scope's published plans.</summary>
     internal static IQueryable<TaskAssignment> InScope(AppDbContext db, DashboardScope scope)
     {
-        var query = db.Assignments.AsNoTracking().Where(a => a.WorkTask!.Plan!.Year == scope.Year && a.WorkTask.Plan.Status != PlanStatus.Draft);
+        var query = db.Assignments.AsNoTracking().OnRecord().Where(a => a.WorkTask!.Plan!.Year == scope.Year);
         return scope.PlanId is { } planId ? query.Where(a => a.WorkTask!.PlanId == planId) : query;
     }
 
     internal static IQueryable<ProgressReport> ReportsInScope(AppDbContext db, DashboardScope scope)
     {
-        var query = db.ProgressReports.AsNoTracking().Where(r => r.Assignment!.WorkTask!.Plan!.Year == scope.Year && r.Assignment.WorkTask.Plan.Status != PlanStatus.Draft);
+        var query = db.ProgressReports.AsNoTracking().OnRecord().Where(r => r.Assignment!.WorkTask!.Plan!.Year == scope.Year);
         return scope.PlanId is { } planId ? query.Where(r => r.Assignment!.WorkTask!.PlanId == planId) : query;
     }
 
     internal static IQueryable<WorkTask> TasksInScope(AppDbContext db, DashboardScope scope)
     {
-        var query = db.Tasks.AsNoTracking().Where(t => t.Plan!.Year == scope.Year && t.Plan.Status != PlanStatus.Draft);
+        var query = db.Tasks.AsNoTracking().OnRecord().Where(t => t.Plan!.Year == scope.Year);
         return scope.PlanId is { } planId ? query.Where(t => t.PlanId == planId) : query;
     }
 
@@ -339,7 +339,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
 
     private static Task<Dictionary<int, PlanSection>> SectionsAsync(AppDbContext db, DashboardScope scope, CancellationToken cancellationToken)
     {
-        var query = db.Sections.AsNoTracking().Where(s => s.Plan!.Year == scope.Year && s.Plan.Status != PlanStatus.Draft);
+        var query = db.Sections.AsNoTracking().OnRecord().Where(s => s.Plan!.Year == scope.Year);
         if (scope.PlanId is { } planId)
         {
             query = query.Where(s => s.PlanId == planId);

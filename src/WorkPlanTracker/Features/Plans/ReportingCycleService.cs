@@ -11,8 +11,6 @@ namespace WorkPlanTracker.Features.Plans;
 /// </summary>
 public sealed class ReportingCycleService(IDbContextFactory<AppDbContext> dbFactory)
 {
-    private static readonly Outcome PlanConflict = Outcome.Conflict("这个计划刚被其他人修改过，请刷新页面后再操作。");
-
     public Task<Outcome> SetPlanCycleAsync(Actor actor, int planId, Guid planVersion, ReportingCycle cycle, CancellationToken cancellationToken = default) =>
         SetPlanCycleAsync(actor, planId, planVersion, () => cycle, cancellationToken);
 
@@ -28,41 +26,12 @@ public sealed class ReportingCycleService(IDbContextFactory<AppDbContext> dbFact
     public Task<Outcome> SetTaskCycleAsync(Actor actor, int taskId, Guid taskVersion, ReportingCycleKind? kind, int? day, CancellationToken cancellationToken = default) =>
         SetTaskCycleAsync(actor, taskId, taskVersion, () => kind is { } k ? ReportingCycle.From(k, day ?? 0) : null, cancellationToken);
 
-    private async Task<Outcome> SetPlanCycleAsync(Actor actor, int planId, Guid version, Func<ReportingCycle> cycle, CancellationToken cancellationToken)
-    {
-        if (!actor.IsPlanningOffice)
-        {
-            return Refusals.NotPermitted;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
-        if (plan is null)
-        {
-            return Refusals.PlanGone;
-        }
-
-        if (plan.Version != version)
-        {
-            return PlanConflict;
-        }
-
-        try
-        {
-            plan.ReportingCycle = cycle();
-        }
-        catch (DomainRuleException e)
-        {
-            return Outcome.BrokenRule(e);
-        }
-
-        if (!await TrySaveAsync(db, cancellationToken))
-        {
-            return PlanConflict;
-        }
-
-        return Outcome.Ok($"报送周期已设为“{plan.ReportingCycle.Describe()}”，未单独设置周期的任务均按此报送。");
-    }
+    private Task<Outcome> SetPlanCycleAsync(Actor actor, int planId, Guid version, Func<ReportingCycle> cycle, CancellationToken cancellationToken) =>
+        actor.IsPlanningOffice
+            ? dbFactory.ChangePlanAsync(
+                planId, version, plan => plan.ReportingCycle = cycle(),
+                plan => $"报送周期已设为“{plan.ReportingCycle.Describe()}”，未单独设置周期的任务均按此报送。", cancellationToken)
+            : Task.FromResult(Refusals.NotPermitted);
 
     private async Task<Outcome> SetTaskCycleAsync(Actor actor, int taskId, Guid version, Func<ReportingCycle?> cycle, CancellationToken cancellationToken)
     {

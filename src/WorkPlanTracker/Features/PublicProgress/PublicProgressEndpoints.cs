@@ -9,7 +9,7 @@ namespace WorkPlanTracker.Features.PublicProgress;
 
 /// <summary>
 /// The anonymous public progress page, its Atom feed and its JSON: no sign-in, no cookie, no antiforgery, no circuit.
-/// Each answer is cached (emptied by the office's changes, see <see cref="PublicProgressService"/>) and every address
+/// Each answer is cached under a stamp of the data (<see cref="PublicProgressService.DataStampAsync"/>) and every address
 /// is rate-limited per client address, a refusal being a 429 in Chinese. A plan that is not public is a 404.
 /// </summary>
 public static class PublicProgressEndpoints
@@ -32,9 +32,10 @@ public static class PublicProgressEndpoints
             .Bind(builder.Configuration.GetSection(PublicProgressOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        // The pages read no query: one entry per address, so random query strings neither miss the cache nor fill it.
+        // The pages read no query: one entry per address and data stamp, so random query strings neither miss the cache nor
+        // fill it, and a change shows at the next request on every instance (see PublicProgressService.DataStampAsync).
         builder.Services.AddOutputCache(cache => cache.AddPolicy(CachePolicy, policy =>
-            policy.Tag(PublicProgressService.CacheTag).SetVaryByQuery(Array.Empty<string>()).Expire(TimeSpan.FromSeconds(
+            policy.SetVaryByQuery(Array.Empty<string>()).VaryByValue(DataStampAsync).Expire(TimeSpan.FromSeconds(
                 builder.Configuration.GetSection(PublicProgressOptions.Section).Get<PublicProgressOptions>()?.CacheSeconds ?? new PublicProgressOptions().CacheSeconds))));
         builder.Services.AddRateLimiter(limiter =>
         {
@@ -77,6 +78,9 @@ public static class PublicProgressEndpoints
         group.MapGet("/{key}/data.json", JsonAsync);
         return endpoints;
     }
+
+    private static async ValueTask<KeyValuePair<string, string>> DataStampAsync(HttpContext http, CancellationToken cancellationToken) =>
+        new("data", await http.RequestServices.GetRequiredService<PublicProgressService>().DataStampAsync(cancellationToken));
 
     private static async Task<IResult> PageAsync(string key, PublicProgressService service, CancellationToken cancellationToken) =>
         await service.PublicViewAsync(key, cancellationToken) is { } view

@@ -12,8 +12,9 @@ public sealed class PublicProgressOptions
     public int PermitsPerMinute { get; set; } = 120;
 
     /// <summary>
-    /// How long a public answer is served from the cache. The office's changes empty the cache at once; this bounds
-    /// only how late a change of standing (a task closed or overdue) reaches the page.
+    /// How long an unchanged public answer is kept in the cache at most. A change shows at the next request anyway (the
+    /// cache is keyed by a stamp of the data); this bounds the memory old answers hold, and the one case the stamp can
+    /// miss (a PostgreSQL transaction committing over 1,000 audit entries late).
     /// </summary>
     [Range(1, 86_400)]
     public int CacheSeconds { get; set; } = 300;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using WorkPlanTracker.Data;
 using WorkPlanTracker.Domain;
@@ -10,18 +9,22 @@ namespace WorkPlanTracker.Features.PublicProgress;
 /// <summary>
 /// 公开: the office opens a plan's public progress page and approves, report by report, the summary the public
 /// reads; the anonymous page, feed and JSON read only what <see cref="PublicViewAsync"/> gives, which is built from
-/// the plan's own text and the approved summaries and nothing else. Every change the office makes empties the
-/// cached public answers at once (the command line, which serves no pages, has no cache to empty).
+/// the plan's own text and the approved summaries and nothing else. The cached answers are kept under
+/// <see cref="DataStampAsync"/>, so any change shows at the next request, on every instance.
 /// </summary>
-public sealed class PublicProgressService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, IOutputCacheStore? cache = null)
+public sealed class PublicProgressService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
-    /// <summary>The output cache tag of every public answer (page, feed, JSON), evicted on each change by the office.</summary>
-    public const string CacheTag = "public-progress";
+    /// <summary>Tags the reading of a plan for its public answers, so a test can tell when an answer was built anew.</summary>
+    public const string ViewTag = "public-progress-view";
+
+    /// <summary>Tags the reading of <see cref="DataStampAsync"/>.</summary>
+    public const string StampTag = "public-progress-stamp";
+
+    /// <summary>How far below the newest audit entry <see cref="DataStampAsync"/> still counts entries (late commits).</summary>
+    private const int LateCommitWindow = 1000;
 
     /// <summary>How many of a task's newest standing reports the office's desk offers for a summary, besides the approved ones.</summary>
     public const int RecentReportsPerTask = 3;
-
-    private static readonly Outcome PlanConflict = Outcome.Conflict("这个计划刚被其他人修改过，请刷新页面后再操作。");
 
     public static string PageUrl(string key) => $"public/plans/{key}";
 
@@ -55,47 +58,23 @@ public sealed class PublicProgressService(IDbContextFactory<AppDbContext> dbFact
             return Refusals.NotPermitted;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
-        if (plan is null)
-        {
-            return Refusals.PlanGone;
-        }
-
-        if (plan.Version != planVersion)
-        {
-            return PlanConflict;
-        }
-
-        try
-        {
-            if (open)
+        return await dbFactory.ChangePlanAsync(
+            planId, planVersion,
+            plan =>
             {
-                plan.OpenToPublic(NewKey());
-            }
-            else
-            {
-                plan.CloseToPublic();
-            }
-        }
-        catch (DomainRuleException e)
-        {
-            return Outcome.BrokenRule(e);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return PlanConflict;
-        }
-
-        await EvictAsync(cancellationToken);
-        return Outcome.Ok(open
-            ? "公开进展页已开启：任何人无需登录即可查看任务、牵头单位、完成时限、状态和经审核的公开摘要。"
-            : "公开进展页已停止公开，原地址现在显示“未找到”。");
+                if (open)
+                {
+                    plan.OpenToPublic(NewKey());
+                }
+                else
+                {
+                    plan.CloseToPublic();
+                }
+            },
+            _ => open
+                ? "公开进展页已开启：任何人无需登录即可查看任务、牵头单位、完成时限、状态和经审核的公开摘要。"
+                : "公开进展页已停止公开，原地址现在显示“未找到”。",
+            cancellationToken);
     }
 
     /// <summary>The office's desk: each task with its approved summaries and newest standing reports.</summary>
@@ -169,7 +148,6 @@ public sealed class PublicProgressService(IDbContextFactory<AppDbContext> dbFact
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await EvictAsync(cancellationToken);
         return Outcome.Ok(done);
     }
 
@@ -185,7 +163,7 @@ public sealed class PublicProgressService(IDbContextFactory<AppDbContext> dbFact
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var plan = await db.Plans.AsNoTracking()
+        var plan = await db.Plans.AsNoTracking().TagWith(ViewTag)
             .Where(p => p.PublicKey == key && p.IsPublic && p.Status != PlanStatus.Draft)
             .Include(p => p.Sections)
             .Include(p => p.Tasks).ThenInclude(t => t.Parties).ThenInclude(p => p.OrgUnit)
@@ -236,17 +214,24 @@ public sealed class PublicProgressService(IDbContextFactory<AppDbContext> dbFact
     }
 
     /// <summary>
-    /// Empties the cached public answers: for a change made elsewhere that takes text off the public page (a report
-    /// the office returns after its summary was approved), so it leaves the page at once.
+    /// A stamp of everything the public answers are built from, cheap enough to read on every request: the output cache
+    /// keeps answers under it, so after a change each instance builds a page once more and serves it from memory until
+    /// the next change, whichever instance made it (each has its own cache; they share the database). Every change
+    /// behind a public answer (plan, section, task, party, unit, group, assignment, report) is a save of an audited
+    /// entity, which writes an audit entry in the same transaction, so the newest entry's id moves with each one. On
+    /// PostgreSQL ids are drawn before commit, and a transaction may commit below an id already read: the count of the
+    /// entries among the last ids catches that. Today's date is part of it, since a task falls overdue with nobody saving.
+    /// The stamp is not per plan: a change anywhere builds the pages once more, which costs one plan's reading each.
     /// </summary>
-    public Task ForgetCachedAnswersAsync(CancellationToken cancellationToken = default) => EvictAsync(cancellationToken);
-
-    private async Task EvictAsync(CancellationToken cancellationToken)
+    public async Task<string> DataStampAsync(CancellationToken cancellationToken = default)
     {
-        if (cache is not null)
-        {
-            await cache.EvictByTagAsync(CacheTag, cancellationToken);
-        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var newest = await db.AuditEntries.AsNoTracking().TagWith(StampTag)
+            .OrderByDescending(a => a.Id)
+            .Select(a => new { a.Id, Recent = db.AuditEntries.Count(b => b.Id > a.Id - LateCommitWindow) })
+            .FirstOrDefaultAsync(cancellationToken);
+        var today = WorkCalendar.DateOf(clock.GetUtcNow().UtcDateTime);
+        return FormattableString.Invariant($"{today:yyyyMMdd}.{newest?.Id}.{newest?.Recent}");
     }
 
     private static string DeadlineOf(WorkTask task) =>

@@ -330,9 +330,8 @@ public sealed class ReminderPlanner(IDbContextFactory<AppDbContext> dbFactory, W
 
     private static async Task<List<ReminderCase>> CasesAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        var assignments = await db.Assignments.AsNoTracking()
-            .Where(a => a.WorkTask!.Plan!.Status == PlanStatus.Published
-                && a.WorkTask.YearEndOutcome == YearEndOutcome.None
+        var assignments = await db.Assignments.AsNoTracking().OfLiveWork()
+            .Where(a => a.WorkTask!.YearEndOutcome == YearEndOutcome.None
                 && a.Status != AssignmentStatus.Closed && a.Status != AssignmentStatus.CompletionRequested)
             .Include(a => a.WorkTask!).ThenInclude(t => t.Plan)
             .Include(a => a.OrgUnit)

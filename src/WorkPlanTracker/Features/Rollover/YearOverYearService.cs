@@ -62,8 +62,8 @@ public sealed class YearOverYearService(IDbContextFactory<AppDbContext> dbFactor
     public async Task<IReadOnlyList<UnitYear>> UnitYearsAsync(int unitId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Assignments.AsNoTracking()
-            .Where(a => a.OrgUnitId == unitId && a.WorkTask!.Plan!.Status != PlanStatus.Draft)
+        var rows = await db.Assignments.AsNoTracking().OnRecord()
+            .Where(a => a.OrgUnitId == unitId)
             .GroupBy(a => a.WorkTask!.Plan!.Year)
             .Select(g => new UnitYear(
                 g.Key,

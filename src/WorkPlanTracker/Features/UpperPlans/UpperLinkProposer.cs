@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using WorkPlanTracker.Domain;
 using WorkPlanTracker.Features.Import;
 
 namespace WorkPlanTracker.Features.UpperPlans;
@@ -7,8 +8,9 @@ namespace WorkPlanTracker.Features.UpperPlans;
 /// <summary>
 /// Proposes which of this office's own tasks answer an upper plan's task, for the office to confirm: an own task whose
 /// text names the upper task (its title quoted, or "省要点第3项" style references to its number) comes first, then
-/// own tasks whose text is close to it. Closeness is the overlap of two-character pieces weighted by how rare each
-/// piece is among the own tasks, so the words every task shares (政务公开, 工作, 推进) count for little.
+/// own tasks whose text is close to it. Closeness is <see cref="TextShape.WeightedLikeness"/>, the bigram Dice of
+/// <see cref="TaskContinuity"/> with each bigram weighted by how rare it is among the own tasks, so the words every task
+/// shares (政务公开, 工作, 推进) count for little.
 /// </summary>
 public static partial class UpperLinkProposer
 {
@@ -25,8 +27,8 @@ public static partial class UpperLinkProposer
         ArgumentNullException.ThrowIfNull(upper);
         ArgumentNullException.ThrowIfNull(own);
         ArgumentNullException.ThrowIfNull(alreadyLinked);
-        var weights = RarityWeights(own.Select(o => o.Title + o.Text));
-        var upperPieces = Pieces(upper.Title + upper.Text);
+        var weights = RarityWeights(own.Select(o => TextShape.Of(o.Title + o.Text)));
+        var upperShape = TextShape.Of(upper.Title + upper.Text);
         // A title several own tasks quote ("推进政务公开工作") is a common phrase there, not a reference to this task.
         var quotingTitle = own.Count(o => NamesByTitle(o.Text, upper));
         var proposals = new List<LinkProposal>();
@@ -38,7 +40,7 @@ public static partial class UpperLinkProposer
                 continue;
             }
 
-            var similarity = Similarity(upperPieces, Pieces(task.Title + task.Text), weights);
+            var similarity = upperShape.WeightedLikeness(TextShape.Of(task.Title + task.Text), weights);
             if (similarity >= MinimumSimilarity)
             {
                 proposals.Add(new LinkProposal(task.Id, similarity, $"内容相近（相似度 {similarity.ToString("P0", CultureInfo.InvariantCulture)}）"));
@@ -88,40 +90,19 @@ public static partial class UpperLinkProposer
         return int.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
-    /// <summary>Weighted overlap of two texts' pieces, 0 (nothing shared) to 1 (the same pieces).</summary>
-    public static double Similarity(IReadOnlySet<string> a, IReadOnlySet<string> b, IReadOnlyDictionary<string, double> weights)
+    /// <summary>How rare each bigram is among the own tasks; a bigram none of them has weighs as the rarest.</summary>
+    private static Func<string, double> RarityWeights(IEnumerable<TextShape> texts)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        ArgumentNullException.ThrowIfNull(weights);
-        double Weight(string piece) => weights.GetValueOrDefault(piece, weights.Count == 0 ? 1 : weights.Values.Max());
-        var total = a.Sum(Weight) + b.Sum(Weight);
-        return total == 0 ? 0 : 2 * a.Where(b.Contains).Sum(Weight) / total;
-    }
-
-    /// <summary>Two-character pieces of the text's letters and digits (punctuation and spaces dropped).</summary>
-    public static IReadOnlySet<string> Pieces(string text)
-    {
-        var normal = Normalize(text);
-        var pieces = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < normal.Length; i++)
-        {
-            pieces.Add(normal.Substring(i, 2));
-        }
-
-        return pieces;
-    }
-
-    private static Dictionary<string, double> RarityWeights(IEnumerable<string> texts)
-    {
-        var documents = texts.Select(Pieces).ToList();
+        var documents = texts.ToList();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var piece in documents.SelectMany(d => d))
+        foreach (var piece in documents.SelectMany(d => d.Bigrams))
         {
             counts[piece] = counts.GetValueOrDefault(piece) + 1;
         }
 
-        return counts.ToDictionary(c => c.Key, c => Math.Log(1 + ((double)documents.Count / c.Value)), StringComparer.Ordinal);
+        var weights = counts.ToDictionary(c => c.Key, c => Math.Log(1 + ((double)documents.Count / c.Value)), StringComparer.Ordinal);
+        var unseen = weights.Count == 0 ? 1 : weights.Values.Max();
+        return piece => weights.GetValueOrDefault(piece, unseen);
     }
 
     private static string Normalize(string text) => new(text.Where(char.IsLetterOrDigit).ToArray());
