@@ -1,0 +1,150 @@
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
+
+namespace WorkPlanTracker.Features.Import.Documents;
+
+/// <summary>What one page holds: its prose lines from top to bottom and the parts of ruled tables among them.</summary>
+internal sealed class PdfPageLayout
+{
+    private static readonly ContentOrderTextExtractor.Options ExtractorOptions = new()
+    {
+        ReplaceWhitespaceWithSpace = true,
+    };
+
+    /// <summary>Lines shorter than this are ticks, underlines of a signature or bullets, not borders.</summary>
+    private const double MinRuleLength = 4.0;
+
+    /// <summary>A filled rectangle thinner than this is a border drawn as a bar (Word and WPS draw them so).</summary>
+    private const double MaxBarThickness = 2.5;
+
+    private PdfPageLayout(IReadOnlyList<PdfTextLine> prose, IReadOnlyList<PdfTablePart> tables, string? plainText)
+    {
+        Prose = prose;
+        Tables = tables;
+        PlainText = plainText;
+    }
+
+    public IReadOnlyList<PdfTextLine> Prose { get; }
+
+    public IReadOnlyList<PdfTablePart> Tables { get; }
+
+    /// <summary>The extractor's text of a page without tables (read exactly as before tables were looked for).</summary>
+    public string? PlainText { get; }
+
+    public bool IsEmpty => PlainText is { } text ? text.Trim().Length == 0 : Prose.Count == 0 && Tables.All(t => t.Cells.All(c => c.Text.Length == 0));
+
+    public static PdfPageLayout Read(Page page)
+    {
+        var rules = Rules(page);
+
+        // A table needs two horizontal and three vertical borders; most pages of a prose plan have no lines at all.
+        if (rules.Count(r => r.IsHorizontal) < 2 || rules.Count(r => !r.IsHorizontal) < 3)
+        {
+            return Plain(page);
+        }
+
+        var glyphs = page.Letters.Select(Glyph).ToList();
+        var (tables, outside) = PdfTableFinder.Find(rules, glyphs);
+        return tables.Count == 0 ? Plain(page) : new PdfPageLayout(PdfTextLines.InContentOrder(outside), tables, null);
+    }
+
+    /// <summary>Prose lines above the top of <paramref name="table"/>.</summary>
+    public int ProseAbove(PdfTablePart table) => Prose.Count(l => l.Baseline > table.Top);
+
+    /// <summary>Prose lines below the bottom of <paramref name="table"/>.</summary>
+    public int ProseBelow(PdfTablePart table) => Prose.Count(l => l.Baseline < table.Bottom);
+
+    private static PdfPageLayout Plain(Page page) => new([], [], ContentOrderTextExtractor.GetText(page, ExtractorOptions));
+
+    private static PdfGlyph Glyph(Letter letter)
+    {
+        var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(letter.BoundingBox.Height, 1);
+        var baseline = letter.StartBaseLine.Y;
+        return new PdfGlyph(letter.Value, letter.StartBaseLine.X, Math.Max(letter.EndBaseLine.X, letter.StartBaseLine.X), baseline - size * 0.2, baseline + size * 0.8, baseline, size);
+    }
+
+    private static List<PdfRule> Rules(Page page)
+    {
+        var rules = new List<PdfRule>();
+        foreach (var path in page.Paths)
+        {
+            if (path.IsClipping || !(path.IsStroked || path.IsFilled))
+            {
+                continue;
+            }
+
+            foreach (var subpath in path)
+            {
+                if (path.IsFilled && !path.IsStroked)
+                {
+                    AddBar(subpath, rules);
+                }
+                else
+                {
+                    AddStrokes(subpath, rules);
+                }
+            }
+        }
+
+        return rules;
+    }
+
+    private static void AddBar(PdfSubpath subpath, List<PdfRule> rules)
+    {
+        if (subpath.GetBoundingRectangle() is not { } box)
+        {
+            return;
+        }
+
+        if (box.Height <= MaxBarThickness && box.Width >= MinRuleLength)
+        {
+            rules.Add(new PdfRule(true, (box.Top + box.Bottom) / 2, box.Left, box.Right));
+        }
+        else if (box.Width <= MaxBarThickness && box.Height >= MinRuleLength)
+        {
+            rules.Add(new PdfRule(false, (box.Left + box.Right) / 2, box.Bottom, box.Top));
+        }
+    }
+
+    private static void AddStrokes(PdfSubpath subpath, List<PdfRule> rules)
+    {
+        PdfPoint? start = null;
+        PdfPoint? current = null;
+        foreach (var command in subpath.Commands)
+        {
+            switch (command)
+            {
+                case PdfSubpath.Move move:
+                    start = current = move.Location;
+                    break;
+                case PdfSubpath.Line line:
+                    AddStroke(line.From, line.To, rules);
+                    start ??= line.From;
+                    current = line.To;
+                    break;
+                case PdfSubpath.Close when start is { } s && current is { } c:
+                    AddStroke(c, s, rules);
+                    current = s;
+                    break;
+                case PdfSubpath.BezierCurve curve:
+                    current = curve.EndPoint;
+                    break;
+            }
+        }
+    }
+
+    private static void AddStroke(PdfPoint from, PdfPoint to, List<PdfRule> rules)
+    {
+        var dx = Math.Abs(to.X - from.X);
+        var dy = Math.Abs(to.Y - from.Y);
+        if (dy < 0.5 && dx >= MinRuleLength)
+        {
+            rules.Add(new PdfRule(true, (from.Y + to.Y) / 2, Math.Min(from.X, to.X), Math.Max(from.X, to.X)));
+        }
+        else if (dx < 0.5 && dy >= MinRuleLength)
+        {
+            rules.Add(new PdfRule(false, (from.X + to.X) / 2, Math.Min(from.Y, to.Y), Math.Max(from.Y, to.Y)));
+        }
+    }
+}
