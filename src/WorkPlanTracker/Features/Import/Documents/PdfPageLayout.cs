@@ -39,7 +39,7 @@ internal sealed class PdfPageLayout
         var rules = Rules(page);
 
         // A table needs two horizontal and three vertical borders; most pages of a prose plan have no lines at all.
-        if (rules.Count(r => r.IsHorizontal) < 2 || rules.Count(r => !r.IsHorizontal) < 3)
+        if (rules.Count(r => r.IsHorizontal) < 2 || rules.Count(r => !r.IsHorizontal) < 3 || rules.Count > PdfTableFinder.MaxRules)
         {
             return Plain(page);
         }

@@ -37,8 +37,19 @@ internal static class PdfTableFinder
     /// <summary>Points within which two lines count as one position (borders are drawn with half-point offsets).</summary>
     private const double Tolerance = 2.0;
 
+    /// <summary>
+    /// A page of a real plan has at most a few hundred borders; thousands of lines are a drawing or a hatching,
+    /// and comparing them pairwise would spend the time budget on a page that holds no table worth reading.
+    /// </summary>
+    public const int MaxRules = 3000;
+
     public static (IReadOnlyList<PdfTablePart> Tables, IReadOnlyList<PdfGlyph> Outside) Find(IReadOnlyList<PdfRule> rules, IReadOnlyList<PdfGlyph> glyphs)
     {
+        if (rules.Count > MaxRules)
+        {
+            return ([], glyphs);
+        }
+
         var tables = new List<PdfTablePart>();
         var owned = new bool[glyphs.Count];
         foreach (var component in Components(rules))
@@ -312,6 +323,12 @@ internal static class PdfTextLines
         var inFirstWord = true;
         foreach (var glyph in ordered)
         {
+            // Bold is often faked by printing a glyph twice, a hair apart.
+            if (previous is { } twin && twin.Value == glyph.Value && Math.Abs(glyph.Left - twin.Left) < glyph.Size * 0.3)
+            {
+                continue;
+            }
+
             if (previous is { } p)
             {
                 var gap = glyph.Left - p.Right;

@@ -36,17 +36,18 @@ internal sealed class PdfTableJoin
             return;
         }
 
-        var cutRow = rowCount > 0
-            && part.TextAt(first, 0).Length == 0
-            && part.Cells.Any(c => c.Row == first && c.Text.Length > 0);
+        // The number column tells a cut row from a new one; a merged cell running on over the page (the 类别 of
+        // several rows) says nothing, so the first column whose cell is the row's own is the one to look at.
+        var rowCells = part.Cells.Where(c => c.Row == first).OrderBy(c => c.Column).ToList();
+        var leading = rowCells.FirstOrDefault(c => c.RowSpan == 1);
+        var cutRow = rowCount > 0 && leading is { Text.Length: 0 } && rowCells.Any(c => c.Text.Length > 0);
         var offset = (cutRow ? rowCount - 1 : rowCount) - first;
         foreach (var cell in part.Cells.Where(c => c.LastRow >= first))
         {
             var row = Math.Max(cell.Row, first);
             var lastRow = cell.LastRow + offset;
-            var above = cutRow && row == first
-                ? cells.FirstOrDefault(c => c.LastRow == rowCount - 1 && c.Column == cell.Column && c.ColumnSpan == cell.ColumnSpan)
-                : null;
+            var runsOn = row == first && (cutRow || (cell.Text.Length == 0 && cell.LastRow > first));
+            var above = runsOn ? CellEndingAt(rowCount - 1, cell) : null;
             if (above is not null)
             {
                 above.Continue(cell.Text, cell.EndsAtRightEdge, lastRow);
@@ -59,6 +60,9 @@ internal sealed class PdfTableJoin
 
         rowCount = Math.Max(rowCount, part.RowCount + offset);
     }
+
+    private JoinedCell? CellEndingAt(int lastRow, PdfTableCell below) =>
+        cells.FirstOrDefault(c => c.LastRow == lastRow && c.Column == below.Column && c.ColumnSpan == below.ColumnSpan);
 
     public TableGrid ToGrid()
     {
