@@ -324,7 +324,7 @@ internal static class PdfTextLines
         foreach (var glyph in ordered)
         {
             // Bold is often faked by printing a glyph twice, a hair apart.
-            if (previous is { } twin && twin.Value == glyph.Value && Math.Abs(glyph.Left - twin.Left) < glyph.Size * 0.3)
+            if (previous is { } twin && twin.Value == glyph.Value && Math.Abs(glyph.Left - twin.Left) < glyph.Size * 0.1)
             {
                 continue;
             }
@@ -332,8 +332,9 @@ internal static class PdfTextLines
             if (previous is { } p)
             {
                 var gap = glyph.Left - p.Right;
-                var spaced = gap > Math.Max(p.Size, glyph.Size) * 0.25;
-                if (spaced && !(PlanText.IsWide(text[^1]) && PlanText.IsWide(glyph.Value[0])))
+                var spaced = gap > Math.Max(p.Size, glyph.Size) * 0.15;
+                // Word and LibreOffice leave a gap between Chinese and Latin text ("印发 2016 年") that is no space.
+                if (spaced && !PlanText.IsWide(text[^1]) && !PlanText.IsWide(glyph.Value[0]))
                 {
                     text.Append(' ');
                 }

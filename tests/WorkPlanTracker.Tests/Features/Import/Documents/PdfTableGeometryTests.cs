@@ -94,6 +94,15 @@ public sealed class PdfTableGeometryTests
             TableLineFormatter.Format(table.ToGrid()));
     }
 
+    [Fact]
+    public void A_glyph_printed_twice_a_hair_apart_for_bold_reads_once_while_double_letters_stay()
+    {
+        var fakeBold = Text("牵头单位", 0, 100).Concat(Text("牵头单位", 0.4, 100));
+
+        Assert.Equal("牵头单位", Assert.Single(PdfTextLines.Group(fakeBold)).Text);
+        Assert.Equal("office 2016年", Assert.Single(PdfTextLines.Group(Text("office", 0, 100).Concat(Text("2016年", 40, 100)))).Text);
+    }
+
     private static IEnumerable<PdfTableCell> Header(int row) =>
         [new(row, 1, 0, 1, "序号", false), new(row, 1, 1, 1, "工作任务", false), new(row, 1, 2, 1, "牵头单位", false)];
 

@@ -1,3 +1,7 @@
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Fonts.Standard14Fonts;
+using UglyToad.PdfPig.Writer;
 using WorkPlanTracker.Features.Import;
 using WorkPlanTracker.Features.Import.Documents;
 
@@ -100,6 +104,53 @@ public sealed class PdfTableReadingTests
         Assert.Equal("2016年政务公开工作主要任务分解表", lines[Array.IndexOf(lines, "一、围绕深化改革推进公开") - 1]);
         Assert.Equal("（此件主动公开）", lines[^1]);
         Assert.DoesNotContain(lines, l => l.Contains('—', StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_ruled_table_is_read_row_by_row_in_its_place_between_the_prose_whether_borders_are_lines_or_bars(bool bars)
+    {
+        double[] columns = [50, 150, 300, 450];
+        double[] rows = [720, 700, 680];
+        using var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageSize.A4);
+        page.AddText("1. Publish the budget.", 12, new PdfPoint(50, 750), font);
+        foreach (var y in rows)
+        {
+            Border(page, new PdfPoint(columns[0], y), new PdfPoint(columns[^1], y), bars);
+        }
+
+        foreach (var x in columns)
+        {
+            Border(page, new PdfPoint(x, rows[^1]), new PdfPoint(x, rows[0]), bars);
+        }
+
+        page.AddText("Name", 10, new PdfPoint(55, 706), font);
+        page.AddText("Unit", 10, new PdfPoint(155, 706), font);
+        page.AddText("Date", 10, new PdfPoint(305, 706), font);
+        page.AddText("Budget", 10, new PdfPoint(55, 686), font);
+        page.AddText("Finance office", 10, new PdfPoint(155, 686), font);
+        page.AddText("June", 10, new PdfPoint(305, 686), font);
+        page.AddText("2. Answer requests in time.", 12, new PdfPoint(50, 650), font);
+
+        var document = new PlanDocumentReader().Read("plan.pdf", new MemoryStream(builder.Build()));
+
+        Assert.Equal("1. Publish the budget.\nName Unit Date\nBudget Finance office June\n2. Answer requests in time.", document.Text);
+    }
+
+    private static void Border(PdfPageBuilder page, PdfPoint from, PdfPoint to, bool bar)
+    {
+        if (bar)
+        {
+            // Word and WPS draw a border as a filled rectangle half a point thick.
+            page.DrawRectangle(new PdfPoint(Math.Min(from.X, to.X) - 0.25, Math.Min(from.Y, to.Y) - 0.25), Math.Abs(to.X - from.X) + 0.5, Math.Abs(to.Y - from.Y) + 0.5, 0, fill: true);
+        }
+        else
+        {
+            page.DrawLine(from, to, 0.5);
+        }
     }
 
     private static PlanDocument Read(string fixture) =>
