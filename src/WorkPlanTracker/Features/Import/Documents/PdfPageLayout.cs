@@ -38,13 +38,24 @@ internal sealed class PdfPageLayout
     {
         var rules = Rules(page);
 
-        // A table needs two horizontal and three vertical borders; most pages of a prose plan have no lines at all.
-        if (rules.Count(r => r.IsHorizontal) < 2 || rules.Count(r => !r.IsHorizontal) < 3 || rules.Count > PdfTableFinder.MaxRules)
+        // A table needs two borders across and three down (either way round on a turned page); most pages of a
+        // prose plan have no lines at all.
+        var across = rules.Count(r => r.IsHorizontal);
+        if (Math.Min(across, rules.Count - across) < 2 || rules.Count < 5 || rules.Count > PdfTableFinder.MaxRules)
         {
             return Plain(page);
         }
 
-        var glyphs = page.Letters.Select(Glyph).ToList();
+        // Cells are read along horizontal baselines: a page turned on its side (a landscape table on a portrait page
+        // with /Rotate, or text drawn at 90°) is turned upright first; a page whose text runs several ways is left as it is.
+        var orientation = page.Letters.GroupBy(l => l.TextOrientation).MaxBy(g => g.Count());
+        if (orientation is null || orientation.Count() < page.Letters.Count * 0.9 || Upright(orientation.Key) is not { } upright)
+        {
+            return Plain(page);
+        }
+
+        rules = upright == Identity ? rules : rules.Select(r => Turn(r, upright)).ToList();
+        var glyphs = page.Letters.Select(l => Glyph(l, upright)).ToList();
         var (tables, outside) = PdfTableFinder.Find(rules, glyphs);
         return tables.Count == 0 ? Plain(page) : new PdfPageLayout(PdfTextLines.InContentOrder(outside), tables, null);
     }
@@ -57,11 +68,36 @@ internal sealed class PdfPageLayout
 
     private static PdfPageLayout Plain(Page page) => new([], [], ContentOrderTextExtractor.GetText(page, ExtractorOptions));
 
-    private static PdfGlyph Glyph(Letter letter)
+    private static readonly Func<PdfPoint, PdfPoint> Identity = p => p;
+
+    /// <summary>
+    /// The turn that makes text of this orientation run left to right with lines going down the page (PdfPig gives
+    /// the page as it is viewed: text of a page with /Rotate 90 runs down, Rotate90, and of /Rotate 270 up, Rotate270).
+    /// </summary>
+    private static Func<PdfPoint, PdfPoint>? Upright(TextOrientation orientation) => orientation switch
+    {
+        TextOrientation.Horizontal => Identity,
+        TextOrientation.Rotate90 => p => new PdfPoint(-p.Y, p.X),
+        TextOrientation.Rotate180 => p => new PdfPoint(-p.X, -p.Y),
+        TextOrientation.Rotate270 => p => new PdfPoint(p.Y, -p.X),
+        _ => null,
+    };
+
+    private static PdfRule Turn(PdfRule rule, Func<PdfPoint, PdfPoint> upright)
+    {
+        var from = upright(rule.IsHorizontal ? new PdfPoint(rule.From, rule.At) : new PdfPoint(rule.At, rule.From));
+        var to = upright(rule.IsHorizontal ? new PdfPoint(rule.To, rule.At) : new PdfPoint(rule.At, rule.To));
+        return Math.Abs(from.Y - to.Y) < Math.Abs(from.X - to.X)
+            ? new PdfRule(true, from.Y, Math.Min(from.X, to.X), Math.Max(from.X, to.X))
+            : new PdfRule(false, from.X, Math.Min(from.Y, to.Y), Math.Max(from.Y, to.Y));
+    }
+
+    private static PdfGlyph Glyph(Letter letter, Func<PdfPoint, PdfPoint> upright)
     {
         var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(letter.BoundingBox.Height, 1);
-        var baseline = letter.StartBaseLine.Y;
-        return new PdfGlyph(letter.Value, letter.StartBaseLine.X, Math.Max(letter.EndBaseLine.X, letter.StartBaseLine.X), baseline - size * 0.2, baseline + size * 0.8, baseline, size);
+        var start = upright(letter.StartBaseLine);
+        var end = upright(letter.EndBaseLine);
+        return new PdfGlyph(letter.Value, start.X, Math.Max(end.X, start.X), start.Y - size * 0.2, start.Y + size * 0.8, start.Y, size);
     }
 
     private static List<PdfRule> Rules(Page page)

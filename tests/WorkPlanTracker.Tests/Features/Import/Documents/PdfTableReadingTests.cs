@@ -107,15 +107,18 @@ public sealed class PdfTableReadingTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void A_ruled_table_is_read_row_by_row_in_its_place_between_the_prose_whether_borders_are_lines_or_bars(bool bars)
+    [InlineData(false, 0)]
+    [InlineData(true, 0)]
+    [InlineData(false, 90)]
+    [InlineData(true, 270)]
+    public void A_ruled_table_is_read_row_by_row_in_its_place_between_the_prose_whether_borders_are_lines_or_bars(bool bars, int rotation)
     {
         double[] columns = [50, 150, 300, 450];
         double[] rows = [720, 700, 680];
         using var builder = new PdfDocumentBuilder();
         var font = builder.AddStandard14Font(Standard14Font.Helvetica);
         var page = builder.AddPage(PageSize.A4);
+        page.SetRotation(new PageRotationDegrees(rotation));
         page.AddText("1. Publish the budget.", 12, new PdfPoint(50, 750), font);
         foreach (var y in rows)
         {
