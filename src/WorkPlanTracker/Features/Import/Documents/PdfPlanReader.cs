@@ -7,7 +7,7 @@ namespace WorkPlanTracker.Features.Import.Documents;
 /// <summary>
 /// Reads the text layer of a PDF in reading order (PdfPig's content-order extractor; <c>page.Text</c> runs words
 /// together) and rebuilds the paragraphs with <see cref="PdfPageText"/>. Ruled tables are read cell by cell
-/// (<see cref="PdfTableFinder"/>), joined over the pages they run across (<see cref="PdfTableJoin"/>) and written
+/// (<see cref="PdfTableFinder"/>), joined over the pages they run across (<see cref="PdfJoinedTable"/>) and written
 /// as the Word reader writes them (<see cref="TableLineFormatter"/>), so a 任务分解表 reads the same from either.
 /// A scan has no text layer and an encrypted file cannot be opened: both are refused with what to do instead.
 /// </summary>
@@ -75,8 +75,8 @@ public static class PdfPlanReader
     /// <summary>Each page's lines, with every table written once, where it starts.</summary>
     private static List<List<PdfLine>> Lines(List<PdfPageLayout> pages)
     {
-        var starts = new Dictionary<PdfTablePart, PdfTableJoin>(ReferenceEqualityComparer.Instance);
-        PdfTableJoin? open = null;
+        var starts = new Dictionary<PdfTablePart, PdfJoinedTable>(ReferenceEqualityComparer.Instance);
+        PdfJoinedTable? open = null;
         for (var p = 0; p < pages.Count; p++)
         {
             var tables = pages[p].Tables;
@@ -89,7 +89,7 @@ public static class PdfPlanReader
                 }
                 else
                 {
-                    open = new PdfTableJoin(tables[t]);
+                    open = new PdfJoinedTable(tables[t]);
                     starts[tables[t]] = open;
                 }
             }
@@ -104,7 +104,7 @@ public static class PdfPlanReader
         return pages.Select(page => PageLines(page, starts)).ToList();
     }
 
-    private static List<PdfLine> PageLines(PdfPageLayout page, Dictionary<PdfTablePart, PdfTableJoin> starts)
+    private static List<PdfLine> PageLines(PdfPageLayout page, Dictionary<PdfTablePart, PdfJoinedTable> starts)
     {
         if (page.PlainText is { } text)
         {
@@ -131,7 +131,7 @@ public static class PdfPlanReader
         return lines;
     }
 
-    private static void AddTable(PdfTablePart part, Dictionary<PdfTablePart, PdfTableJoin> starts, List<PdfLine> lines)
+    private static void AddTable(PdfTablePart part, Dictionary<PdfTablePart, PdfJoinedTable> starts, List<PdfLine> lines)
     {
         if (starts.TryGetValue(part, out var table))
         {

@@ -112,6 +112,22 @@ internal static class PdfTableFinder
         var rowEdges = Positions(horizontal).OrderByDescending(y => y).ToList();
         var columnEdges = Positions(vertical).OrderBy(x => x).ToList();
 
+        // A table drawn with open sides (no outer left or right border) still ends where its horizontal rules end.
+        if (columnEdges.Count >= 2 && horizontal.Count > 0)
+        {
+            var left = horizontal.Min(r => r.From);
+            var right = horizontal.Max(r => r.To);
+            if (left < columnEdges[0] - Tolerance * 4)
+            {
+                columnEdges.Insert(0, left);
+            }
+
+            if (right > columnEdges[^1] + Tolerance * 4)
+            {
+                columnEdges.Add(right);
+            }
+        }
+
         // A framed paragraph or a single box is text in a frame, not a table: a table has columns.
         if (rowEdges.Count < 2 || columnEdges.Count < 3)
         {

@@ -36,7 +36,22 @@ public sealed class PdfTableGeometryTests
         Assert.Equal((2, "省发改委\n省财政厅"), (lead.RowSpan, lead.Text));
         Assert.Equal(
             ["1. 推进政务公开标准化规范化建设工作(牵头单位:省发改委、省财政厅)", "2. 做好政策解读(牵头单位:省发改委、省财政厅)"],
-            TableLineFormatter.Format(new PdfTableJoin(table).ToGrid()));
+            TableLineFormatter.Format(new PdfJoinedTable(table).ToGrid()));
+    }
+
+    [Fact]
+    public void A_table_with_open_sides_ends_where_its_rows_rules_end()
+    {
+        // Borders between the columns and across the rows, none on the outer left and right.
+        var rules = Grid(skipBorder: (-1, -1)).Where(r => r.IsHorizontal || (r.At > Columns[0] && r.At < Columns[^1])).ToList();
+        var glyphs = Text("序号", 2, 286).Concat(Text("工作任务", 32, 286)).Concat(Text("牵头单位", 152, 286))
+            .Concat(Text("1", 2, 266)).Concat(Text("建立标准目录", 32, 266)).Concat(Text("省发改委", 152, 266))
+            .ToList();
+
+        var (tables, outside) = PdfTableFinder.Find(rules, glyphs);
+
+        Assert.Empty(outside);
+        Assert.Equal(["1. 建立标准目录(牵头单位:省发改委)"], TableLineFormatter.Format(new PdfJoinedTable(Assert.Single(tables)).ToGrid()));
     }
 
     [Fact]
@@ -54,7 +69,7 @@ public sealed class PdfTableGeometryTests
     [Fact]
     public void A_table_continued_on_the_next_page_drops_the_repeated_header_and_joins_the_row_the_break_cut()
     {
-        var table = new PdfTableJoin(Part(Header, Row("1", "建立政务公开事项标准目录并", "省发改委", taskRunsOn: true)));
+        var table = new PdfJoinedTable(Part(Header, Row("1", "建立政务公开事项标准目录并", "省发改委", taskRunsOn: true)));
 
         table.Append(Part(Header, Row("", "动态更新", "省财政厅"), Row("2", "做好政策解读", "省政府办公厅")));
 
@@ -66,7 +81,7 @@ public sealed class PdfTableGeometryTests
     [Fact]
     public void A_row_with_its_number_on_the_new_page_is_a_new_row()
     {
-        var table = new PdfTableJoin(Part(Header, Row("1", "建立标准目录", "省发改委")));
+        var table = new PdfJoinedTable(Part(Header, Row("1", "建立标准目录", "省发改委")));
 
         table.Append(Part(Header, Row("2", "做好政策解读", "")));
 
@@ -78,7 +93,7 @@ public sealed class PdfTableGeometryTests
     [Fact]
     public void A_merged_unit_cell_running_over_the_page_break_keeps_covering_the_rows_on_the_new_page()
     {
-        var table = new PdfTableJoin(Part(Header, Row("1", "建立标准目录", "省发改委")));
+        var table = new PdfJoinedTable(Part(Header, Row("1", "建立标准目录", "省发改委")));
         var continued = new PdfTablePart(300, 200, Columns, 3,
         [
             .. Header(0),

@@ -5,7 +5,7 @@ namespace WorkPlanTracker.Features.Import.Documents;
 /// the header rows the page repeats, and a first row whose first column is empty is the rest of the row the
 /// page break cut (its cells join the cells above, and a merged cell running on keeps covering its rows).
 /// </summary>
-internal sealed class PdfTableJoin
+internal sealed class PdfJoinedTable
 {
     /// <summary>Column edges of the parts of one table are the same up to rounding.</summary>
     private const double EdgeTolerance = 3.0;
@@ -17,7 +17,7 @@ internal sealed class PdfTableJoin
     private readonly IReadOnlyList<double> columnEdges;
     private int rowCount;
 
-    public PdfTableJoin(PdfTablePart first)
+    public PdfJoinedTable(PdfTablePart first)
     {
         columnEdges = first.ColumnEdges;
         rowCount = first.RowCount;
