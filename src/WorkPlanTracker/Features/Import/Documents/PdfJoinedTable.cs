@@ -40,7 +40,9 @@ internal sealed class PdfJoinedTable
         // several rows) says nothing, so the first column whose cell is the row's own is the one to look at.
         var rowCells = part.Cells.Where(c => c.Row == first).OrderBy(c => c.Column).ToList();
         var leading = rowCells.FirstOrDefault(c => c.RowSpan == 1);
-        var cutRow = rowCount > 0 && leading is { Text.Length: 0 } && rowCells.Any(c => c.Text.Length > 0);
+        // A row is cut only where the row above has a cell to take each piece (a heading across the table has not).
+        var cutRow = rowCount > 0 && leading is { Text.Length: 0 } && rowCells.Any(c => c.Text.Length > 0)
+            && rowCells.Where(c => c.Text.Length > 0).All(c => CellEndingAt(rowCount - 1, c) is not null);
         var offset = (cutRow ? rowCount - 1 : rowCount) - first;
         foreach (var cell in part.Cells.Where(c => c.LastRow >= first))
         {

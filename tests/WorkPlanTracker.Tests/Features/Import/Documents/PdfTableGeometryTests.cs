@@ -91,6 +91,16 @@ public sealed class PdfTableGeometryTests
     }
 
     [Fact]
+    public void A_row_without_a_number_after_a_heading_across_the_table_is_not_taken_for_the_rest_of_the_heading()
+    {
+        var table = new PdfJoinedTable(Part(Header, row => [new PdfTableCell(row, 1, 0, 3, "二、强化政策解读", false)]));
+
+        table.Append(Part(Header, Row("", "做好政策解读", "省政府办公厅")));
+
+        Assert.Equal(["二、强化政策解读", "做好政策解读(牵头单位:省政府办公厅)"], TableLineFormatter.Format(table.ToGrid()));
+    }
+
+    [Fact]
     public void A_merged_unit_cell_running_over_the_page_break_keeps_covering_the_rows_on_the_new_page()
     {
         var table = new PdfJoinedTable(Part(Header, Row("1", "建立标准目录", "省发改委")));
