@@ -61,10 +61,17 @@ internal sealed class PdfPageLayout
     }
 
     /// <summary>Prose lines above the top of <paramref name="table"/>.</summary>
-    public int ProseAbove(PdfTablePart table) => Prose.Count(l => l.Baseline > table.Top);
+    public IEnumerable<string> ProseAbove(PdfTablePart table) => Prose.Where(l => l.Baseline > table.Top).Select(l => l.Text);
 
     /// <summary>Prose lines below the bottom of <paramref name="table"/>.</summary>
-    public int ProseBelow(PdfTablePart table) => Prose.Count(l => l.Baseline < table.Bottom);
+    public IEnumerable<string> ProseBelow(PdfTablePart table) => Prose.Where(l => l.Baseline < table.Bottom).Select(l => l.Text);
+
+    /// <summary>The first and last lines of the page, where page numbers and running headers stand.</summary>
+    public IEnumerable<string> EdgeLines(int count)
+    {
+        var lines = PlainText is { } text ? PdfPageText.Prose(text).Select(l => l.Text).ToList() : Prose.Select(l => l.Text).ToList();
+        return lines.Take(count).Concat(lines.Skip(Math.Max(count, lines.Count - count)));
+    }
 
     private static PdfPageLayout Plain(Page page) => new([], [], ContentOrderTextExtractor.GetText(page, ExtractorOptions));
 

@@ -106,7 +106,10 @@ public static partial class PdfPageText
 
     private static bool IsEdge(List<PdfLine> page, int index) => index < EdgeLines || index >= page.Count - EdgeLines;
 
-    private static string Key(string line) => Digits().Replace(line, "#");
+    /// <summary>A line as it repeats from page to page: its numbers ("第3页", a date) set aside.</summary>
+    internal static string Key(string line) => Digits().Replace(line, "#");
+
+    internal static bool IsPageNumber(string line) => PageNumber().IsMatch(line);
 
     private static string JoinParagraphs(List<List<PdfLine>> pages)
     {

@@ -13,7 +13,7 @@ namespace WorkPlanTracker.Features.Import.Documents;
 /// </summary>
 public static class PdfPlanReader
 {
-    /// <summary>Lines between a table's end and the next page's table that can still be page furniture (a page number, a running header).</summary>
+    /// <summary>Lines at the top and the foot of a page that can be furniture (a page number, a running header).</summary>
     private const int FurnitureLines = 2;
 
     /// <exception cref="ImportInputException">Encrypted, damaged, a scan, or beyond the page or time limits.</exception>
@@ -76,13 +76,16 @@ public static class PdfPlanReader
     private static List<List<PdfLine>> Lines(List<PdfPageLayout> pages)
     {
         var starts = new Dictionary<PdfTablePart, PdfJoinedTable>(ReferenceEqualityComparer.Instance);
+        var isFurniture = Furniture(pages);
         PdfJoinedTable? open = null;
         for (var p = 0; p < pages.Count; p++)
         {
             var tables = pages[p].Tables;
             for (var t = 0; t < tables.Count; t++)
             {
-                var continues = open is not null && t == 0 && pages[p].ProseAbove(tables[t]) <= FurnitureLines && open.IsContinuedBy(tables[t]);
+                // Between the parts of one table stand only a page number and running headers; a title ("附件2 …")
+                // starts another table, however like the first its columns are.
+                var continues = open is not null && t == 0 && pages[p].ProseAbove(tables[t]).All(isFurniture) && open.IsContinuedBy(tables[t]);
                 if (continues)
                 {
                     open!.Append(tables[t]);
@@ -95,13 +98,27 @@ public static class PdfPlanReader
             }
 
             // Only a table that reaches the foot of its page can run on to the next one.
-            if (open is not null && (tables.Count == 0 || pages[p].ProseBelow(tables[^1]) > FurnitureLines))
+            if (open is not null && (tables.Count == 0 || !pages[p].ProseBelow(tables[^1]).All(isFurniture)))
             {
                 open = null;
             }
         }
 
         return pages.Select(page => PageLines(page, starts)).ToList();
+    }
+
+    /// <summary>Page numbers, and lines standing at the top or foot of more than one page.</summary>
+    private static Func<string, bool> Furniture(List<PdfPageLayout> pages)
+    {
+        var pagesByKey = pages
+            .SelectMany((page, p) => page.EdgeLines(FurnitureLines).Select(line => (Key: PdfPageText.Key(PdfPageText.ProseLine(line).Text), Page: p)))
+            .GroupBy(e => e.Key)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Page).Distinct().Count(), StringComparer.Ordinal);
+        return line =>
+        {
+            var text = PdfPageText.ProseLine(line).Text;
+            return PdfPageText.IsPageNumber(text) || pagesByKey.GetValueOrDefault(PdfPageText.Key(text)) >= 2;
+        };
     }
 
     private static List<PdfLine> PageLines(PdfPageLayout page, Dictionary<PdfTablePart, PdfJoinedTable> starts)

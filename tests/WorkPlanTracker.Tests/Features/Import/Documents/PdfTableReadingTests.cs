@@ -143,6 +143,59 @@ public sealed class PdfTableReadingTests
         Assert.Equal("1. Publish the budget.\nName Unit Date\nBudget Finance office June\n2. Answer requests in time.", document.Text);
     }
 
+    [Theory]
+    [InlineData(null, "Name Unit Date\nBudget Finance June\nAudit Audit office July")]
+    [InlineData("Annex 2", "Name Unit Date\nBudget Finance June\nAnnex 2\nName Unit Date\nAudit Audit office July")]
+    public void A_table_runs_on_over_a_page_with_only_page_furniture_between_and_a_title_starts_another(string? title, string expected)
+    {
+        using var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        string[][] pages = [["Budget", "Finance", "June"], ["Audit", "Audit office", "July"]];
+        for (var p = 0; p < pages.Length; p++)
+        {
+            var page = builder.AddPage(PageSize.A4);
+            page.AddText("City Government Office", 10, new PdfPoint(50, 800), font);
+            var top = 760.0;
+            if (p == 1 && title is not null)
+            {
+                page.AddText(title, 12, new PdfPoint(50, 765), font);
+                top = 740;
+            }
+
+            DrawTable(page, font, top, [["Name", "Unit", "Date"], pages[p]]);
+            page.AddText($"- {p + 1} -", 10, new PdfPoint(280, 40), font);
+        }
+
+        var document = new PlanDocumentReader().Read("plan.pdf", new MemoryStream(builder.Build()));
+
+        Assert.Equal(expected, document.Text);
+    }
+
+    /// <summary>A ruled table whose last row reaches the foot of the page, as a table running on to the next one does.</summary>
+    private static void DrawTable(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, double top, string[][] rows)
+    {
+        double[] columns = [50, 150, 300, 450];
+        var bottom = 60.0;
+        var heights = Enumerable.Range(0, rows.Length).Select(r => r < rows.Length - 1 ? 20.0 : top - bottom - 20.0 * (rows.Length - 1)).ToList();
+        var y = top;
+        for (var r = 0; r < rows.Length; r++)
+        {
+            page.DrawLine(new PdfPoint(columns[0], y), new PdfPoint(columns[^1], y), 0.5);
+            for (var c = 0; c < rows[r].Length; c++)
+            {
+                page.AddText(rows[r][c], 10, new PdfPoint(columns[c] + 5, y - 14), font);
+            }
+
+            y -= heights[r];
+        }
+
+        page.DrawLine(new PdfPoint(columns[0], bottom), new PdfPoint(columns[^1], bottom), 0.5);
+        foreach (var x in columns)
+        {
+            page.DrawLine(new PdfPoint(x, bottom), new PdfPoint(x, top), 0.5);
+        }
+    }
+
     private static void Border(PdfPageBuilder page, PdfPoint from, PdfPoint to, bool bar)
     {
         if (bar)
