@@ -76,6 +76,11 @@ public static class PdfPlanReader
     private static List<List<PdfLine>> Lines(List<PdfPageLayout> pages)
     {
         var starts = new Dictionary<PdfTablePart, PdfJoinedTable>(ReferenceEqualityComparer.Instance);
+        if (pages.All(p => p.Tables.Count == 0))
+        {
+            return pages.Select(page => PageLines(page, starts)).ToList();
+        }
+
         var isFurniture = Furniture(pages);
         PdfJoinedTable? open = null;
         for (var p = 0; p < pages.Count; p++)
