@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace WorkPlanTracker.Features.Import.Documents;
 
@@ -32,7 +33,7 @@ internal sealed record PdfTablePart(double Top, double Bottom, IReadOnlyList<dou
 /// borders as lines), so the lines give the rows and columns exactly where the text alone would not: a wrapped
 /// cell, an empty cell and a merged cell (a border missing between two slots) all look different there.
 /// </summary>
-internal static class PdfTableFinder
+internal static partial class PdfTableFinder
 {
     /// <summary>Points within which two lines count as one position (borders are drawn with half-point offsets).</summary>
     private const double Tolerance = 2.0;
@@ -134,6 +135,12 @@ internal static class PdfTableFinder
             return null;
         }
 
+        if (UnruledRowBorders(rowEdges, columnEdges, glyphs) is { Count: > 0 } unruled)
+        {
+            horizontal.AddRange(unruled);
+            rowEdges = Positions(horizontal).OrderByDescending(y => y).ToList();
+        }
+
         var rowCount = rowEdges.Count - 1;
         var columnCount = columnEdges.Count - 1;
         var slots = Enumerable.Range(0, rowCount * columnCount).ToArray();
@@ -202,6 +209,35 @@ internal static class PdfTableFinder
         cells.Sort((a, b) => a.Row != b.Row ? a.Row.CompareTo(b.Row) : a.Column.CompareTo(b.Column));
         return new PdfTablePart(rowEdges[0], rowEdges[^1], columnEdges, rowCount, cells);
     }
+
+    /// <summary>
+    /// Borders a table leaves out: some tables rule only their header and frame, so one ruled band holds several
+    /// rows. Where the first column of a band holds several row numbers (1 / 2 / 3, 一 / 二), each starts a row just
+    /// above it, as its other cells start on the same line.
+    /// </summary>
+    private static List<PdfRule> UnruledRowBorders(List<double> rowEdges, List<double> columnEdges, IReadOnlyList<PdfGlyph> glyphs)
+    {
+        var borders = new List<PdfRule>();
+        for (var r = 0; r + 1 < rowEdges.Count; r++)
+        {
+            var (top, bottom) = (rowEdges[r], rowEdges[r + 1]);
+            var numbers = PdfTextLines.Group(glyphs.Where(g => g.CenterY < top && g.CenterY > bottom && g.CenterX > columnEdges[0] && g.CenterX < columnEdges[1]));
+            if (numbers.Count < 2 || !numbers.All(l => RowNumber().IsMatch(l.Text)))
+            {
+                continue;
+            }
+
+            foreach (var number in numbers.Skip(1))
+            {
+                borders.Add(new PdfRule(true, number.Baseline + number.Size * 0.9, columnEdges[0], columnEdges[^1]));
+            }
+        }
+
+        return borders;
+    }
+
+    [GeneratedRegex(@"^[（(]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）.．、]?$")]
+    private static partial Regex RowNumber();
 
     /// <summary>The distinct positions of a set of parallel rules.</summary>
     private static List<double> Positions(List<PdfRule> rules)

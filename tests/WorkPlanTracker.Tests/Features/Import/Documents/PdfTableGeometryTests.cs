@@ -40,6 +40,24 @@ public sealed class PdfTableGeometryTests
     }
 
     [Fact]
+    public void Rows_a_table_leaves_unruled_start_at_their_numbers()
+    {
+        // Only the frame, the columns and the rule under the header: rows 1 and 2 share one ruled band.
+        var rules = Columns.Select(x => new PdfRule(false, x, Rows[^1], Rows[0])).ToList();
+        rules.AddRange(new[] { Rows[0], Rows[1], Rows[^1] }.Select(y => new PdfRule(true, y, Columns[0], Columns[^1])));
+        var glyphs = Text("序号", 2, 286).Concat(Text("工作任务", 32, 286)).Concat(Text("牵头单位", 152, 286))
+            .Concat(Text("1", 2, 266)).Concat(Text("推进政务公开标准化规范", 32, 266)).Concat(Text("化建设工作", 32, 252)).Concat(Text("省发改委", 152, 266))
+            .Concat(Text("2", 2, 232)).Concat(Text("做好政策解读", 32, 232)).Concat(Text("省财政厅", 152, 232))
+            .ToList();
+
+        var table = Assert.Single(PdfTableFinder.Find(rules, glyphs).Tables);
+
+        Assert.Equal(
+            ["1. 推进政务公开标准化规范化建设工作(牵头单位:省发改委)", "2. 做好政策解读(牵头单位:省财政厅)"],
+            TableLineFormatter.Format(new PdfJoinedTable(table).ToGrid()));
+    }
+
+    [Fact]
     public void A_table_with_open_sides_ends_where_its_rows_rules_end()
     {
         // Borders between the columns and across the rows, none on the outer left and right.
