@@ -3,10 +3,14 @@ using System.Text.RegularExpressions;
 
 namespace WorkPlanTracker.Features.Import.Documents;
 
+/// <summary>A line of a page: prose to rebuild into paragraphs, or a table row already in the readers' line format.</summary>
+internal readonly record struct PdfLine(string Text, bool IsTableRow);
+
 /// <summary>
 /// Turns the lines of a PDF's pages back into the paragraphs the plan was written in: drops page numbers
 /// ("— 3 —", "- 3 -", "第3页 共9页") and running headers or footers repeated on the pages, and joins the
 /// visual lines of a paragraph (also across a page break) so that a task and its note read as one line again.
+/// Table rows stay as they are: each is one line already, and the prose around a table never runs into it.
 /// </summary>
 public static partial class PdfPageText
 {
@@ -16,11 +20,21 @@ public static partial class PdfPageText
     public static string Join(IReadOnlyList<string> pages)
     {
         ArgumentNullException.ThrowIfNull(pages);
-        var lines = pages.Select(SplitLines).ToList();
+        return Join(pages.Select(Prose).ToList());
+    }
+
+    internal static string Join(List<List<PdfLine>> lines)
+    {
         RemovePageNumbers(lines);
         RemoveRunningLines(lines);
         return JoinParagraphs(lines);
     }
+
+    /// <summary>The text of a page without tables, as PdfPig's content-order extractor gives it.</summary>
+    internal static List<PdfLine> Prose(string page) => SplitLines(page).Select(l => new PdfLine(l, IsTableRow: false)).ToList();
+
+    /// <summary>A line built from glyphs, with its white space made like the extractor's.</summary>
+    internal static PdfLine ProseLine(string line) => new(Spaces().Replace(line.Replace('\u3000', ' '), " ").Trim(), IsTableRow: false);
 
     private static List<string> SplitLines(string page) =>
         page.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n')
@@ -28,13 +42,13 @@ public static partial class PdfPageText
             .Where(l => l.Length > 0)
             .ToList();
 
-    private static void RemovePageNumbers(List<List<string>> pages)
+    private static void RemovePageNumbers(List<List<PdfLine>> pages)
     {
         foreach (var page in pages)
         {
             for (var i = page.Count - 1; i >= 0; i--)
             {
-                if (IsEdge(page, i) && PageNumber().IsMatch(page[i]))
+                if (IsEdge(page, i) && !page[i].IsTableRow && PageNumber().IsMatch(page[i].Text))
                 {
                     page.RemoveAt(i);
                 }
@@ -43,7 +57,7 @@ public static partial class PdfPageText
     }
 
     /// <summary>A line at the edge of most pages (digits aside, as in "第3页") is a running header or footer, not the plan.</summary>
-    private static void RemoveRunningLines(List<List<string>> pages)
+    private static void RemoveRunningLines(List<List<PdfLine>> pages)
     {
         if (pages.Count < 2)
         {
@@ -55,9 +69,9 @@ public static partial class PdfPageText
         {
             for (var i = 0; i < pages[p].Count; i++)
             {
-                if (IsEdge(pages[p], i))
+                if (IsEdge(pages[p], i) && !pages[p][i].IsTableRow)
                 {
-                    var key = Key(pages[p][i]);
+                    var key = Key(pages[p][i].Text);
                     if (!pagesByKey.TryGetValue(key, out var set))
                     {
                         pagesByKey[key] = set = [];
@@ -81,8 +95,8 @@ public static partial class PdfPageText
             for (var i = page.Count - 1; i >= 0; i--)
             {
                 // The plan's own title opens page 1 even when later pages repeat it as a header.
-                var isTitle = p == 0 && i == 0 && TitleWords().IsMatch(page[i]);
-                if (!isTitle && IsEdge(page, i) && running.Contains(Key(page[i])))
+                var isTitle = p == 0 && i == 0 && TitleWords().IsMatch(page[i].Text);
+                if (!isTitle && IsEdge(page, i) && !page[i].IsTableRow && running.Contains(Key(page[i].Text)))
                 {
                     page.RemoveAt(i);
                 }
@@ -90,26 +104,29 @@ public static partial class PdfPageText
         }
     }
 
-    private static bool IsEdge(List<string> page, int index) => index < EdgeLines || index >= page.Count - EdgeLines;
+    private static bool IsEdge(List<PdfLine> page, int index) => index < EdgeLines || index >= page.Count - EdgeLines;
 
-    private static string Key(string line) => Digits().Replace(line, "#");
+    /// <summary>A line as it repeats from page to page: its numbers ("第3页", a date) set aside.</summary>
+    internal static string Key(string line) => Digits().Replace(line, "#");
 
-    private static string JoinParagraphs(List<List<string>> pages)
+    internal static bool IsPageNumber(string line) => PageNumber().IsMatch(line);
+
+    private static string JoinParagraphs(List<List<PdfLine>> pages)
     {
-        var lines = pages.SelectMany(p => p).ToList();
-        if (lines.Count == 0)
+        var all = pages.SelectMany(p => p).ToList();
+        if (all.Count == 0)
         {
             return "";
         }
 
-        var fullWidth = TypicalFullWidth(lines);
+        var fullWidth = TypicalFullWidth(all.Where(l => !l.IsTableRow).Select(l => l.Text).ToList());
         var text = new StringBuilder();
-        text.Append(lines[0]);
-        for (var i = 1; i < lines.Count; i++)
+        text.Append(all[0].Text);
+        for (var i = 1; i < all.Count; i++)
         {
-            var previous = lines[i - 1];
-            var line = lines[i];
-            if (ContinuesParagraph(previous, line, fullWidth))
+            var previous = all[i - 1].Text;
+            var line = all[i].Text;
+            if (!all[i - 1].IsTableRow && !all[i].IsTableRow && ContinuesParagraph(previous, line, fullWidth))
             {
                 if (IsAsciiWordChar(previous[^1]) && IsAsciiWordChar(line[0]))
                 {
