@@ -299,8 +299,13 @@ public sealed partial class PlanTextParser
             return true;
         }
 
-        return false;
+        // "三、职责分工 在…统一领导下，由A、B共同牵头…。具体任务分工如下：A负责…": who does the plan's work, told in
+        // one paragraph, is no work of its own (a duty list numbered under that heading still is).
+        return topLevel && !item.HasChildren && DivisionOfDutiesHeading().IsMatch(item.BodyText);
     }
+
+    [GeneratedRegex("^(?:职责分工|责任分工|任务分工|工作分工|分工安排)(?![:：])")]
+    private static partial Regex DivisionOfDutiesHeading();
 
     // A flattened table: units between the task and its requirement are read from the row; a row that prints
     // no units at all sits in a merged cell and takes the units of the row above.

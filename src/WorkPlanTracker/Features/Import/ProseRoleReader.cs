@@ -17,13 +17,9 @@ internal static partial class ProseRoleReader
         {
             ReadDutyClauses(label.Groups["sentence"].Value, leads, supporting);
         }
-        else if (LeadWithPartners().Match(text) is { Success: true } prose)
+        else
         {
-            AddNames(prose.Groups["lead"].Value, leads);
-            if (prose.Groups["partners"].Success)
-            {
-                AddNames(prose.Groups["partners"].Value, supporting);
-            }
+            ReadLeadWithPartners(text, leads, supporting);
         }
 
         supporting.RemoveAll(leads.Contains);
@@ -56,6 +52,43 @@ internal static partial class ProseRoleReader
         }
     }
 
+    // "由X牵头，会同Y…", "由X牵头完成…，Y配合": the first 由…牵头 whose list is nothing but unit names leads, however long
+    // the list ("由所涉及的A、B、…、O等省级主管部门（单位）牵头"); partners are read in the rest of its sentence.
+    private static void ReadLeadWithPartners(string text, List<string> leads, List<string> supporting)
+    {
+        foreach (Match lead in LeadClause().Matches(text))
+        {
+            if (!TryReadList(lead.Groups["list"].Value, out var names))
+            {
+                continue;
+            }
+
+            leads.AddRange(names);
+            var rest = text[(lead.Index + lead.Length)..];
+            var end = rest.AsSpan().IndexOfAny("。；;");
+            rest = end < 0 ? rest : rest[..end];
+            foreach (Match partners in Partners().Matches(rest))
+            {
+                if (TryReadList(partners.Groups["list"].Value, out var helpers))
+                {
+                    supporting.AddRange(helpers.Where(h => !supporting.Contains(h)));
+                    break;
+                }
+            }
+
+            return;
+        }
+    }
+
+    // A role list holds unit names only: a piece that is none ("由市委统一领导、政府牵头") makes it a sentence.
+    private static bool TryReadList(string list, out List<string> names)
+    {
+        var pieces = UnitNoteParser.SplitUnitNames(UnitListWording.StripQualifiers(Alias().Replace(list.Trim(), "")));
+        UnitNoteParser.RestoreElidedSuffixes(pieces);
+        names = [.. pieces.Where(p => !UnitListWording.IsCatchAll(p)).Distinct()];
+        return names.Count > 0 && names.TrueForAll(UnitNoteParser.LooksLikeUnitName);
+    }
+
     private static void AddNames(string list, List<string> target)
     {
         var names = UnitNoteParser.SplitUnitNames(Alias().Replace(list.Trim(), ""));
@@ -72,9 +105,13 @@ internal static partial class ProseRoleReader
     [GeneratedRegex(@"(?:责任分工|职责分工|任务分工)[:：](?<sentence>[^。]+)")]
     private static partial Regex DutySentence();
 
-    // "由X牵头，会同Y…" and "由X牵头，Y配合": Y supports ("其他相关部门配合" names nobody).
-    [GeneratedRegex(@"由(?<lead>[^，,。；;由]{2,40}?)牵头(?:负责)?(?:[，,]\s*会同(?<partners>[^，,。；;]{2,60}?)(?=等|共同|联合|负责|研究|制定|推进|开展|组织|做好|落实|实施|[，,。；;])|[，,]\s*(?!其他|其它|有关|相关)(?<partners>[^，,。；;由]{2,60}?)(?:等(?:相关|有关)?(?:部门|单位))?(?:配合|协助|参与)|(?=[，,。；;]|$))")]
-    private static partial Regex LeadWithPartners();
+    // 由 as "by" (not 由于, 理由, 自由, 经由); the list runs to 牵头 within one clause.
+    [GeneratedRegex(@"(?<![理自经缘因])由(?!于|此)(?<list>[^，,。；;:：由]{2,300}?)(?:共同|分别|联合|各自|统一|自行)?牵头(?:负责)?")]
+    private static partial Regex LeadClause();
+
+    // "会同Y研究…" and a clause "Y配合": Y supports ("其他相关部门配合" names nobody).
+    [GeneratedRegex(@"会同(?<list>[^，,。；;]{2,300}?)(?=等|共同|联合|负责|研究|制定|推进|开展|组织|做好|落实|实施|[，,。；;]|$)|(?:^|[，,、])\s*(?!会同)(?<list>[^，,。；;由]{2,300}?)(?:配合|协助|参与)")]
+    private static partial Regex Partners();
 
     // The first role verb of a clause; 负责/组织实施/作为业主单位 lead, 配合/协助/指导 support.
     [GeneratedRegex(@"(?:等[^，,；;]{0,6}?)?(?:(?<lead>具体负责|负责实施|负责|组织实施|作为业主单位|牵头)|(?<support>全力配合|协同配合|配合|协助|业务检查指导|检查指导|业务指导|指导))")]

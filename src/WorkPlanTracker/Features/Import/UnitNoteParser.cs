@@ -616,7 +616,7 @@ internal static partial class UnitNoteParser
     [GeneratedRegex(@"(?:等(?:相关|有关|其他|各)?(?:部门|单位)?)?(?:按照?(?:各自)?(?:职能|职责)(?:分工)?)?(?:分别)?(?<verb>牵头(?:负责)?|负责落实|具体负责|负责|配合|协助|协办|参与|落实)")]
     private static partial Regex RoleVerb();
 
-    [GeneratedRegex("(?<=[局委办府室会院心门厅处所站队])(?:以及|和|及)(?=[市区县省各镇乡])")]
+    [GeneratedRegex("(?<=[局委办府室会院心门厅处所站队])(?:以及|和|及|与)(?=[市区县省各镇乡])")]
     private static partial Regex UnitConjunction();
 
     [GeneratedRegex("等(?:相关|有关|其他|各)?(?:部门|单位|处室|科室|机构)?$")]

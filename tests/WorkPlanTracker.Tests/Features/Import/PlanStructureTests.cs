@@ -121,6 +121,27 @@ public sealed class PlanStructureTests
     }
 
     [Fact]
+    public void A_division_of_duties_paragraph_is_no_task_and_a_duty_list_under_that_heading_is()
+    {
+        var told = Parser.Parse("""
+            一、工作任务
+            (一)梳理权力清单。(区编委办牵头)
+            二、职责分工在区党工委统一领导下，由区纪工委、区财政金融局等部门共同牵头。具体任务分工如下：区纪工委负责监督检查。
+            """);
+        var listed = Parser.Parse("""
+            一、工作任务
+            (一)梳理权力清单。(区编委办牵头)
+            二、职责分工
+            1.区纪工委：监督检查。
+            """);
+
+        Assert.Equal(["一.(一)"], told.Tasks.Select(t => t.Path));
+        Assert.Contains(told.Sections, s => s.Path == "二");
+        Assert.Equal(["一.(一)", "二.1"], listed.Tasks.Select(t => t.Path));
+        Assert.Equal(["区纪工委"], listed.Tasks[1].LeadUnits);
+    }
+
+    [Fact]
     public void Reads_canonical_table_lines_under_a_section_heading()
     {
         var plan = Parser.Parse("""
