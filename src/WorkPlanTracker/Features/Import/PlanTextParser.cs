@@ -106,6 +106,7 @@ public sealed partial class PlanTextParser
         if (!hasTable)
         {
             ShareGroupNotes(plan.Tasks);
+            ShareDutyListUnits(plan.Tasks);
         }
 
         // Only in a plan with no note, table column or duty sentence anywhere: a plan that assigns its work there has
@@ -272,6 +273,45 @@ public sealed partial class PlanTextParser
 
     [GeneratedRegex(@"^((?:(?!牵头|责任|配合|负责|主办|协办|参与)[^：:，,。、；;()“”《》\s]){2,20})[：:]")]
     private static partial Regex DutyListHead();
+
+    // "1.区经济发展局：… 2.区社会事业局：…。承接省级试点工作的相关单位的主要任务如下：1.梳理… 2.编制…": the list a
+    // duty list announces as the work of "those units" is the work of every unit of the duty list.
+    private static void ShareDutyListUnits(List<ParsedTask> tasks)
+    {
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            var lastSentence = tasks[i].Text[(tasks[i].Text.LastIndexOf('。') + 1)..];
+            if (!UnitsAnnounceList().IsMatch(lastSentence))
+            {
+                continue;
+            }
+
+            var parent = Parent(tasks[i].Path);
+            var list = new List<ParsedTask>();
+            for (var j = i; j >= 0 && Parent(tasks[j].Path) == parent && OpensWithItsLead(tasks[j]); j--)
+            {
+                list.Insert(0, tasks[j]);
+            }
+
+            if (list.Count < 2)
+            {
+                continue;
+            }
+
+            var units = list.SelectMany(t => t.LeadUnits).Distinct().ToList();
+
+            for (var j = i + 1; j < tasks.Count && Parent(tasks[j].Path) == parent && tasks[j].LeadUnits.Count + tasks[j].SupportingUnits.Count == 0; j++)
+            {
+                tasks[j].LeadUnits.AddRange(units);
+            }
+        }
+    }
+
+    private static bool OpensWithItsLead(ParsedTask task) =>
+        task.LeadUnits.Count == 1 && DutyListHead().Match(task.Text) is { Success: true } head && head.Groups[1].Value == task.LeadUnits[0];
+
+    [GeneratedRegex("(?:相关|上述|以上|前述|这些|各)单位[^。：:]{0,12}(?:如下|是|包括)[：:]$")]
+    private static partial Regex UnitsAnnounceList();
 
     // A table cell prints its units with no separator ("政法综治处交通与建设处"): one name per unit.
     private static void SplitGluedCells(List<string> units)
