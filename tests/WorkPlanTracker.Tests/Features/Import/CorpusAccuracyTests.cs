@@ -16,11 +16,12 @@ public sealed class CorpusAccuracyTests(ITestOutputHelper output)
     // heading sentences, repeated items, more deadline shapes and the subjects of sentences (各县（区）人民政府要…, in
     // plans that state roles nowhere else) were read; 97.2 once 由…牵头 lists of any length were; 100 / 98.2 / 98.5 with lists inside a sentence, 试点单位 and lists
     // announced as the work of a duty list's units; 98.8 units once a requirement's own subject glued to a
-    // flattened table's unit cells was told from them). The suite holds the corpus at what it reaches and fails on any
+    // flattened table's unit cells was told from them; 99.5 deadlines with 月份前, 力争到X年, X年前, a sentence opening with
+    // the year's work, baselines and conditions). The suite holds the corpus at what it reaches and fails on any
     // fall from there; never lower these below what the corpus reaches, nor below the goal.
     private const double MinimumTaskRecall = 0.995;
     private const double MinimumUnitsF1 = 0.985;
-    private const double MinimumDeadlineAccuracy = 0.98;
+    private const double MinimumDeadlineAccuracy = 0.99;
 
     private static string CorpusDirectory => Path.Combine(AppContext.BaseDirectory, "Features", "Import", "Corpus");
 
