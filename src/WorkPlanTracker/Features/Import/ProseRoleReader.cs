@@ -4,9 +4,9 @@ namespace WorkPlanTracker.Features.Import;
 
 /// <summary>
 /// Reads the roles a task states in its own prose when it has no note: a 责任分工 sentence
-/// ("责任分工：区规划局负责开展规划编制工作，所在乡镇人民政府组织实施,区直有关责任部门配合,区交通与建设局业务检查指导。")
-/// or "由X牵头，会同Y…". Every clause names its unit first and its role by the verb that follows. (Bodies named only as
-/// the subjects of sentences are no roles: <see cref="SentenceSubjectReader"/> proposes them to the reviewer.)
+/// ("责任分工：区规划局负责开展规划编制工作，所在乡镇人民政府组织实施,区直有关责任部门配合,区交通与建设局业务检查指导。"),
+/// "由X牵头，会同Y…" or "配合X做好…". Every clause names its unit first and its role by the verb that follows. (Bodies named
+/// only as the subjects of sentences are no roles: <see cref="SentenceSubjectReader"/> proposes them to the reviewer.)
 /// </summary>
 internal static partial class ProseRoleReader
 {
@@ -22,8 +22,26 @@ internal static partial class ProseRoleReader
             ReadLeadWithPartners(text, leads, supporting);
         }
 
+        if (leads.Count + supporting.Count == 0)
+        {
+            ReadWorkedWith(text, leads);
+        }
+
         supporting.RemoveAll(leads.Contains);
         return leads.Count + supporting.Count > 0;
+    }
+
+    // "配合区政法工作部做好…" in a task that names no unit otherwise: the unit the plan's own office works with leads
+    // that joint work. (Beside a note's units it is context: "配合省厅开展…" does not add the province.)
+    private static void ReadWorkedWith(string text, List<string> leads)
+    {
+        foreach (Match with in WorkedWith().Matches(text))
+        {
+            if (TryReadList(with.Groups["list"].Value, out var names))
+            {
+                leads.AddRange(names.Where(n => !leads.Contains(n)));
+            }
+        }
     }
 
     private static void ReadDutyClauses(string sentence, List<string> leads, List<string> supporting)
@@ -112,6 +130,9 @@ internal static partial class ProseRoleReader
     // "会同Y研究…" and a clause "Y配合": Y supports ("其他相关部门配合" names nobody).
     [GeneratedRegex(@"会同(?<list>[^，,。；;]{2,300}?)(?=等|共同|联合|负责|研究|制定|推进|开展|组织|做好|落实|实施|[，,。；;]|$)|(?:^|[，,、])\s*(?!会同)(?<list>[^，,。；;由]{2,300}?)(?:配合|协助|参与)")]
     private static partial Regex Partners();
+
+    [GeneratedRegex(@"(?:^|(?<=[。；;，,]))配合(?<list>[^，,。；;“”《》]{2,40}?)(?=开展|做好|抓好|组织|完成|推进|落实|实施|[，,])")]
+    private static partial Regex WorkedWith();
 
     // The first role verb of a clause; 负责/组织实施/作为业主单位 lead, 配合/协助/指导 support.
     [GeneratedRegex(@"(?:等[^，,；;]{0,6}?)?(?:(?<lead>具体负责|负责实施|负责|组织实施|作为业主单位|牵头)|(?<support>全力配合|协同配合|配合|协助|业务检查指导|检查指导|业务指导|指导))")]

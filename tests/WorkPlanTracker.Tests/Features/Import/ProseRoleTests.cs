@@ -72,6 +72,20 @@ public sealed class ProseRoleTests
     }
 
     [Fact]
+    public void The_unit_a_task_works_with_leads_it_when_the_task_names_no_other()
+    {
+        var plan = Parser.Parse("2023年普法依法治理工作要点\n1.深入开展法治宣传。按照要求，配合区政法工作部开展公民法治素养提升行动。\n"
+            + "2.配合区政法工作部做好普法志愿者联盟品牌建设。\n"
+            + "3.开展风险筛查。配合省厅开展化学物质调查。（区生态环境局牵头）\n"
+            + "4.配合做好迎检准备工作。");
+
+        Assert.Equal(["区政法工作部"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["区政法工作部"], plan.Tasks[1].LeadUnits);
+        Assert.Equal(["区生态环境局"], plan.Tasks[2].LeadUnits.Concat(plan.Tasks[2].SupportingUnits));
+        Assert.Empty(plan.Tasks[3].LeadUnits.Concat(plan.Tasks[3].SupportingUnits));
+    }
+
+    [Fact]
     public void A_plan_skipping_two_numbers_in_running_text_still_reads_the_items_after_the_gap()
     {
         var plan = Parser.Parse("2015年宜居环境建设行动计划 " + Padding + "。 一、主要内容（一）建设美丽乡村。（二）打造完整社区。（三）整治三边三节点。"
