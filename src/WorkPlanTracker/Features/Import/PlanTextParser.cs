@@ -518,7 +518,7 @@ internal sealed class PlanParagraph(NumberingMarker? marker, string firstLine)
 }
 
 /// <summary>Rebuilds paragraphs from lines: a line ends a paragraph when it ends a sentence or a unit note.</summary>
-internal static class PlanParagraphs
+internal static partial class PlanParagraphs
 {
     private const int HeadingLength = 40;
 
@@ -527,9 +527,8 @@ internal static class PlanParagraphs
         var paragraphs = new List<PlanParagraph>();
         PlanParagraph? current = null;
         var lastArabic = 0;
-        foreach (var raw in lines)
+        foreach (var line in lines.SelectMany(raw => SplitAfterNotes(ChineseSpacing.Remove(raw))))
         {
-            var line = ChineseSpacing.Remove(raw);
             if (line.Length == 0 || WebPageNoise.IsNoise(line))
             {
                 current?.Complete = true;
@@ -565,6 +564,24 @@ internal static class PlanParagraphs
         return paragraphs;
     }
 
+    // "…依法依规严肃追究责任。(驻局纪检组牵头落实)主要任务各牵头处室要…": a note after a full stop ends its item's
+    // paragraph even when the page lost the line break after it; what follows is a paragraph of its own.
+    private static IEnumerable<string> SplitAfterNotes(string line)
+    {
+        var start = 0;
+        foreach (Match note in NoteAfterSentence().Matches(line))
+        {
+            var end = note.Index + note.Length;
+            if (end < line.Length && UnitNoteParser.IsRoleNote(note.Groups["note"].Value))
+            {
+                yield return line[start..end];
+                start = end;
+            }
+        }
+
+        yield return line[start..];
+    }
+
     private static bool EndsParagraph(string text)
     {
         var trimmed = text.AsSpan().TrimEnd();
@@ -584,6 +601,9 @@ internal static class PlanParagraphs
         var open = text.LastIndexOf('(');
         return open >= 0 && !text[open..].Contains(')') && UnitNoteParser.IsNoteContent(text[(open + 1)..].ToString());
     }
+
+    [GeneratedRegex(@"(?<=[。；])\((?<note>[^()]{2,60})\)")]
+    private static partial Regex NoteAfterSentence();
 
     // "(区编委办、区行政审批局按照各自职能分别牵头)" alone on a line belongs to the paragraph above it.
     private static bool IsNoteOnlyLine(string line) =>

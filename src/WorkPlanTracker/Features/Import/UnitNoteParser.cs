@@ -106,6 +106,9 @@ internal static partial class UnitNoteParser
         return names.Count > 0 && names.TrueForAll(LooksLikeUnitName);
     }
 
+    /// <summary>True for a note that states roles in words (牵头, 负责, 责任单位…), not a bare list that could be an aside.</summary>
+    public static bool IsRoleNote(string content) => IsNoteContent(content) && NoteKeyword().IsMatch(content);
+
     public static UnitNote Parse(string note)
     {
         var carried = new List<string>();

@@ -142,6 +142,21 @@ public sealed class PlanStructureTests
     }
 
     [Fact]
+    public void A_role_note_after_a_full_stop_mid_line_is_the_items_note_and_an_aside_is_not()
+    {
+        var plan = Parser.Parse("""
+            2016年政务公开工作实施方案
+            (一)完善激励问责机制。对落实不到位的部门予以通报。(驻局纪检组牵头落实)各牵头处室要将落实情况报送局办公室。
+            (二)组织全员培训。(含各片区)开展分级培训。
+            """);
+
+        Assert.Equal(["驻局纪检组"], plan.Tasks[0].LeadUnits);
+        Assert.Contains("各牵头处室要将落实情况报送局办公室", plan.Tasks[0].Text, StringComparison.Ordinal);
+        Assert.Empty(plan.Tasks[1].LeadUnits);
+        Assert.Contains("(含各片区)开展分级培训", plan.Tasks[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reads_canonical_table_lines_under_a_section_heading()
     {
         var plan = Parser.Parse("""
