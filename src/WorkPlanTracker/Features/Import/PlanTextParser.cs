@@ -602,7 +602,8 @@ internal static partial class PlanParagraphs
         return open >= 0 && !text[open..].Contains(')') && UnitNoteParser.IsNoteContent(text[(open + 1)..].ToString());
     }
 
-    [GeneratedRegex(@"(?<=[。；])\((?<note>[^()]{2,60})\)")]
+    // "(X牵头落实)" after a sentence, or "责任单位：基础处(30日)" whose work-day count closes the note.
+    [GeneratedRegex(@"(?<=[。；])(?:\((?<note>[^()]{2,60})\)|(?<note>责任制?单位[:：](?:[^。；：()，,、]{2,20}\(\d{1,3}(?:个工作)?日\)[，,、]?)+)(?![，,、；;。(]))")]
     private static partial Regex NoteAfterSentence();
 
     // "(区编委办、区行政审批局按照各自职能分别牵头)" alone on a line belongs to the paragraph above it.

@@ -184,9 +184,11 @@ internal static partial class TableRowUnits
         var names = new List<string>();
         var cellStarts = new List<int> { 0 };
         var position = start;
+        var joined = false;
         while (position < row.Length)
         {
-            var afterSeparator = names.Count > 0 && IsSeparator(row[position - 1]);
+            var afterSeparator = names.Count > 0 && (IsSeparator(row[position - 1]) || joined);
+            joined = false;
             var end = ReadName(row, position, afterSeparator);
             if (end < 0)
             {
@@ -203,6 +205,14 @@ internal static partial class TableRowUnits
             if (position < row.Length && IsSeparator(row[position]))
             {
                 position++;
+                continue;
+            }
+
+            // "省公安厅会同省人社厅、卫计委…": the cell states who works with the lead; the run goes on.
+            if (string.CompareOrdinal(row, position, "会同", 0, 2) == 0 && position + 2 < row.Length && IsUnitStart(row, position + 2))
+            {
+                position += 2;
+                joined = true;
                 continue;
             }
 
@@ -298,7 +308,7 @@ internal static partial class TableRowUnits
     [GeneratedRegex("通过|按照|围绕|做好|办好|加强|及时|主动|集中")]
     private static partial Regex VerbInName();
 
-    [GeneratedRegex("^(?:办好|办理|办结|处理|处置)")]
+    [GeneratedRegex("^(?:办好|办理|办结|处理|处置|会同)")]
     private static partial Regex VerbAfterName();
 
     // A unit column may name its level first: "工作任务 党工委管委会牵头部门 本局责任处（单位） 工作要求".

@@ -167,4 +167,15 @@ public sealed class FlattenedTableRowTests
         Assert.Equal(["省农业厅", "各设区市", "平潭综合实验区"], Units(2));
         Assert.Equal(["省审改办", "省直各部门", "各设区市", "平潭综合实验区"], Units(3));
     }
+
+    [Fact]
+    public void A_lead_cell_stating_huitong_keeps_the_lead_and_its_partners()
+    {
+        var plan = Parser.Parse(CoverLetter
+            + "2016年政务公开工作主要任务分解表工作任务牵头单位责任单位工作要求一、推进公开"
+            + "1.推进面向转移落户人员的服务公开省公安厅会同省人社厅、卫计委、教育厅等相关部门，各设区市、平潭综合实验区及时公开户口迁移政策。");
+
+        var task = Assert.Single(plan.Tasks);
+        Assert.Equal(["省公安厅", "省人社厅", "卫计委", "教育厅等相关部门", "各设区市", "平潭综合实验区"], task.LeadUnits.Concat(task.SupportingUnits));
+    }
 }

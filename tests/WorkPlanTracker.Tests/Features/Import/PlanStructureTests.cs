@@ -157,6 +157,19 @@ public sealed class PlanStructureTests
     }
 
     [Fact]
+    public void A_labelled_note_closed_by_its_work_day_count_ends_the_item_even_when_text_runs_on()
+    {
+        var plan = Parser.Parse("""
+            2022年安全生产监督检查计划
+            (1)对5家重点监管企业进行监督检查。责任单位：基础处(30日)以上企业根据年度工作安排适时确定检查时间。
+            (2)对危险化学品企业进行检查。责任单位：危化处(60日)，基础处(104日)
+            """);
+
+        Assert.Equal(["基础处"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["危化处", "基础处"], plan.Tasks[1].LeadUnits);
+    }
+
+    [Fact]
     public void Reads_canonical_table_lines_under_a_section_heading()
     {
         var plan = Parser.Parse("""
