@@ -180,8 +180,11 @@ public sealed partial class PlanTextParser
             var hasUnits = last.LeadUnits.Count + last.SupportingUnits.Count > 0;
             // Items under a task (四. then 1.–6.) are a list inside that task, not a group of tasks.
             var parentIsTask = tasks.Exists(t => t.Path == parent);
+            // Entries ending in "；" before a last one ending its sentence are a list inside that sentence; when the last
+            // ends in "；" too ("（1）…；（2）…；责任单位：…"), the note closes the whole enumeration.
+            var closesEnumeration = EndsAsListEntry(last.Text);
             if (parent.Length > 0 && !parentIsTask && end - start >= 2 && hasUnits
-                && tasks.Skip(start).Take(end - start - 1).All(t => t.LeadUnits.Count == 0 && t.SupportingUnits.Count == 0 && !EndsAsListEntry(t.Text)))
+                && tasks.Skip(start).Take(end - start - 1).All(t => t.LeadUnits.Count == 0 && t.SupportingUnits.Count == 0 && (closesEnumeration || !EndsAsListEntry(t.Text))))
             {
                 foreach (var task in tasks.Skip(start).Take(end - start - 1))
                 {
