@@ -56,8 +56,9 @@ internal static partial class TableRowUnits
         {
             var token = tokens[i];
 
-            // "水利处、海洋与渔业处 牵头落实": a role word cut off from its units by a stray space.
-            if (cells.Count > 0 && RoleWordOnly().IsMatch(token))
+            // "水利处、海洋与渔业处 牵头落实": a role word cut off from its units by a stray space; "区党工委管委会办公室
+            // （政策法规处）": the office inside the unit, printed on its own line of the cell.
+            if (cells.Count > 0 && (RoleWordOnly().IsMatch(token) || (token[0] is '(' or '（' && token[^1] is ')' or '）' && IsUnitCell(cells[^1]))))
             {
                 cells[^1] += token;
                 continue;

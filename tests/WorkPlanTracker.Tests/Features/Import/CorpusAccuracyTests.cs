@@ -17,11 +17,11 @@ public sealed class CorpusAccuracyTests(ITestOutputHelper output)
     // plans that state roles nowhere else) were read; 97.2 once 由…牵头 lists of any length were; 100 / 98.2 / 98.5 with lists inside a sentence, 试点单位 and lists
     // announced as the work of a duty list's units; 98.8 units once a requirement's own subject glued to a
     // flattened table's unit cells was told from them; 99.5 deadlines with 月份前, 力争到X年, X年前, a sentence opening with
-    // the year's work, baselines and conditions; 100 / 99.1 / 99.5
-    // after notes mid-line, 配合X and 会同 in table cells). The suite holds the corpus at what it reaches and fails on any
+    // the year's work, baselines and conditions; 100 / 99.3 / 99.5
+    // after notes mid-line, 配合X, 会同 in table cells and offices in brackets). The suite holds the corpus at what it reaches and fails on any
     // fall from there; never lower these below what the corpus reaches, nor below the goal.
     private const double MinimumTaskRecall = 0.995;
-    private const double MinimumUnitsF1 = 0.985;
+    private const double MinimumUnitsF1 = 0.99;
     private const double MinimumDeadlineAccuracy = 0.99;
 
     private static string CorpusDirectory => Path.Combine(AppContext.BaseDirectory, "Features", "Import", "Corpus");
