@@ -43,7 +43,13 @@ internal static partial class DeadlineParser
                 contextYear = int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
             }
 
-            if (!(IsDeadlineMatch(match) || (isDeadlineSlot && match.Groups["month"].Success)) || ClosesValidityWindow(text, match))
+            if (!(IsDeadlineMatch(match) || (isDeadlineSlot && match.Groups["month"].Success)) || ClosesValidityWindow(text, match)
+                || IsBaselineOrCondition(text, match))
+            {
+                continue;
+            }
+
+            if (match.Groups["openingYear"].Success && !OpensWorkOfTheYear(text, match, planYear))
             {
                 continue;
             }
@@ -90,6 +96,29 @@ internal static partial class DeadlineParser
         return WindowStart().IsMatch(before);
     }
 
+    // "2022年北港村、大坪村…开展试点" / "2023年65%的行政村按标准设置微型消防站": a sentence opening with a year states the
+    // work of that year. Not when the year is past ("2021年全区…" tells what happened), the sentence holds a level
+    // ("2022年研发投入强度不得低于3%" is an annual target), or it is a title ("2023年…重点普法责任清单").
+    private static bool OpensWorkOfTheYear(string text, Match match, int? planYear)
+    {
+        var year = int.Parse(match.Groups["openingYear"].ValueSpan, CultureInfo.InvariantCulture);
+        var end = text.AsSpan(match.Index).IndexOfAny("。；;\n");
+        var sentence = end < 0 ? text[match.Index..] : text.Substring(match.Index, end);
+        return (planYear is not { } current || year >= current) && !TargetOrTitle().IsMatch(sentence.TrimEnd());
+    }
+
+    [GeneratedRegex("(?:低于|高于|少于|超过|同比|增长率)|(?:清单|方案|要点|计划|通知|意见|办法|规划|安排)$")]
+    private static partial Regex TargetOrTitle();
+
+    // "与2021年底相比" is a baseline; "对6月底没完成…的", "年底前未完成…的" a condition of a penalty: neither falls due.
+    private static bool IsBaselineOrCondition(string text, Match match)
+    {
+        var before = text.AsSpan(0, match.Index).TrimEnd();
+        var after = text.AsSpan(match.Index + match.Length).TrimStart();
+        return (before.Length > 0 && before[^1] is '与' or '较' or '比' && (after.StartsWith("相比") || after.StartsWith("比较") || before[^1] is '较'))
+            || after.StartsWith("没") || (after.StartsWith("未") && !after.StartsWith("未来"));
+    }
+
     // A month or day only counts as a step when the text says "by" (前, 底, 止…): "2018年1月1日起" is not a deadline.
     private static bool IsDeadlineMatch(Match match) =>
         match.Groups["relative"].Success
@@ -97,6 +126,7 @@ internal static partial class DeadlineParser
         || match.Groups["rangeEnd"].Success
         || match.Groups["yearEnd"].Success
         || match.Groups["statedYear"].Success
+        || match.Groups["openingYear"].Success
         || match.Groups["withinYear"].Success
         || match.Groups["monthEnd"].Success
         || (match.Groups["month"].Success && match.Groups["by"].Success);
@@ -115,9 +145,10 @@ internal static partial class DeadlineParser
 
         // "2023年，完成…" / "力争2021年…": the work of a stated year is due at its end; "年内" opening a sentence (or
         // "年内完成") is the plan year's, while "年内至少听取一次" is how often, not by when.
-        if (match.Groups["statedYear"].Success)
+        if (match.Groups["statedYear"].Success || match.Groups["openingYear"].Success)
         {
-            return new DateOnly(int.Parse(match.Groups["statedYear"].ValueSpan, CultureInfo.InvariantCulture), 12, 31);
+            var stated = match.Groups["statedYear"].Success ? match.Groups["statedYear"] : match.Groups["openingYear"];
+            return new DateOnly(int.Parse(stated.ValueSpan, CultureInfo.InvariantCulture), 12, 31);
         }
 
         if (match.Groups["withinYear"].Success)
@@ -166,10 +197,12 @@ internal static partial class DeadlineParser
     [GeneratedRegex(
         @"印发(?:之日起|之日后|之后|后)(?:(?<relative>\d{1,3})(?:个工作日|日|天)|(?<relativeMonths>\d{1,2})个月)内"
         + @"|(?:(?<year>\d{4})年)?(?<month>\d{1,2})月?[-—–－~～至到]+(?<rangeEnd>\d{1,2})月(?<by>底前|底|末|前)?(?![\d日])"
-        + @"|(?:^|(?<=[。；\n]))(?<statedYear>\d{4})年(?=[，,])|(?<=力争|确保|争取)(?<statedYear>\d{4})年(?![底末度内初中前后以起至的月\d])"
+        + @"|(?:^|(?<=[。；\n]))(?<statedYear>\d{4})年(?=[，,])|(?<=力争|确保|争取|力争到|确保到|争取到)(?<statedYear>\d{4})年(?![底末度内初中前后以起至的月\d])"
+        + @"|(?:^|(?<=[。；\n]))(?<openingYear>\d{4})年(?!\d{1,2}月|[底末度内初中前后以起至的和、—\-－~～及与或]|[上下]半年)"
         + @"|(?:^|(?<=[。；\n]))(?<withinYear>年内)|(?<![\d一二三四五六七八九十两几每当])(?<withinYear>年内)(?=完成|全部完成|实现)"
         + @"|(?<yearEnd>(?:(?<yearEndYear>\d{4})|(?<next>明)|今)?年(?:底|末)(?:之前|以前|前)?)"
-        + @"|(?:(?<year>\d{4})年)?(?<month>\d{1,2})月(?:(?<monthEnd>底|末)|(?<day>\d{1,2})日底?(?:\s*(?:[上下]午)?\d{1,2}(?:[:：]\d{2}|时|点))?)?(?<by>之前|以前|前|止)?")]
+        + @"|(?<yearEnd>(?<yearEndYear>\d{4})年(?:之前|以前|前)(?![一二三四五六七八九十两几半\d]))"
+        + @"|(?:(?<year>\d{4})年)?(?<month>\d{1,2})月份?(?:(?<monthEnd>底|末)|(?<day>\d{1,2})日底?(?:\s*(?:[上下]午)?\d{1,2}(?:[:：]\d{2}|时|点))?)?(?<by>之前|以前|前|止)?")]
     private static partial Regex DatedStep();
 
     [GeneratedRegex(@"\d{1,2}日起?$|起$")]

@@ -107,6 +107,7 @@ public sealed partial class PlanTextParser
         if (!hasTable)
         {
             ShareGroupNotes(plan.Tasks);
+            ShareDutyListUnits(plan.Tasks);
         }
 
         // Only in a plan with no note, table column or duty sentence anywhere: a plan that assigns its work there has
@@ -180,8 +181,11 @@ public sealed partial class PlanTextParser
             var hasUnits = last.LeadUnits.Count + last.SupportingUnits.Count > 0;
             // Items under a task (四. then 1.–6.) are a list inside that task, not a group of tasks.
             var parentIsTask = tasks.Exists(t => t.Path == parent);
+            // Entries ending in "；" before a last one ending its sentence are a list inside that sentence; when the last
+            // ends in "；" too ("（1）…；（2）…；责任单位：…"), the note closes the whole enumeration.
+            var closesEnumeration = EndsAsListEntry(last.Text);
             if (parent.Length > 0 && !parentIsTask && end - start >= 2 && hasUnits
-                && tasks.Skip(start).Take(end - start - 1).All(t => t.LeadUnits.Count == 0 && t.SupportingUnits.Count == 0 && !EndsAsListEntry(t.Text)))
+                && tasks.Skip(start).Take(end - start - 1).All(t => t.LeadUnits.Count == 0 && t.SupportingUnits.Count == 0 && (closesEnumeration || !EndsAsListEntry(t.Text))))
             {
                 foreach (var task in tasks.Skip(start).Take(end - start - 1))
                 {
@@ -274,6 +278,45 @@ public sealed partial class PlanTextParser
     [GeneratedRegex(@"^((?:(?!牵头|责任|配合|负责|主办|协办|参与)[^：:，,。、；;()“”《》\s]){2,20})[：:]")]
     private static partial Regex DutyListHead();
 
+    // "1.区经济发展局：… 2.区社会事业局：…。承接省级试点工作的相关单位的主要任务如下：1.梳理… 2.编制…": the list a
+    // duty list announces as the work of "those units" is the work of every unit of the duty list.
+    private static void ShareDutyListUnits(List<ParsedTask> tasks)
+    {
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            var lastSentence = tasks[i].Text[(tasks[i].Text.LastIndexOf('。') + 1)..];
+            if (!UnitsAnnounceList().IsMatch(lastSentence))
+            {
+                continue;
+            }
+
+            var parent = Parent(tasks[i].Path);
+            var list = new List<ParsedTask>();
+            for (var j = i; j >= 0 && Parent(tasks[j].Path) == parent && OpensWithItsLead(tasks[j]); j--)
+            {
+                list.Insert(0, tasks[j]);
+            }
+
+            if (list.Count < 2)
+            {
+                continue;
+            }
+
+            var units = list.SelectMany(t => t.LeadUnits).Distinct().ToList();
+
+            for (var j = i + 1; j < tasks.Count && Parent(tasks[j].Path) == parent && tasks[j].LeadUnits.Count + tasks[j].SupportingUnits.Count == 0; j++)
+            {
+                tasks[j].LeadUnits.AddRange(units);
+            }
+        }
+    }
+
+    private static bool OpensWithItsLead(ParsedTask task) =>
+        task.LeadUnits.Count == 1 && DutyListHead().Match(task.Text) is { Success: true } head && head.Groups[1].Value == task.LeadUnits[0];
+
+    [GeneratedRegex("(?:相关|上述|以上|前述|这些|各)单位[^。：:]{0,12}(?:如下|是|包括)[：:]$")]
+    private static partial Regex UnitsAnnounceList();
+
     // A table cell prints its units with no separator ("政法综治处交通与建设处"): one name per unit.
     private static void SplitGluedCells(List<string> units)
     {
@@ -300,8 +343,13 @@ public sealed partial class PlanTextParser
             return true;
         }
 
-        return false;
+        // "三、职责分工 在…统一领导下，由A、B共同牵头…。具体任务分工如下：A负责…": who does the plan's work, told in
+        // one paragraph, is no work of its own (a duty list numbered under that heading still is).
+        return topLevel && !item.HasChildren && DivisionOfDutiesHeading().IsMatch(item.BodyText);
     }
+
+    [GeneratedRegex("^(?:职责分工|责任分工|任务分工|工作分工|分工安排)(?![:：])")]
+    private static partial Regex DivisionOfDutiesHeading();
 
     // A flattened table: units between the task and its requirement are read from the row; a row that prints
     // no units at all sits in a merged cell and takes the units of the row above.
@@ -474,7 +522,7 @@ internal sealed class PlanParagraph(NumberingMarker? marker, string firstLine)
 }
 
 /// <summary>Rebuilds paragraphs from lines: a line ends a paragraph when it ends a sentence or a unit note.</summary>
-internal static class PlanParagraphs
+internal static partial class PlanParagraphs
 {
     private const int HeadingLength = 40;
 
@@ -483,9 +531,8 @@ internal static class PlanParagraphs
         var paragraphs = new List<PlanParagraph>();
         PlanParagraph? current = null;
         var lastArabic = 0;
-        foreach (var raw in lines)
+        foreach (var line in lines.SelectMany(raw => SplitAfterNotes(ChineseSpacing.Remove(raw))))
         {
-            var line = ChineseSpacing.Remove(raw);
             if (line.Length == 0 || WebPageNoise.IsNoise(line))
             {
                 current?.Complete = true;
@@ -521,6 +568,24 @@ internal static class PlanParagraphs
         return paragraphs;
     }
 
+    // "…依法依规严肃追究责任。(驻局纪检组牵头落实)主要任务各牵头处室要…": a note after a full stop ends its item's
+    // paragraph even when the page lost the line break after it; what follows is a paragraph of its own.
+    private static IEnumerable<string> SplitAfterNotes(string line)
+    {
+        var start = 0;
+        foreach (Match note in NoteAfterSentence().Matches(line))
+        {
+            var end = note.Index + note.Length;
+            if (end < line.Length && UnitNoteParser.IsRoleNote(note.Groups["note"].Value))
+            {
+                yield return line[start..end];
+                start = end;
+            }
+        }
+
+        yield return line[start..];
+    }
+
     private static bool EndsParagraph(string text)
     {
         var trimmed = text.AsSpan().TrimEnd();
@@ -540,6 +605,10 @@ internal static class PlanParagraphs
         var open = text.LastIndexOf('(');
         return open >= 0 && !text[open..].Contains(')') && UnitNoteParser.IsNoteContent(text[(open + 1)..].ToString());
     }
+
+    // "(X牵头落实)" after a sentence, or "责任单位：基础处(30日)" whose work-day count closes the note.
+    [GeneratedRegex(@"(?<=[。；])(?:\((?<note>[^()]{2,60})\)|(?<note>责任制?单位[:：](?:[^。；：()，,、]{2,20}\(\d{1,3}(?:个工作)?日\)[，,、]?)+)(?![，,、；;。(]))")]
+    private static partial Regex NoteAfterSentence();
 
     // "(区编委办、区行政审批局按照各自职能分别牵头)" alone on a line belongs to the paragraph above it.
     private static bool IsNoteOnlyLine(string line) =>

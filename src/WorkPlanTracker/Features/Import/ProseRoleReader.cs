@@ -4,9 +4,9 @@ namespace WorkPlanTracker.Features.Import;
 
 /// <summary>
 /// Reads the roles a task states in its own prose when it has no note: a 责任分工 sentence
-/// ("责任分工：区规划局负责开展规划编制工作，所在乡镇人民政府组织实施,区直有关责任部门配合,区交通与建设局业务检查指导。")
-/// or "由X牵头，会同Y…". Every clause names its unit first and its role by the verb that follows. (Bodies named only as
-/// the subjects of sentences are no roles: <see cref="SentenceSubjectReader"/> proposes them to the reviewer.)
+/// ("责任分工：区规划局负责开展规划编制工作，所在乡镇人民政府组织实施,区直有关责任部门配合,区交通与建设局业务检查指导。"),
+/// "由X牵头，会同Y…" or "配合X做好…". Every clause names its unit first and its role by the verb that follows. (Bodies named
+/// only as the subjects of sentences are no roles: <see cref="SentenceSubjectReader"/> proposes them to the reviewer.)
 /// </summary>
 internal static partial class ProseRoleReader
 {
@@ -17,17 +17,31 @@ internal static partial class ProseRoleReader
         {
             ReadDutyClauses(label.Groups["sentence"].Value, leads, supporting);
         }
-        else if (LeadWithPartners().Match(text) is { Success: true } prose)
+        else
         {
-            AddNames(prose.Groups["lead"].Value, leads);
-            if (prose.Groups["partners"].Success)
-            {
-                AddNames(prose.Groups["partners"].Value, supporting);
-            }
+            ReadLeadWithPartners(text, leads, supporting);
+        }
+
+        if (leads.Count + supporting.Count == 0)
+        {
+            ReadWorkedWith(text, leads);
         }
 
         supporting.RemoveAll(leads.Contains);
         return leads.Count + supporting.Count > 0;
+    }
+
+    // "配合区政法工作部做好…" in a task that names no unit otherwise: the unit the plan's own office works with leads
+    // that joint work. (Beside a note's units it is context: "配合省厅开展…" does not add the province.)
+    private static void ReadWorkedWith(string text, List<string> leads)
+    {
+        foreach (Match with in WorkedWith().Matches(text))
+        {
+            if (TryReadList(with.Groups["list"].Value, out var names))
+            {
+                leads.AddRange(names.Where(n => !leads.Contains(n)));
+            }
+        }
     }
 
     private static void ReadDutyClauses(string sentence, List<string> leads, List<string> supporting)
@@ -56,6 +70,43 @@ internal static partial class ProseRoleReader
         }
     }
 
+    // "由X牵头，会同Y…", "由X牵头完成…，Y配合": the first 由…牵头 whose list is nothing but unit names leads, however long
+    // the list ("由所涉及的A、B、…、O等省级主管部门（单位）牵头"); partners are read in the rest of its sentence.
+    private static void ReadLeadWithPartners(string text, List<string> leads, List<string> supporting)
+    {
+        foreach (Match lead in LeadClause().Matches(text))
+        {
+            if (!TryReadList(lead.Groups["list"].Value, out var names))
+            {
+                continue;
+            }
+
+            leads.AddRange(names);
+            var rest = text[(lead.Index + lead.Length)..];
+            var end = rest.AsSpan().IndexOfAny("。；;");
+            rest = end < 0 ? rest : rest[..end];
+            foreach (Match partners in Partners().Matches(rest))
+            {
+                if (TryReadList(partners.Groups["list"].Value, out var helpers))
+                {
+                    supporting.AddRange(helpers.Where(h => !supporting.Contains(h)));
+                    break;
+                }
+            }
+
+            return;
+        }
+    }
+
+    // A role list holds unit names only: a piece that is none ("由市委统一领导、政府牵头") makes it a sentence.
+    private static bool TryReadList(string list, out List<string> names)
+    {
+        var pieces = UnitNoteParser.SplitUnitNames(UnitListWording.StripQualifiers(Alias().Replace(list.Trim(), "")));
+        UnitNoteParser.RestoreElidedSuffixes(pieces);
+        names = [.. pieces.Where(p => !UnitListWording.IsCatchAll(p)).Distinct()];
+        return names.Count > 0 && names.TrueForAll(UnitNoteParser.LooksLikeUnitName);
+    }
+
     private static void AddNames(string list, List<string> target)
     {
         var names = UnitNoteParser.SplitUnitNames(Alias().Replace(list.Trim(), ""));
@@ -72,9 +123,16 @@ internal static partial class ProseRoleReader
     [GeneratedRegex(@"(?:责任分工|职责分工|任务分工)[:：](?<sentence>[^。]+)")]
     private static partial Regex DutySentence();
 
-    // "由X牵头，会同Y…" and "由X牵头，Y配合": Y supports ("其他相关部门配合" names nobody).
-    [GeneratedRegex(@"由(?<lead>[^，,。；;由]{2,40}?)牵头(?:负责)?(?:[，,]\s*会同(?<partners>[^，,。；;]{2,60}?)(?=等|共同|联合|负责|研究|制定|推进|开展|组织|做好|落实|实施|[，,。；;])|[，,]\s*(?!其他|其它|有关|相关)(?<partners>[^，,。；;由]{2,60}?)(?:等(?:相关|有关)?(?:部门|单位))?(?:配合|协助|参与)|(?=[，,。；;]|$))")]
-    private static partial Regex LeadWithPartners();
+    // 由 as "by" (not 由于, 理由, 自由, 经由); the list runs to 牵头 within one clause.
+    [GeneratedRegex(@"(?<![理自经缘因])由(?!于|此)(?<list>[^，,。；;:：由]{2,300}?)(?:共同|分别|联合|各自|统一|自行)?牵头(?:负责)?")]
+    private static partial Regex LeadClause();
+
+    // "会同Y研究…" and a clause "Y配合": Y supports ("其他相关部门配合" names nobody).
+    [GeneratedRegex(@"会同(?<list>[^，,。；;]{2,300}?)(?=等|共同|联合|负责|研究|制定|推进|开展|组织|做好|落实|实施|[，,。；;]|$)|(?:^|[，,、])\s*(?!会同)(?<list>[^，,。；;由]{2,300}?)(?:配合|协助|参与)")]
+    private static partial Regex Partners();
+
+    [GeneratedRegex(@"(?:^|(?<=[。；;，,]))配合(?<list>[^，,。；;“”《》]{2,40}?)(?=开展|做好|抓好|组织|完成|推进|落实|实施|[，,])")]
+    private static partial Regex WorkedWith();
 
     // The first role verb of a clause; 负责/组织实施/作为业主单位 lead, 配合/协助/指导 support.
     [GeneratedRegex(@"(?:等[^，,；;]{0,6}?)?(?:(?<lead>具体负责|负责实施|负责|组织实施|作为业主单位|牵头)|(?<support>全力配合|协同配合|配合|协助|业务检查指导|检查指导|业务指导|指导))")]

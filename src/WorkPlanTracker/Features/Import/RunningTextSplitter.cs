@@ -33,6 +33,7 @@ internal static partial class RunningTextSplitter
             var start = 0;
             var candidates = ReadCandidates(line);
             var opening = line.Length - line.TrimStart().Length;
+            var insideSentence = new HashSet<int>();
             for (var c = 0; c < candidates.Count; c++)
             {
                 var (cut, style, number) = candidates[c];
@@ -40,6 +41,18 @@ internal static partial class RunningTextSplitter
                 {
                     // A number the line opens with is a marker whatever the sequence expected (see NoteLineStart).
                     sequence.Take(style.Value, number);
+                    continue;
+                }
+
+                if (insideSentence.Contains(c))
+                {
+                    continue;
+                }
+
+                if (style is NumberingStyle.Arabic or NumberingStyle.ParenthesizedArabic && sequence.HasLevelAbove(style.Value)
+                    && ListInsideSentence(line, candidates, c) is { Count: > 0 } entries)
+                {
+                    insideSentence.UnionWith(entries);
                     continue;
                 }
 
@@ -164,6 +177,47 @@ internal static partial class RunningTextSplitter
         return false;
     }
 
+    // "一是出入境业务自助服务：1.办理…申请；2.…签发证；3.…缴费。": a list announced by a colon whose entries end in
+    // "；" is one sentence of the item it sits in, not items of work (a plan's own items end their sentences). Gives
+    // the candidates of that list, or none.
+    private static List<int> ListInsideSentence(string line, List<(int Index, NumberingStyle? Style, int Number)> candidates, int at)
+    {
+        var (index, style, number) = candidates[at];
+        if (number != 1 || PreviousChar(line, index) is not ('：' or ':'))
+        {
+            return [];
+        }
+
+        var entries = new List<int> { at };
+        for (var i = at + 1; i < candidates.Count; i++)
+        {
+            if (candidates[i].Style != style)
+            {
+                continue;
+            }
+
+            if (candidates[i].Number != candidates[entries[^1]].Number + 1 || PreviousChar(line, candidates[i].Index) is not ('；' or ';'))
+            {
+                break;
+            }
+
+            entries.Add(i);
+        }
+
+        return entries.Count > 1 ? entries : [];
+    }
+
+    private static char PreviousChar(string line, int index)
+    {
+        var i = index - 1;
+        while (i >= 0 && char.IsWhiteSpace(line[i]))
+        {
+            i--;
+        }
+
+        return i >= 0 ? line[i] : '\0';
+    }
+
     // A second document on the same page (a 责任清单 after the 工作要点) numbers its parts from 一、 again: a 一、
     // right after the second document's title, followed by an arabic 1. and then by a 二、, starts over.
     private static bool StartsAgainAtOne(string line, List<(int Index, NumberingStyle? Style, int Number)> candidates, int at)
@@ -269,6 +323,9 @@ internal static partial class RunningTextSplitter
         private readonly HashSet<NumberingStyle> _seen = [];
         private readonly Dictionary<NumberingStyle, int> _last = [];
         private readonly HashSet<NumberingStyle> _mayRestart = [];
+
+        /// <summary>True once a marker of a higher level than <paramref name="style"/> was read: a list of that style sits inside an item.</summary>
+        public bool HasLevelAbove(NumberingStyle style) => _levels.Take(_levels.IndexOf(style)).Any(_seen.Contains);
 
         public bool Accept(NumberingStyle style, int number, bool continuesAfterGap, bool startsListAfterColon = false, bool startsNewDocument = false)
         {

@@ -105,8 +105,7 @@ internal static partial class SentenceSubjectReader
             return false;
         }
 
-        text = Qualifier().Replace(text, "");
-        text = TrailingCatchAll().Replace(text, "");
+        text = UnitListWording.StripQualifiers(text);
         text = Alternative().Replace(text, "、");
         var pieces = UnitNoteParser.SplitUnitNames(text);
         if (pieces.Count == 0)
@@ -116,7 +115,7 @@ internal static partial class SentenceSubjectReader
 
         foreach (var name in pieces)
         {
-            if (CatchAll().IsMatch(name))
+            if (UnitListWording.IsCatchAll(name))
             {
                 if (name.Contains('各', StringComparison.Ordinal) && !name.StartsWith("各级", StringComparison.Ordinal))
                 {
@@ -203,21 +202,9 @@ internal static partial class SentenceSubjectReader
     [GeneratedRegex("^(?:[(（]|明确|确定|指定|安排|发挥|让|使|鼓励|支持|引导|推动|推进|督促|指导|要求|请|组织|建立|加强|完善|对|在|把|将|按照|根据|依托|通过|围绕|结合|落实|做好|开展|实施|促进|提升|强化|健全|深化|探索|确保|争取|力争|协调|配合|会同|及时|积极|全面|持续|不断|进一步|认真|切实|加快|深入|大力|以|向|为|从|经|由于|对于)")]
     private static partial Regex LeadingVerb();
 
-    // "所涉及的省政府办公厅、…": whom the list concerns, not a name.
-    [GeneratedRegex("^所?涉及的")]
-    private static partial Regex Qualifier();
-
-    // "…农业农村处等相关处室", "…孝北村等4个乡村治理示范村", "…财政厅等省级主管部门(单位)": the catch-all after a list.
-    [GeneratedRegex(@"(?<=[局委办府室会厅处部门心组村区县市省署司关构位])等[^、]{0,14}$")]
-    private static partial Regex TrailingCatchAll();
-
     // "县(区)民政部门或乡镇人民政府要…": either one is responsible, both are units.
     [GeneratedRegex("(?<=[局委办府室会厅处部门心组村])或(?=.)")]
     private static partial Regex Alternative();
-
-    // Names of no one: 相关部门, 有关单位, 省级部门, 片区各有关处室, 各责任处室(单位), 各级各部门, 有关地方和部门.
-    [GeneratedRegex(@"^(?:各级|(?:有关|相关|其他|其它)[^、]{0,6}?(?:部门|单位|处室|科室|机构)$)|(?:有关|相关|主管|职能|责任|牵头|配合|业务|[省市县区]级|其他|其它)(?:主管|职能)?(?:部门|单位|处室|处|科室|机构)(?:\([^()]*\))?$")]
-    private static partial Regex CatchAll();
 
     // Digits, quotes and the verbs of a report ("由局综合处汇总后上报区党工委") are no part of a name.
     [GeneratedRegex(@"[\d的“”《》:：""]|上报|报送|汇总|提交|反馈|便于")]

@@ -56,8 +56,9 @@ internal static partial class TableRowUnits
         {
             var token = tokens[i];
 
-            // "水利处、海洋与渔业处 牵头落实": a role word cut off from its units by a stray space.
-            if (cells.Count > 0 && RoleWordOnly().IsMatch(token))
+            // "水利处、海洋与渔业处 牵头落实": a role word cut off from its units by a stray space; "区党工委管委会办公室
+            // （政策法规处）": the office inside the unit, printed on its own line of the cell.
+            if (cells.Count > 0 && (RoleWordOnly().IsMatch(token) || (token[0] is '(' or '（' && token[^1] is ')' or '）' && IsUnitCell(cells[^1]))))
             {
                 cells[^1] += token;
                 continue;
@@ -121,18 +122,23 @@ internal static partial class TableRowUnits
         List<string> best = [];
         for (var i = 1; i < row.Length; i++)
         {
-            // "《平潭综合实验区消防专项规划》": a name inside a title of a document is no unit cell.
-            if (!IsUnitStart(row, i) || row[i - 1] == '《')
+            // "《平潭综合实验区消防专项规划》": a name inside a title of a document is no unit cell; nor is 全省….
+            if (!IsUnitStart(row, i) || row[i - 1] is '《' or '全')
             {
                 continue;
             }
 
-            var (names, end) = ReadRun(row, i);
+            var (names, end, cellStarts) = ReadRun(row, i);
 
             // The unit cells come right after the task's title: the first run of several names is the cells,
             // a later one is a list inside the requirement text.
             if (names.Count >= 2)
             {
+                if (OpensRequirement(row, end, names, cellStarts[^1]))
+                {
+                    names.RemoveRange(cellStarts[^1], names.Count - cellStarts[^1]);
+                }
+
                 return names;
             }
 
@@ -150,16 +156,49 @@ internal static partial class TableRowUnits
         return best;
     }
 
-    private static (List<string> Names, int End) ReadRun(string row, int start)
+    // "…平潭综合实验区管委会各设区市、平潭综合实验区管委会要按照…": the requirement may open with its own subject,
+    // glued to the last cell. The names from the last glue on are that subject when a verb follows them and they read
+    // as a sentence's subject (joined by 和, closed by 等…部门), name no one (各级各部门) or repeat the cells before;
+    // otherwise ("省人社厅省直各部门，各设区市要围绕…") they are the responsible cell and the requirement has no subject.
+    private static bool OpensRequirement(string row, int end, List<string> names, int lastCell)
+    {
+        // "…平潭综合实验区各级各部门的权责清单": a cell of 各级… names no one, whatever follows.
+        if (lastCell > 0 && names.Skip(lastCell).All(n => n.StartsWith("各级", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        var verb = RequirementVerb().Match(row, end);
+        if (!verb.Success || verb.Index != end || lastCell == 0)
+        {
+            return false;
+        }
+
+        var cells = names[..lastCell];
+        return verb.Groups["sentence"].Success
+            || names.Skip(lastCell).All(n => n.StartsWith("各级", StringComparison.Ordinal) || cells.Exists(c => c.StartsWith(n, StringComparison.Ordinal)));
+    }
+
+    // The names, where the run ends, and the index of each name that is glued to the one before it (a new cell).
+    private static (List<string> Names, int End, List<int> CellStarts) ReadRun(string row, int start)
     {
         var names = new List<string>();
+        var cellStarts = new List<int> { 0 };
         var position = start;
+        var joined = false;
         while (position < row.Length)
         {
-            var end = ReadName(row, position, afterSeparator: names.Count > 0 && IsSeparator(row[position - 1]));
+            var afterSeparator = names.Count > 0 && (IsSeparator(row[position - 1]) || joined);
+            joined = false;
+            var end = ReadName(row, position, afterSeparator);
             if (end < 0)
             {
                 break;
+            }
+
+            if (names.Count > 0 && !afterSeparator)
+            {
+                cellStarts.Add(names.Count);
             }
 
             names.Add(row[position..end]);
@@ -170,13 +209,21 @@ internal static partial class TableRowUnits
                 continue;
             }
 
+            // "省公安厅会同省人社厅、卫计委…": the cell states who works with the lead; the run goes on.
+            if (string.CompareOrdinal(row, position, "会同", 0, 2) == 0 && position + 2 < row.Length && IsUnitStart(row, position + 2))
+            {
+                position += 2;
+                joined = true;
+                continue;
+            }
+
             if (position >= row.Length || !IsUnitStart(row, position))
             {
                 break;
             }
         }
 
-        return (names, position);
+        return (names, position, cellStarts);
     }
 
     private static int ReadName(string row, int start, bool afterSeparator)
@@ -208,8 +255,8 @@ internal static partial class TableRowUnits
 
             if (EndsLikeUnit(row[start..end]))
             {
-                // "各设区|市": an ending that one more character completes is the longer name.
-                if (end < row.Length && EndsLikeUnit(row[start..(end + 1)]))
+                // "各设区|市": an ending that one more character completes is the longer name ("…实验区|办好" is a verb).
+                if (end < row.Length && EndsLikeUnit(row[start..(end + 1)]) && !VerbAfterName().IsMatch(row.AsSpan(end)))
                 {
                     end++;
                 }
@@ -244,7 +291,7 @@ internal static partial class TableRowUnits
     }
 
     private static bool EndsLikeUnit(string name) =>
-        name.Length >= 2 && !name.Contains('的', StringComparison.Ordinal) && Endings.Any(e => name.EndsWith(e, StringComparison.Ordinal) && name.Length > e.Length)
+        name.Length >= 2 && !name.Contains('的', StringComparison.Ordinal) && !VerbInName().IsMatch(name) && Endings.Any(e => name.EndsWith(e, StringComparison.Ordinal) && name.Length > e.Length)
         && UnitNoteParser.LooksLikeUnitName(name);
 
     private static bool IsUnitStart(string row, int i) =>
@@ -253,6 +300,17 @@ internal static partial class TableRowUnits
     private static bool IsSeparator(char c) => c is '、' or '，' or ',';
 
     private static bool IsSentenceMark(char c) => c is '。' or '；' or ';' or '：' or ':' or '！' or '？';
+
+    // What follows the subject of a sentence: "…各设区市、平潭综合实验区管委会要", "…民政厅等行业主管部门要", "省政府和各设区市应".
+    [GeneratedRegex(@"(?<sentence>(?:和|及|与)[^，,。；;、]{2,16}?|等[^，,。；;、]{0,8}?)?(?:要|应当?|须|必须)")]
+    private static partial Regex RequirementVerb();
+
+    // "平潭综合实验区通过新闻发布会…": the requirement text, not a longer name.
+    [GeneratedRegex("通过|按照|围绕|做好|办好|加强|及时|主动|集中")]
+    private static partial Regex VerbInName();
+
+    [GeneratedRegex("^(?:办好|办理|办结|处理|处置|会同)")]
+    private static partial Regex VerbAfterName();
 
     // A unit column may name its level first: "工作任务 党工委管委会牵头部门 本局责任处（单位） 工作要求".
     [GeneratedRegex("^(?:分别)?(?:牵头|配合|负责)(?:落实|负责)?$")]

@@ -106,6 +106,9 @@ internal static partial class UnitNoteParser
         return names.Count > 0 && names.TrueForAll(LooksLikeUnitName);
     }
 
+    /// <summary>True for a note that states roles in words (牵头, 负责, 责任单位…), not a bare list that could be an aside.</summary>
+    public static bool IsRoleNote(string content) => IsNoteContent(content) && NoteKeyword().IsMatch(content);
+
     public static UnitNote Parse(string note)
     {
         var carried = new List<string>();
@@ -334,7 +337,7 @@ internal static partial class UnitNoteParser
             var role = matches[i].Groups[1].Value switch
             {
                 "牵头单位" or "主办单位" or "牵头部门" or "牵头处室" or "牵头科室" => Role.Lead,
-                "配合单位" or "协办单位" or "参与单位" or "配合部门" or "配合处室" or "配合科室" or "协同处室" => Role.Supporting,
+                "配合单位" or "协办单位" or "参与单位" or "配合部门" or "配合处室" or "配合科室" or "协同处室" or "试点单位" => Role.Supporting,
                 _ => Role.Responsible,
             };
 
@@ -346,7 +349,8 @@ internal static partial class UnitNoteParser
                 continue;
             }
 
-            foreach (var unit in SplitUnitNames(segment))
+            // "试点单位：第一批：A、B，2017年12月底前完成；第二批：C": a batch's date is no unit.
+            foreach (var unit in SplitUnitNames(segment).Where(u => !DeadlineParser.LooksLikeDeadline(u)))
             {
                 result.Add((role, unit));
             }
@@ -522,7 +526,7 @@ internal static partial class UnitNoteParser
 
     private static string CleanUnitName(string piece)
     {
-        var name = piece.Trim().TrimStart('由', '请').Trim();
+        var name = Batch().Replace(piece.Trim().TrimStart('由', '请').Trim(), "");
         name = TrailingEtc().Replace(name, "");
         return name.Trim('，', '、', '；', ':', '：', ' ');
     }
@@ -595,7 +599,7 @@ internal static partial class UnitNoteParser
     [GeneratedRegex("^[省市区县]委$")]
     private static partial Regex PartyCommitteePrefix();
 
-    [GeneratedRegex("牵头|配合|负责|责任单位|责任制单位|责任部门|责任处室|责任科室|完成时限|协办|主办单位")]
+    [GeneratedRegex("牵头|配合|负责|责任单位|责任制单位|责任部门|责任处室|责任科室|完成时限|协办|主办单位|试点单位")]
     private static partial Regex NoteKeyword();
 
     [GeneratedRegex(@"[，,;；]?\s*以下均?需?(?<units>[^，,;；()]+?)(?:配合|协助)?(?:落实|负责)?[，,]?不再(?:一一)?列出")]
@@ -607,7 +611,7 @@ internal static partial class UnitNoteParser
     [GeneratedRegex("[局委办厅处队室心组司站所社](?=[区省市县各])")]
     private static partial Regex GluedUnitBoundary();
 
-    [GeneratedRegex("(牵头单位|主办单位|牵头部门|牵头处室|牵头科室|责任单位|责任部门|责任处室|责任科室|负责单位|配合单位|配合部门|配合处室|配合科室|协同处室|协办单位|参与单位|责任制单位|指导部门)[:：]")]
+    [GeneratedRegex("(牵头单位|主办单位|牵头部门|牵头处室|牵头科室|责任单位|责任部门|责任处室|责任科室|负责单位|配合单位|配合部门|配合处室|配合科室|协同处室|协办单位|参与单位|试点单位|责任制单位|指导部门)[:：]")]
     private static partial Regex LabelledRole();
 
     [GeneratedRegex("(?:完成时限|完成时间|时限要求|时间要求|完成期限)[:：]?")]
@@ -616,7 +620,7 @@ internal static partial class UnitNoteParser
     [GeneratedRegex(@"(?:等(?:相关|有关|其他|各)?(?:部门|单位)?)?(?:按照?(?:各自)?(?:职能|职责)(?:分工)?)?(?:分别)?(?<verb>牵头(?:负责)?|负责落实|具体负责|负责|配合|协助|协办|参与|落实)")]
     private static partial Regex RoleVerb();
 
-    [GeneratedRegex("(?<=[局委办府室会院心门厅处所站队])(?:以及|和|及)(?=[市区县省各镇乡])")]
+    [GeneratedRegex("(?<=[局委办府室会院心门厅处所站队])(?:以及|和|及|与)(?=[市区县省各镇乡])")]
     private static partial Regex UnitConjunction();
 
     [GeneratedRegex("等(?:相关|有关|其他|各)?(?:部门|单位|处室|科室|机构)?$")]
@@ -625,10 +629,15 @@ internal static partial class UnitNoteParser
     [GeneratedRegex(@"\([^()]*\)$")]
     private static partial Regex TrailingParenthesis();
 
+    // "第一批：区管委会办公室": the batch a unit belongs to, not part of its name.
+    [GeneratedRegex(@"^第[一二三四五六七八九十\d]{1,3}批次?[:：]\s*")]
+    private static partial Regex Batch();
+
     [GeneratedRegex("[。：:；！？“”\"《》]|\\d{4}")]
     private static partial Regex NotInUnitName();
 
-    [GeneratedRegex("(?:局|委|办|府|室|会|院|厅|处|所|站|队|部|门|心|组|行|社|馆|司|科|台|团|署|镇|乡|道|村|区|县|市|省|位|构)$")]
+    // 行 ends a bank (人民银行平潭支行, 农行), never 进行/执行/运行: "年终全面考核按以下程序进行" is a sentence.
+    [GeneratedRegex("(?:局|委|办|府|室|会|院|厅|处|所|站|队|部|门|心|组|银行|[支分总农工建中交]行|社|馆|司|科|台|团|署|镇|乡|道|村|区|县|市|省|位|构)$")]
     private static partial Regex UnitSuffix();
 
     [GeneratedRegex("[市区县省各镇乡]")]

@@ -20,6 +20,32 @@ public sealed class DeadlineShapeTests
         Assert.Equal(DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture), task.Deadline);
     }
 
+    [Theory]
+    [InlineData("推行全员绩效考核，于8月份前出台考核办法。", "2019-08-31")]
+    [InlineData("全区公共信用信息平台建设力争到2020年基本建成。", "2020-12-31")]
+    [InlineData("各级政府网站2020年前完成集约化改造。", "2020-12-31")]
+    [InlineData("科学编制清单内容。2019年北港村、大坪村等4个示范村开展试点。", "2019-12-31")]
+    [InlineData("加强基础建设；2019年65%的行政村按标准设置微型消防站。", "2019-12-31")]
+    public void Reads_months_written_with_fen_years_striven_for_and_sentences_opening_with_the_years_work(string sentence, string iso)
+    {
+        var task = Assert.Single(Parse($"2019年某市政务公开工作要点\n1.{sentence}(市政府办公室牵头)").Tasks);
+
+        Assert.Equal(DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture), task.Deadline);
+    }
+
+    [Theory]
+    [InlineData("提升创新能力。2019年研发投入强度不得低于3%；与2018年底相比，增长率不低于50%。")]
+    [InlineData("强化考核。对6月底没完成主要任务的，以及年底前没有全面完成任务的，予以扣分。")]
+    [InlineData("回顾工作。2018年全区完成政务公开目录编制。")]
+    [InlineData("深入开展调查研究工作。2019年君山片区重点普法责任清单")]
+    [InlineData("完成前三季度统计，2019年前三季度数据按时报送。")]
+    public void A_baseline_a_condition_a_past_year_a_level_to_hold_or_a_title_is_no_deadline(string sentence)
+    {
+        var task = Assert.Single(Parse($"2019年某市政务公开工作要点\n1.{sentence}(市政府办公室牵头)").Tasks);
+
+        Assert.Null(task.Deadline);
+    }
+
     [Fact]
     public void An_undated_notice_takes_its_year_from_its_own_document_number()
     {

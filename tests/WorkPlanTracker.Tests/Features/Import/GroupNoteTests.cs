@@ -73,4 +73,18 @@ public sealed class GroupNoteTests
 
         Assert.Empty(plan.Tasks.Single(t => t.Path == "一.1").LeadUnits);
     }
+
+    [Fact]
+    public void A_note_after_entries_that_all_end_in_semicolons_covers_every_entry()
+    {
+        var plan = Parser.Parse("""
+            2022年安全生产监督检查计划
+            4.组织生产安全事故调查和处理
+            （1）根据职责牵头组织一般和较大生产安全事故调查，提交事故调查报告；
+            （2）事故调查报告以我局名义报区管委会批复，督促整改落实；责任单位：协调处（20日），安基处（380日）
+            """);
+
+        Assert.Equal(["协调处", "安基处"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["协调处", "安基处"], plan.Tasks[1].LeadUnits);
+    }
 }

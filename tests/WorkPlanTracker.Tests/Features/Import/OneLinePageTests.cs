@@ -147,4 +147,51 @@ public sealed class FlattenedTableRowTests
         Assert.Equal(tasks["一.1"].LeadUnits.Concat(tasks["一.1"].SupportingUnits), tasks["一.2"].LeadUnits.Concat(tasks["一.2"].SupportingUnits));
         Assert.Equal(["省编办(省审改办)", "省直各部门", "各设区市"], tasks["一.3"].LeadUnits.Concat(tasks["一.3"].SupportingUnits));
     }
+
+    [Fact]
+    public void A_requirement_opening_with_its_own_subject_glued_to_the_last_cell_keeps_that_subject_out_of_the_units()
+    {
+        var plan = Parser.Parse(CoverLetter
+            + "2018年政务公开工作主要任务分解表工 作 任 务牵头单位责 任 单 位工 作 要 求一、加强公开解读"
+            + "1.推动实施双随机监管省工商局省政府各部门、各直属机构，各设区市政府、平潭综合实验区管委会各级各部门要制定并公布随机抽查事项清单。"
+            + "2.清理整合政务热线省效能办省政府各部门，各设区市政府、平潭综合实验区管委会各设区市、平潭综合实验区管委会要按照清单整合专线电话。"
+            + "3.完善政府公报机制省直各有关部门，各设区市省政府和各设区市应办好本级政府公报。"
+            + "4.建立公开制度省直各有关部门，各设区市政府省教育厅、环保厅、民政厅等行业主管部门要组织开展制度制定工作。"
+            + "5.轮训政务公开工作人员省人社厅省直各部门，各设区市、平潭综合实验区要围绕轮训要求制定培训计划。");
+
+        string[] Units(int i) => [.. plan.Tasks[i].LeadUnits.Concat(plan.Tasks[i].SupportingUnits)];
+        Assert.Equal(["省工商局", "省政府各部门", "各直属机构", "各设区市政府", "平潭综合实验区管委会"], Units(0));
+        Assert.Equal(["省效能办", "省政府各部门", "各设区市政府", "平潭综合实验区管委会"], Units(1));
+        Assert.Equal(["省直各有关部门", "各设区市"], Units(2));
+        Assert.Equal(["省直各有关部门", "各设区市政府"], Units(3));
+        Assert.Equal(["省人社厅", "省直各部门", "各设区市", "平潭综合实验区"], Units(4));
+    }
+
+    [Fact]
+    public void A_cell_name_does_not_run_into_the_requirement_nor_start_inside_quan_sheng()
+    {
+        var plan = Parser.Parse(CoverLetter
+            + "2017年政务公开工作主要任务分解表工作任务牵头单位责任单位工作要求一、推进公开"
+            + "1.深入解读政策省直各部门，各设区市，平潭综合实验区通过新闻发布会、在线访谈等方式传递政策意图。"
+            + "2.按月公开全省财政收支情况省财政厅各设区市，平潭综合实验区在门户网站集中公开财政收支信息。"
+            + "3.做好农产品价格信息公开省农业厅各设区市，平潭综合实验区办好农业信息服务网。"
+            + "4.权责清单及时公开省审改办省直各部门，各设区市，平潭综合实验区各级各部门的权责清单要及时向社会公开。");
+
+        string[] Units(int i) => [.. plan.Tasks[i].LeadUnits.Concat(plan.Tasks[i].SupportingUnits)];
+        Assert.Equal(["省直各部门", "各设区市", "平潭综合实验区"], Units(0));
+        Assert.Equal(["省财政厅", "各设区市", "平潭综合实验区"], Units(1));
+        Assert.Equal(["省农业厅", "各设区市", "平潭综合实验区"], Units(2));
+        Assert.Equal(["省审改办", "省直各部门", "各设区市", "平潭综合实验区"], Units(3));
+    }
+
+    [Fact]
+    public void A_lead_cell_stating_huitong_keeps_the_lead_and_its_partners()
+    {
+        var plan = Parser.Parse(CoverLetter
+            + "2016年政务公开工作主要任务分解表工作任务牵头单位责任单位工作要求一、推进公开"
+            + "1.推进面向转移落户人员的服务公开省公安厅会同省人社厅、卫计委、教育厅等相关部门，各设区市、平潭综合实验区及时公开户口迁移政策。");
+
+        var task = Assert.Single(plan.Tasks);
+        Assert.Equal(["省公安厅", "省人社厅", "卫计委", "教育厅等相关部门", "各设区市", "平潭综合实验区"], task.LeadUnits.Concat(task.SupportingUnits));
+    }
 }

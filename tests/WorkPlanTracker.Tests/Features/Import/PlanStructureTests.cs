@@ -121,6 +121,55 @@ public sealed class PlanStructureTests
     }
 
     [Fact]
+    public void A_division_of_duties_paragraph_is_no_task_and_a_duty_list_under_that_heading_is()
+    {
+        var told = Parser.Parse("""
+            一、工作任务
+            (一)梳理权力清单。(区编委办牵头)
+            二、职责分工在区党工委统一领导下，由区纪工委、区财政金融局等部门共同牵头。具体任务分工如下：区纪工委负责监督检查。
+            """);
+        var listed = Parser.Parse("""
+            一、工作任务
+            (一)梳理权力清单。(区编委办牵头)
+            二、职责分工
+            1.区纪工委：监督检查。
+            """);
+
+        Assert.Equal(["一.(一)"], told.Tasks.Select(t => t.Path));
+        Assert.Contains(told.Sections, s => s.Path == "二");
+        Assert.Equal(["一.(一)", "二.1"], listed.Tasks.Select(t => t.Path));
+        Assert.Equal(["区纪工委"], listed.Tasks[1].LeadUnits);
+    }
+
+    [Fact]
+    public void A_role_note_after_a_full_stop_mid_line_is_the_items_note_and_an_aside_is_not()
+    {
+        var plan = Parser.Parse("""
+            2016年政务公开工作实施方案
+            (一)完善激励问责机制。对落实不到位的部门予以通报。(驻局纪检组牵头落实)各牵头处室要将落实情况报送局办公室。
+            (二)组织全员培训。(含各片区)开展分级培训。
+            """);
+
+        Assert.Equal(["驻局纪检组"], plan.Tasks[0].LeadUnits);
+        Assert.Contains("各牵头处室要将落实情况报送局办公室", plan.Tasks[0].Text, StringComparison.Ordinal);
+        Assert.Empty(plan.Tasks[1].LeadUnits);
+        Assert.Contains("(含各片区)开展分级培训", plan.Tasks[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_labelled_note_closed_by_its_work_day_count_ends_the_item_even_when_text_runs_on()
+    {
+        var plan = Parser.Parse("""
+            2022年安全生产监督检查计划
+            (1)对5家重点监管企业进行监督检查。责任单位：基础处(30日)以上企业根据年度工作安排适时确定检查时间。
+            (2)对危险化学品企业进行检查。责任单位：危化处(60日)，基础处(104日)
+            """);
+
+        Assert.Equal(["基础处"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["危化处", "基础处"], plan.Tasks[1].LeadUnits);
+    }
+
+    [Fact]
     public void Reads_canonical_table_lines_under_a_section_heading()
     {
         var plan = Parser.Parse("""

@@ -40,6 +40,52 @@ public sealed class ProseRoleTests
     }
 
     [Fact]
+    public void A_lead_list_of_fifteen_units_reads_whole_without_its_qualifiers()
+    {
+        var task = Assert.Single(Parser.Parse("2014年督查工作通知\n二、部门自查省级部门要按照职责分工进行深入自查。19个方面督查重点，"
+            + "由所涉及的省政府办公厅、住房城乡建设厅、省发展改革委、环境保护厅、民政厅、省经济和信息化委、文化厅、省政府金融办、商务厅、"
+            + "科技厅、农业厅、水利厅、省扶贫移民局、财政厅、人力资源社会保障厅等省级主管部门（单位）牵头完成自查报告，"
+            + "其他相关部门（单位）配合，于6月20日前向省政府报送自查报告。").Tasks);
+
+        Assert.Equal(["省政府办公厅", "住房城乡建设厅", "省发展改革委", "环境保护厅", "民政厅", "省经济和信息化委", "文化厅", "省政府金融办",
+            "商务厅", "科技厅", "农业厅", "水利厅", "省扶贫移民局", "财政厅", "人力资源社会保障厅"], task.LeadUnits);
+        Assert.Empty(task.SupportingUnits);
+    }
+
+    [Fact]
+    public void Partners_are_read_later_in_the_sentence_and_a_list_splits_on_yu()
+    {
+        var task = Assert.Single(Parser.Parse("2020年某市工作要点\n1.由市财政局与市统计局牵头完成数据核查，市审计局、市税务局等部门配合，年底前报市政府。").Tasks);
+
+        Assert.Equal(["市财政局", "市统计局"], task.LeadUnits);
+        Assert.Equal(["市审计局", "市税务局"], task.SupportingUnits);
+    }
+
+    [Fact]
+    public void A_you_qiantou_sentence_whose_list_holds_a_phrase_names_no_unit()
+    {
+        var plan = Parser.Parse("2020年某市工作要点\n1.建立多元参与机制。形成由市场主体自主选择、行业协会牵头，多方参与的服务体系。\n"
+            + "2.坚持由点到面、由易到难、由政府主导向社会力量牵头转变，逐步推开。\n"
+            + "3.理由充分的事项由于时间紧迫，由各地自行牵头。");
+
+        Assert.All(plan.Tasks, t => Assert.Empty(t.LeadUnits.Concat(t.SupportingUnits)));
+    }
+
+    [Fact]
+    public void The_unit_a_task_works_with_leads_it_when_the_task_names_no_other()
+    {
+        var plan = Parser.Parse("2023年普法依法治理工作要点\n1.深入开展法治宣传。按照要求，配合区政法工作部开展公民法治素养提升行动。\n"
+            + "2.配合区政法工作部做好普法志愿者联盟品牌建设。\n"
+            + "3.开展风险筛查。配合省厅开展化学物质调查。（区生态环境局牵头）\n"
+            + "4.配合做好迎检准备工作。");
+
+        Assert.Equal(["区政法工作部"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["区政法工作部"], plan.Tasks[1].LeadUnits);
+        Assert.Equal(["区生态环境局"], plan.Tasks[2].LeadUnits.Concat(plan.Tasks[2].SupportingUnits));
+        Assert.Empty(plan.Tasks[3].LeadUnits.Concat(plan.Tasks[3].SupportingUnits));
+    }
+
+    [Fact]
     public void A_plan_skipping_two_numbers_in_running_text_still_reads_the_items_after_the_gap()
     {
         var plan = Parser.Parse("2015年宜居环境建设行动计划 " + Padding + "。 一、主要内容（一）建设美丽乡村。（二）打造完整社区。（三）整治三边三节点。"

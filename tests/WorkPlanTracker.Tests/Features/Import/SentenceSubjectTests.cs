@@ -73,9 +73,9 @@ public sealed class SentenceSubjectTests
     }
 
     [Fact]
-    public void A_long_you_list_ending_in_a_catch_all_leads_and_the_other_departments_name_nobody()
+    public void A_long_subject_list_ending_in_a_catch_all_leads_and_the_other_departments_name_nobody()
     {
-        var task = Only("二、部门自查省级部门要按照职责分工进行深入自查。19个方面督查重点，由所涉及的省政府办公厅、住房城乡建设厅、省发展改革委、环境保护厅、民政厅、省经济和信息化委等省级主管部门（单位）牵头完成自查报告，其他相关部门（单位）配合。");
+        var task = Only("二、部门自查省级部门要按照职责分工进行深入自查。19个方面督查重点，所涉及的省政府办公厅、住房城乡建设厅、省发展改革委、环境保护厅、民政厅、省经济和信息化委等省级主管部门（单位）要完成自查报告，其他相关部门（单位）配合。");
 
         Assert.Equal(["省政府办公厅", "住房城乡建设厅", "省发展改革委", "环境保护厅", "民政厅", "省经济和信息化委"], task.SuggestedLeadUnits);
         Assert.Empty(task.SuggestedSupportingUnits);

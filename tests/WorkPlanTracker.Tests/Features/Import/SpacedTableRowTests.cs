@@ -28,6 +28,18 @@ public sealed class SpacedTableRowTests
     }
 
     [Fact]
+    public void An_office_in_brackets_printed_apart_belongs_to_the_unit_before_it()
+    {
+        var plan = ParseOneLine(
+            "工 作 任 务 党工委管委会牵头部门 本局责任处（单位） 工　作　要　求 一、提高水平 "
+            + "1.做好法律法规发布 区党工委管委会办公室 （政策法规处） 综合处牵头落实 着力提升规章的发布质量。 "
+            + "2.增进与公众互动交流 区党工委管委会办公室 综合处牵头落实 加强政府热线电话管理。");
+
+        Assert.Equal(["区党工委管委会办公室(政策法规处)", "综合处"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["区党工委管委会办公室", "综合处"], plan.Tasks[1].LeadUnits);
+    }
+
+    [Fact]
     public void A_row_printing_no_unit_cell_sits_in_a_merged_cell_and_takes_the_units_above()
     {
         var plan = ParseOneLine(
