@@ -165,6 +165,7 @@ internal static partial class UnitNoteParser
             }
 
             DistributeSharedSuffix(names);
+            RestoreElidedLevels(names);
             result.AddRange(names);
         }
 
@@ -343,7 +344,8 @@ internal static partial class UnitNoteParser
 
             // "责任处室：办公室牵头，各相关处室配合": the label's list states the roles itself.
             var segment = note[start..end];
-            if (role == Role.Responsible && RoleVerb().Match(segment) is { Success: true } verb && verb.Groups["verb"].Value.StartsWith("牵头", StringComparison.Ordinal))
+            if (role == Role.Responsible && RoleVerb().Match(segment) is { Success: true } verb
+                && (verb.Groups["verb"].Value.StartsWith("牵头", StringComparison.Ordinal) || verb.Groups["verb"].Value == "会同"))
             {
                 result.AddRange(ReadRoleVerbs(segment));
                 continue;
@@ -367,7 +369,8 @@ internal static partial class UnitNoteParser
         {
             var role = verb.Groups["verb"].Value switch
             {
-                var v when v.StartsWith("牵头", StringComparison.Ordinal) => Role.Lead,
+                // "省公安厅会同省人社厅、省教育厅": the unit before 会同 leads, the ones it works with follow.
+                var v when v.StartsWith("牵头", StringComparison.Ordinal) || v == "会同" => Role.Lead,
                 "配合" or "协助" or "协办" or "参与" => Role.Supporting,
                 _ => Role.Responsible,
             };
@@ -549,6 +552,24 @@ internal static partial class UnitNoteParser
         }
     }
 
+    /// <summary>
+    /// "省工信厅、财政厅": a list names the level once, on its first department; a department after it written without
+    /// any level or place (财政厅, 卫计委) is of the same level (省财政厅). A name with its own place or level
+    /// (福州市财政局, 各设区市), or that is no department (平潭综合实验区), stays as written.
+    /// </summary>
+    private static void RestoreElidedLevels(List<string> names)
+    {
+        for (var i = 1; i < names.Count; i++)
+        {
+            var previous = names[i - 1];
+            if (previous.Length >= 3 && "省市区县".Contains(previous[0], StringComparison.Ordinal) && !"场辖级直属委".Contains(previous[1], StringComparison.Ordinal)
+                && ElidedDepartment().IsMatch(names[i]))
+            {
+                names[i] = previous[0] + names[i];
+            }
+        }
+    }
+
     // "高新区、循环化工园区、综合保税区管委会" names three 管委会, not two districts and one committee.
     private static void DistributeSharedSuffix(List<string> names)
     {
@@ -617,8 +638,12 @@ internal static partial class UnitNoteParser
     [GeneratedRegex("(?:完成时限|完成时间|时限要求|时间要求|完成期限)[:：]?")]
     private static partial Regex DeadlineLabel();
 
-    [GeneratedRegex(@"(?:等(?:相关|有关|其他|各)?(?:部门|单位)?)?(?:按照?(?:各自)?(?:职能|职责)(?:分工)?)?(?:分别)?(?<verb>牵头(?:负责)?|负责落实|具体负责|负责|配合|协助|协办|参与|落实)")]
+    [GeneratedRegex(@"(?:等(?:相关|有关|其他|各)?(?:部门|单位)?)?(?:按照?(?:各自)?(?:职能|职责)(?:分工)?)?(?:分别)?(?<verb>牵头(?:负责)?|负责落实|具体负责|负责|配合|协助|协办|参与|落实|会同)")]
     private static partial Regex RoleVerb();
+
+    // A department name with no level or place in it: 财政厅, 卫计委, 教育局, 人社局 (not 市场监管局: 市场 is no level).
+    [GeneratedRegex("^(?!.*[省县州]|.*[市区](?!场))[\\u4e00-\\u9fff]{1,10}(?:厅|局|委|办)$")]
+    private static partial Regex ElidedDepartment();
 
     [GeneratedRegex("(?<=[局委办府室会院心门厅处所站队])(?:以及|和|及|与)(?=[市区县省各镇乡])")]
     private static partial Regex UnitConjunction();

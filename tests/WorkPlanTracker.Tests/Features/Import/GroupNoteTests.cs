@@ -21,7 +21,7 @@ public sealed class GroupNoteTests
             2.游客服务中心。新建游客中心。(责任单位：旅游集团)
             """);
 
-        Assert.Equal(["区旅游委", "规划局"], plan.Tasks.Single(t => t.Path == "一.(一).1").LeadUnits);
+        Assert.Equal(["区旅游委", "区规划局"], plan.Tasks.Single(t => t.Path == "一.(一).1").LeadUnits);
         Assert.Equal(["交通局"], plan.Tasks.Single(t => t.Path == "一.(二).1").LeadUnits);
     }
 

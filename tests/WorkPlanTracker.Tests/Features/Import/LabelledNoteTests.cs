@@ -15,7 +15,7 @@ public sealed class LabelledNoteTests
             + "第三批：其他区直部门，2018年12月底前完成。").Tasks);
 
         Assert.Equal(["区行政审批局", "智慧岛服务管理中心"], task.LeadUnits);
-        Assert.Equal(["区管委会办公室(档案局)", "市场监督管理局", "区党群工作部", "规划局", "其他区直部门"], task.SupportingUnits);
+        Assert.Equal(["区管委会办公室(档案局)", "区市场监督管理局", "区党群工作部", "区规划局", "其他区直部门"], task.SupportingUnits);
         Assert.Equal(new DateOnly(2018, 12, 31), task.Deadline);
     }
 
@@ -26,7 +26,7 @@ public sealed class LabelledNoteTests
             + "配合部门：区市场监督管理局、综合执法局 完成时间：2018年6月底前完成").Tasks);
 
         Assert.Equal(["区交通与建设局"], task.LeadUnits);
-        Assert.Equal(["区市场监督管理局", "综合执法局"], task.SupportingUnits);
+        Assert.Equal(["区市场监督管理局", "区综合执法局"], task.SupportingUnits);
         Assert.Equal(new DateOnly(2018, 6, 30), task.Deadline);
     }
 

@@ -90,7 +90,7 @@ public sealed class OneLinePageTests
     {
         var plan = ParseOneLine("一、加强公开。做好政策解读。责任单位：省工信厅、财政厅，各设区市人民政府。 二、优化服务。推进一网通办。责任单位：省数据局。");
 
-        Assert.Equal(["省工信厅", "财政厅", "各设区市人民政府"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["省工信厅", "省财政厅", "各设区市人民政府"], plan.Tasks[0].LeadUnits);
         Assert.Equal(["省数据局"], plan.Tasks[1].LeadUnits);
         Assert.DoesNotContain("责任单位", plan.Tasks[0].Text, StringComparison.Ordinal);
     }

@@ -77,7 +77,7 @@ public sealed class SentenceSubjectTests
     {
         var task = Only("二、部门自查省级部门要按照职责分工进行深入自查。19个方面督查重点，所涉及的省政府办公厅、住房城乡建设厅、省发展改革委、环境保护厅、民政厅、省经济和信息化委等省级主管部门（单位）要完成自查报告，其他相关部门（单位）配合。");
 
-        Assert.Equal(["省政府办公厅", "住房城乡建设厅", "省发展改革委", "环境保护厅", "民政厅", "省经济和信息化委"], task.SuggestedLeadUnits);
+        Assert.Equal(["省政府办公厅", "省住房城乡建设厅", "省发展改革委", "省环境保护厅", "省民政厅", "省经济和信息化委"], task.SuggestedLeadUnits);
         Assert.Empty(task.SuggestedSupportingUnits);
     }
 
