@@ -226,12 +226,20 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// Chooses a file until <paramref name="done"/> shows. Each try waits a few seconds for the upload to be read:
     /// choosing again while the server still reads the first would start over, and on a loaded machine never end.
     /// </summary>
-    public static Task UploadUntilAsync(IPage page, string inputSelector, string file, ILocator done) =>
-        UntilAsync(async () =>
+    /// <summary>
+    /// Chooses <paramref name="file"/> until <paramref name="done"/> shows (a choice made before the circuit attached is
+    /// lost). Gives up after a minute in all, saying what the page showed: each try may wait 10 s, and 80 of them
+    /// once kept a CI run waiting 11 minutes on a page that only said why it refused the file.
+    /// </summary>
+    public static async Task UploadUntilAsync(IPage page, string inputSelector, string file, ILocator done)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (await done.CountAsync() == 0)
         {
-            if (await done.CountAsync() > 0)
+            if (watch.Elapsed > TimeSpan.FromMinutes(1))
             {
-                return true;
+                var shown = await page.Locator("h1, [role=alert], .alert, #blazor-error-ui:visible, #components-reconnect-modal:visible").AllInnerTextsAsync();
+                Assert.Fail($"the upload of {Path.GetFileName(file)} showed no result within a minute; the page showed: {string.Join(" | ", shown)}");
             }
 
             if (await page.Locator(inputSelector + ":enabled").CountAsync() > 0)
@@ -246,9 +254,12 @@ public sealed class BrowserFixture : IAsyncLifetime
                     // Not connected yet, or still reading: the next try looks again.
                 }
             }
-
-            return await done.CountAsync() > 0;
-        });
+            else
+            {
+                await Task.Delay(250);
+            }
+        }
+    }
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });

@@ -32,7 +32,7 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
         return ctx;
     }
 
-    private readonly HeavyUploadGate gate = new();
+    private readonly HeavyUploadGate gate = new(TimeProvider.System);
 
     /// <summary>What plan-paste.js hands over in the browser: the textarea's text as a UTF-8 stream.</summary>
     private static void Paste(BunitContext ctx, string text) =>
@@ -286,5 +286,47 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
 
         page.WaitForAssertion(() => Assert.Contains("您的另一个文件正在读取和检查", page.Find(".alert-danger").TextContent));
         Assert.Empty(page.FindAll("tr.review-row"));
+    }
+
+    [Fact]
+    public async Task An_upload_cut_off_when_the_page_goes_away_ends_and_gives_the_user_the_next_upload()
+    {
+        var ctx = NewContext();
+        var page = ctx.Render<ImportPage>();
+        var input = page.FindComponent<InputFile>();
+
+        // The browser stopped sending (a closed tab): the read would wait for ever.
+        var upload = page.InvokeAsync(() => input.Instance.OnChange.InvokeAsync(new InputFileChangeEventArgs([new NeverArrivingFile()])));
+        Assert.Null(gate.TryEnter("office"));
+
+        await ctx.DisposeAsync();
+
+        await upload.WaitAsync(TimeSpan.FromSeconds(10));
+        using var next = gate.TryEnter("office");
+        Assert.NotNull(next);
+    }
+
+    private sealed class NeverArrivingFile : IBrowserFile
+    {
+        public string Name => "计划.txt";
+
+        public DateTimeOffset LastModified => DateTimeOffset.UnixEpoch;
+
+        public long Size => 1024;
+
+        public string ContentType => "text/plain";
+
+        public Stream OpenReadStream(long maxAllowedSize = 512000, CancellationToken cancellationToken = default) =>
+            new NeverArrivingStream(cancellationToken);
+    }
+
+    private sealed class NeverArrivingStream(CancellationToken opened) : MemoryStream
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(opened, cancellationToken);
+            await Task.Delay(Timeout.Infinite, either.Token);
+            return 0;
+        }
     }
 }
