@@ -129,14 +129,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             if (watch.Elapsed > timeout)
             {
-                throw await NotReachedAsync(page, urlPart, timeout);
+                throw await NotShownAsync(page, $"No page at …{urlPart}…", timeout);
             }
 
             await Task.Delay(100);
         }
     }
 
-    private async Task<TimeoutException> NotReachedAsync(IPage page, string urlPart, TimeSpan timeout)
+    private async Task<TimeoutException> NotShownAsync(IPage page, string awaited, TimeSpan waited)
     {
         var shown = await page.Locator("h1, .app-user, [role=alert], [role=status], #blazor-error-ui:visible, #components-reconnect-modal:visible").AllInnerTextsAsync();
         string[] logged;
@@ -152,7 +152,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         return new TimeoutException(
-            $"No page at …{urlPart}… within {timeout.TotalSeconds} s; still at {page.Url}. The page showed: [{string.Join(" | ", shown)}]. " +
+            $"{awaited} within {waited.TotalSeconds:0} s; still at {page.Url}. The page showed: [{string.Join(" | ", shown)}]. " +
             $"Server errors: [{string.Join(" | ", logged)}]. Circuit log: [{string.Join(" | ", circuit)}].");
     }
 
@@ -223,41 +223,37 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Chooses a file until <paramref name="done"/> shows. Each try waits a few seconds for the upload to be read:
-    /// choosing again while the server still reads the first would start over, and on a loaded machine never end.
+    /// Chooses <paramref name="files"/> and waits until <paramref name="done"/> shows. The upload fields stay disabled
+    /// until the circuit is interactive and while a file is being received, so a choice is made only when a handler
+    /// will read it; it is made again only when the field is free and nothing came of the last one. Gives up after
+    /// 90 s, saying what the page showed and what the server logged (80 blind tries once kept CI waiting 11 minutes).
     /// </summary>
-    /// <summary>
-    /// Chooses <paramref name="file"/> until <paramref name="done"/> shows (a choice made before the circuit attached is
-    /// lost). Gives up after a minute in all, saying what the page showed: each try may wait 10 s, and 80 of them
-    /// once kept a CI run waiting 11 minutes on a page that only said why it refused the file.
-    /// </summary>
-    public static async Task UploadUntilAsync(IPage page, string inputSelector, string file, ILocator done)
+    public async Task UploadUntilAsync(IPage page, string inputSelector, ILocator done, params string[] files)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
+        var lastChoice = TimeSpan.FromMinutes(-1);
         while (await done.CountAsync() == 0)
         {
-            if (watch.Elapsed > TimeSpan.FromMinutes(1))
+            if (watch.Elapsed > TimeSpan.FromSeconds(90))
             {
-                var shown = await page.Locator("h1, [role=alert], .alert, #blazor-error-ui:visible, #components-reconnect-modal:visible").AllInnerTextsAsync();
-                Assert.Fail($"the upload of {Path.GetFileName(file)} showed no result within a minute; the page showed: {string.Join(" | ", shown)}");
+                throw await NotShownAsync(page, $"No result of the upload of {string.Join("、", files.Select(Path.GetFileName))}", watch.Elapsed);
             }
 
-            if (await page.Locator(inputSelector + ":enabled").CountAsync() > 0)
+            var free = await page.Locator(inputSelector + ":enabled").CountAsync() > 0;
+            if (free && watch.Elapsed - lastChoice > TimeSpan.FromSeconds(15))
             {
+                lastChoice = watch.Elapsed;
                 try
                 {
-                    await page.Locator(inputSelector).SetInputFilesAsync(file, new LocatorSetInputFilesOptions { Timeout = 2000 });
-                    await done.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 8000 });
+                    await page.Locator(inputSelector).SetInputFilesAsync(files, new LocatorSetInputFilesOptions { Timeout = 5000 });
                 }
                 catch (TimeoutException)
                 {
-                    // Not connected yet, or still reading: the next try looks again.
+                    // The field was disabled again in between: the next look decides.
                 }
             }
-            else
-            {
-                await Task.Delay(250);
-            }
+
+            await Task.Delay(250);
         }
     }
 

@@ -28,23 +28,7 @@ public class EvidenceBrowserTests(BrowserFixture browser) : IAsyncLifetime
         {
             var page = await browser.OpenAsync($"/assignments/{assignmentId}", unit);
             var chosen = page.Locator(".evidence-chosen li");
-            await BrowserFixture.UntilAsync(async () =>
-            {
-                if (await chosen.CountAsync() == 0 && await page.Locator("#report-files:enabled").CountAsync() > 0)
-                {
-                    try
-                    {
-                        await page.Locator("#report-files").SetInputFilesAsync(names.Select(n => Path.Combine(folder, n)), new LocatorSetInputFilesOptions { Timeout = 2000 });
-                        await chosen.Nth(1).WaitForAsync(new LocatorWaitForOptions { Timeout = 8000 });
-                    }
-                    catch (TimeoutException)
-                    {
-                        // Not connected yet: the next try chooses again.
-                    }
-                }
-
-                return await chosen.CountAsync() == 2;
-            });
+            await browser.UploadUntilAsync(page, "#report-files", chosen.Nth(1), [.. names.Select(n => Path.Combine(folder, n))]);
 
             await Assertions.Expect(chosen.Nth(0)).ToContainTextAsync("解读材料.pdf");
             await Assertions.Expect(chosen.Nth(1)).ToContainTextAsync("发布截图.png");

@@ -26,7 +26,7 @@ public class ImportBrowserTests(BrowserFixture browser) : IAsyncLifetime
             var page = await browser.OpenAsync("/import");
 
             var rows = page.Locator("tr.review-row");
-            await BrowserFixture.UploadUntilAsync(page, "#plan-file", file, rows);
+            await browser.UploadUntilAsync(page, "#plan-file", rows, file);
             await Assertions.Expect(rows).ToHaveCountAsync(2);
             await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("未找到牵头单位");
             await BrowserFixture.ScreenshotAsync(page, "import-review");
@@ -60,7 +60,7 @@ public class ImportBrowserTests(BrowserFixture browser) : IAsyncLifetime
         {
             var page = await browser.OpenAsync("/import");
             var rows = page.Locator("tr.review-row");
-            await BrowserFixture.UploadUntilAsync(page, "#plan-file", file, rows);
+            await browser.UploadUntilAsync(page, "#plan-file", rows, file);
 
             await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("句中负责的单位：各县(区)人民政府");
             await Assertions.Expect(rows.Nth(0).Locator("textarea.lead-units")).ToHaveValueAsync("");
@@ -114,7 +114,7 @@ public class ImportBrowserTests(BrowserFixture browser) : IAsyncLifetime
         {
             var page = await browser.OpenAsync("/import");
             var rowsOnPage = page.Locator("tr.review-row");
-            await BrowserFixture.UploadUntilAsync(page, "#plan-file", file, rowsOnPage);
+            await browser.UploadUntilAsync(page, "#plan-file", rowsOnPage, file);
 
             await Assertions.Expect(rowsOnPage).ToHaveCountAsync(2);
             await Assertions.Expect(page.Locator("#meta-title")).ToHaveValueAsync("表格县2034年政务公开重点工作任务分解表");

@@ -109,7 +109,7 @@ public class LedgerBrowserTests(BrowserFixture browser) : IAsyncLifetime
         try
         {
             var upload = await browser.OpenAsync("/ledger/upload", unit);
-            await BrowserFixture.UploadUntilAsync(upload, "#fill-in-file", path, upload.Locator("#upload-message"));
+            await browser.UploadUntilAsync(upload, "#fill-in-file", upload.Locator("#upload-message"), path);
             await Assertions.Expect(upload.Locator("#upload-message")).ToContainTextAsync("没有填写任何进展");
             await BrowserFixture.ScreenshotAsync(upload, "ledger-upload-page");
         }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using System.Text;
 using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
@@ -33,6 +34,7 @@ public sealed class EvidenceComponentsTests : IDisposable
         ctx.Services.AddSingleton(TimeProvider.System);
         ctx.Services.AddSingleton(Options.Create(new StorageOptions { DataDirectory = dataDirectory }));
         ctx.Services.AddScoped<UploadScratchSpace>();
+        ctx.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return ctx;
     }
 

@@ -29,6 +29,7 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
         ctx.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ImportOptions()));
         ctx.Services.AddSingleton(gate);
         ctx.AddAuthorization().SetAuthorized("office");
+        ctx.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return ctx;
     }
 
@@ -289,6 +290,18 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
     }
 
     [Fact]
+    public async Task Before_the_page_is_interactive_the_file_and_paste_controls_are_disabled_so_no_choice_is_lost()
+    {
+        await using var ctx = NewContext();
+        ctx.Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var page = ctx.Render<ImportPage>();
+
+        Assert.True(page.Find("#plan-file").HasAttribute("disabled"));
+        Assert.True(page.Find("#parse-pasted").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public async Task An_upload_cut_off_when_the_page_goes_away_ends_and_gives_the_user_the_next_upload()
     {
         var ctx = NewContext();
@@ -298,6 +311,10 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
         // The browser stopped sending (a closed tab): the read would wait for ever.
         var upload = page.InvokeAsync(() => input.Instance.OnChange.InvokeAsync(new InputFileChangeEventArgs([new NeverArrivingFile()])));
         Assert.Null(gate.TryEnter("office"));
+
+        // Meanwhile the page says what it waits for, and another choice cannot start a second read.
+        page.WaitForAssertion(() => Assert.Contains("正在上传“计划.txt”", page.Find("[role=status]").TextContent));
+        Assert.True(page.Find("#plan-file").HasAttribute("disabled"));
 
         await ctx.DisposeAsync();
 
