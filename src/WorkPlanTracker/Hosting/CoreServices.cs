@@ -44,6 +44,7 @@ public static class CoreServices
         builder.Services.AddSingleton(services => new PlanDocumentReader(new PlanDocumentReaderOptions(), services.GetRequiredService<IOptions<ImportOptions>>().Value));
         builder.Services.AddSingleton<ImportEvaluation>();
         builder.Services.AddScoped<PlanImportService>();
+        builder.Services.AddSingleton<ImportSourceService>();
         builder.Services.AddScoped<SamplePlanSeeder>();
         builder.Services.AddScoped<DatabaseStartup>();
         builder.Services.AddScoped<IDatabasePreparation>(sp => sp.GetRequiredService<DatabaseStartup>());

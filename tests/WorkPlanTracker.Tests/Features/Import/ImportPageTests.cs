@@ -28,6 +28,7 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
         ctx.Services.AddSingleton(new PlanDocumentReader());
         ctx.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ImportOptions()));
         ctx.Services.AddSingleton(gate);
+        ctx.Services.AddSingleton<ImportSourceService>();
         ctx.AddAuthorization().SetAuthorized("office");
         ctx.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return ctx;
@@ -313,7 +314,7 @@ public class ImportPageTests(SeededDatabase db) : IClassFixture<SeededDatabase>
         Assert.Null(gate.TryEnter("office"));
 
         // Meanwhile the page says what it waits for, and another choice cannot start a second read.
-        page.WaitForAssertion(() => Assert.Contains("正在上传“计划.txt”", page.Find("[role=status]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("正在接收和读取“计划.txt”", page.Find("[role=status]").TextContent));
         Assert.True(page.Find("#plan-file").HasAttribute("disabled"));
 
         await ctx.DisposeAsync();
