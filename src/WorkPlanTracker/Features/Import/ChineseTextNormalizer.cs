@@ -1,11 +1,13 @@
+using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
 
 namespace WorkPlanTracker.Features.Import;
 
 /// <summary>
-/// Brings published plan text into one canonical form before parsing: simplified characters, no inserted
-/// pinyin, half-width letters and digits, ASCII parentheses, full-width Chinese ，：；！？, plain spaces.
+/// Brings published plan text into one canonical form before parsing: ideographs instead of the radicals and
+/// compatibility characters that look like them, simplified characters, no inserted pinyin, half-width letters and
+/// digits, ASCII parentheses, full-width Chinese ，：；！？, plain spaces.
 /// </summary>
 public static partial class ChineseTextNormalizer
 {
@@ -18,9 +20,60 @@ public static partial class ChineseTextNormalizer
         }
 
         // Pinyin goes first: after conversion the annotated character may no longer be followed by it.
-        var withoutPinyin = PinyinAnnotation().Replace(text, "");
+        var withoutPinyin = PinyinAnnotation().Replace(FoldRadicals(text), "");
         var simplified = TraditionalToSimplifiedConverter.Instance.Convert(withoutPinyin);
         return NormalizeWidthAndSpacing(simplified);
+    }
+
+    /// <summary>
+    /// Puts the ideograph in place of a Kangxi radical (U+2F00–U+2FD5), a CJK radical supplement character
+    /// (U+2E80–U+2EFF) or a CJK compatibility ideograph (U+F900–U+FAFF) that looks the same. Many PDFs map their glyphs
+    /// to these code points (a browser's "save as PDF", some Word and WPS fonts): 一 then reads as ⼀ U+2F00, 人民 as
+    /// ⼈⺠, and neither a numbering marker nor a unit name is found. Copying text out of such a PDF carries them too.
+    /// Each character stays one character, so positions in the text do not move.
+    /// </summary>
+    public static string FoldRadicals(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var first = text.AsSpan().IndexOfAnyInRange('\u2e80', '\u2fd5');
+        var compatibility = text.AsSpan().IndexOfAnyInRange('\uf900', '\ufaff');
+        if (first < 0 && compatibility < 0)
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (folded, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                folded[i] = FoldRadical(source[i]);
+            }
+        });
+    }
+
+    private static char FoldRadical(char c) => c switch
+    {
+        >= '\u2e80' and <= '\u2eff' => RadicalSupplement.GetValueOrDefault(c, c),
+        >= '\u2f00' and <= '\u2fd5' or >= '\uf900' and <= '\ufaff' => SingleCharacter(c.ToString().Normalize(NormalizationForm.FormKC), c),
+        _ => c,
+    };
+
+    private static char SingleCharacter(string normalized, char original) => normalized.Length == 1 ? normalized[0] : original;
+
+    // Unicode's EquivalentUnifiedIdeograph.txt for U+2E81–U+2EF3, where the ideograph lies in the basic plane (NFKC folds
+    // only U+2E9F and U+2EF3 of this block; the Kangxi block it folds entirely).
+    private static readonly FrozenDictionary<char, char> RadicalSupplement = FromPairs(
+        "⺁厂⺂乛⺃乚⺄乙⺅亻⺆冂⺈刀⺉刂⺊卜⺋㔾⺌小⺍小⺎兀⺏尣⺐尢⺒巳⺓幺⺔彑⺖忄⺗心⺘扌⺙攵⺛旡⺜日⺝月⺞歺⺟母⺠民⺡氵⺢氺"
+        + "⺣灬⺤爫⺥爫⺦丬⺧牛⺨犭⺩王⺫目⺬示⺭礻⺯糹⺰纟⺱罓⺲罒⺳㓁⺴冗⺶羊⺹耂⺺肀⺻聿⺼肉⺾艹⺿艹⻀艹⻁虎⻂衤⻃覀⻄西⻅见⻆角"
+        + "⻈讠⻉贝⻋车⻌辶⻍辶⻎辶⻏邑⻐钅⻑長⻒镸⻓长⻔门⻖阝⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻟飠⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦"
+        + "⻩黄⻪黾⻫斉⻬齐⻭歯⻮齿⻯竜⻰龙⻱龜⻲亀⻳龟").ToFrozenDictionary();
+
+    private static IEnumerable<KeyValuePair<char, char>> FromPairs(string pairs)
+    {
+        for (var i = 0; i + 1 < pairs.Length; i += 2)
+        {
+            yield return new KeyValuePair<char, char>(pairs[i], pairs[i + 1]);
+        }
     }
 
     /// <summary>True for CJK ideographs (basic block and extension A), the characters plan text is written in.</summary>

@@ -24,9 +24,14 @@ public sealed class CorpusAsDocumentsTests(ITestOutputHelper output) : IDisposab
     // Measured 2026-12-03 over plans 01-35 (the text path: 100 / 99.4 / 99.5): PDF 100 / 99.0 / 99.5, Word the same
     // as the text. Before running text cut by a PDF's line breaks was read on from the number a line opens with (and
     // before the day's unit rules), the PDF read 91.0 / 90.7 / 89.7.
+    //
+    // "browser-pdf" is each plan as a web page (breadcrumbs, share line, 【打印本页】 and the site footer) printed to PDF
+    // by Chromium: its text layer spells many characters as radicals (一 as ⼀ U+2F00, 人民 as ⼈⺠), as PDFs from
+    // some Word and WPS fonts do. Before those were folded to ideographs it read 34.5 / 12.9 / 32.7; now 100 / 99.1 / 99.5.
     [Theory]
     [InlineData("pdf", 0.995, 0.98, 0.985)]
     [InlineData("docx", 0.995, 0.99, 0.99)]
+    [InlineData("browser-pdf", 0.995, 0.98, 0.985)]
     public void The_corpus_saved_as_a_document_reads_about_as_well_as_its_text(string format, double minimumTaskRecall, double minimumUnitsF1, double minimumDeadlineAccuracy)
     {
         var corpus = Path.Combine(AppContext.BaseDirectory, "Features", "Import", "Corpus");
@@ -47,11 +52,19 @@ public sealed class CorpusAsDocumentsTests(ITestOutputHelper output) : IDisposab
             File.Copy(key, Path.Combine(keys, Path.GetFileName(key)));
         }
 
-        SaveAs(format, texts, plans);
+        if (format == "browser-pdf")
+        {
+            PrintFromBrowser(texts, plans);
+        }
+        else
+        {
+            SaveAs(format, texts, plans);
+        }
+
         var accuracy = new ImportEvaluation(reader, new PlanTextParser()).Evaluate(root);
         output.WriteLine(accuracy.ToMarkdown());
 
-        Assert.Equal(Directory.GetFiles(keys).Length, Directory.GetFiles(plans, "*." + format).Length);
+        Assert.Equal(Directory.GetFiles(keys).Length, Directory.GetFiles(plans, "*." + format.Replace("browser-", "", StringComparison.Ordinal)).Length);
         Assert.True(accuracy.TaskRecall >= minimumTaskRecall, Describe("tasks found", accuracy.TaskRecall, minimumTaskRecall));
         Assert.True(accuracy.UnitsF1 >= minimumUnitsF1, Describe("units F1", accuracy.UnitsF1, minimumUnitsF1));
         Assert.True(accuracy.DeadlineAccuracy >= minimumDeadlineAccuracy, Describe("deadlines right", accuracy.DeadlineAccuracy, minimumDeadlineAccuracy));
@@ -79,6 +92,41 @@ public sealed class CorpusAsDocumentsTests(ITestOutputHelper output) : IDisposab
         process.StandardOutput.ReadToEnd();
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "LibreOffice did not finish saving the corpus within 2 minutes");
         Assert.True(process.ExitCode == 0, $"LibreOffice failed: {stderr.Result}");
+    }
+
+    private void PrintFromBrowser(string texts, string plans)
+    {
+        var pages = Directory.CreateDirectory(Path.Combine(root, "pages")).FullName;
+        foreach (var text in Directory.GetFiles(texts).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileNameWithoutExtension(text);
+            var page = Path.Combine(pages, name + ".html");
+            var body = string.Concat(File.ReadAllLines(text).Select(l => $"<p>{System.Net.WebUtility.HtmlEncode(l)}</p>\n"));
+            File.WriteAllText(page, $"""
+                <!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开</title></head><body>
+                <div>首页 &gt; 政务公开 &gt; 通知公告</div><div>分享到：微信 微博 QQ空间</div>
+                <div style="font-size:16pt;line-height:1.8">{body}</div>
+                <div>【打印本页】 【关闭窗口】</div>
+                <div>主办单位：某某市人民政府办公室 网站标识码：3501000001 闽ICP备05012345号</div>
+                </body></html>
+                """, new UTF8Encoding(false));
+
+            var start = new ProcessStartInfo("chromium-headless-shell") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var argument in new[]
+            {
+                "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=" + Path.Combine(root, "chromium"),
+                "--print-to-pdf=" + Path.Combine(plans, name + ".pdf"), new Uri(page).AbsoluteUri,
+            })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            process.StandardOutput.ReadToEnd();
+            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), $"Chromium did not print {name} within a minute");
+            Assert.True(process.ExitCode == 0, $"Chromium failed on {name}: {stderr.Result}");
+        }
     }
 
     private static string Describe(string measure, double value, double minimum) =>

@@ -22,6 +22,42 @@ public sealed class ChineseTextNormalizerTests
 
         Assert.Equal(text, ChineseTextNormalizer.Normalize(text));
     }
+
+    // Written with code points: the radicals look exactly like the ideographs they stand for.
+    [Theory]
+    [InlineData("\u2F00\u3001\u2F2F\u4F5C\u4EFB\u52A1", "一、工作任务")] // Kangxi ⼀ and ⼯
+    [InlineData("\u7701\u2F08\u2EA0\u653F\u5E9C", "省人民政府")] // Kangxi ⼈, supplement ⺠
+    [InlineData("\u2EDA\u2EE2\u2ED4\u2EC5\u2ED3", "页马门见长")] // supplement forms of simplified characters
+    [InlineData("\uF90A\u5E74", "金年")] // a CJK compatibility ideograph
+    public void Radicals_and_compatibility_ideographs_from_a_pdf_become_the_ideographs_they_stand_for(string input, string expected)
+    {
+        Assert.Equal(expected, ChineseTextNormalizer.FoldRadicals(input));
+        Assert.Equal(expected, ChineseTextNormalizer.Normalize(input));
+    }
+
+    [Fact]
+    public void Text_without_radicals_is_returned_as_it_is()
+    {
+        const string text = "一、工作任务（省人民政府办公厅牵头）";
+
+        Assert.Same(text, ChineseTextNormalizer.FoldRadicals(text));
+    }
+
+    [Fact]
+    public void A_plan_whose_text_layer_spells_numbers_and_units_with_radicals_reads_as_the_plain_one()
+    {
+        var parser = new PlanTextParser();
+        const string plain = "一、工作任务\n（一）推进政务公开。（省人民政府办公厅牵头，省工信厅配合，2024年6月底前）\n";
+        var radicals = plain.Replace('一', '\u2F00').Replace('人', '\u2F08').Replace('民', '\u2EA0').Replace('工', '\u2F2F');
+
+        var read = parser.Parse(radicals);
+
+        var task = Assert.Single(read.Tasks);
+        Assert.Equal(("一.(一)", "推进政务公开。"), (task.Path, task.Text));
+        Assert.Equal(["省人民政府办公厅"], task.LeadUnits);
+        Assert.Equal(["省工信厅"], task.SupportingUnits);
+        Assert.Equal(new DateOnly(2024, 6, 30), task.Deadline);
+    }
 }
 
 public sealed class PlanNumberingTests

@@ -121,6 +121,23 @@ public sealed class PlanStructureTests
     }
 
     [Fact]
+    public void The_site_footer_of_a_printed_or_copied_page_is_no_unit_of_the_last_task()
+    {
+        var plan = Parser.Parse("""
+            一、工作任务
+            1.加强公开。(区编委办牵头)
+            2.做好解读。
+            【打印本页】 【关闭窗口】
+            主办单位：某某市人民政府办公室 网站标识码：3501000001 闽ICP备05012345号
+            版权所有：某某市人民政府 技术支持：某某公司
+            """);
+
+        Assert.Equal(2, plan.Tasks.Count);
+        Assert.Equal("做好解读。", plan.Tasks[1].Text);
+        Assert.Empty(plan.Tasks[1].LeadUnits);
+    }
+
+    [Fact]
     public void A_division_of_duties_paragraph_is_no_task_and_a_duty_list_under_that_heading_is()
     {
         var told = Parser.Parse("""

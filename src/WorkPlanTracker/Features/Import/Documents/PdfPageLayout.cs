@@ -73,7 +73,8 @@ internal sealed class PdfPageLayout
         return lines.Take(count).Concat(lines.Skip(Math.Max(count, lines.Count - count)));
     }
 
-    private static PdfPageLayout Plain(Page page) => new([], [], ContentOrderTextExtractor.GetText(page, ExtractorOptions));
+    // Radicals folded here, not only before parsing: table headers and page furniture are recognised from this text.
+    private static PdfPageLayout Plain(Page page) => new([], [], ChineseTextNormalizer.FoldRadicals(ContentOrderTextExtractor.GetText(page, ExtractorOptions)));
 
     private static readonly Func<PdfPoint, PdfPoint> Identity = p => p;
 
@@ -104,7 +105,7 @@ internal sealed class PdfPageLayout
         var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(letter.BoundingBox.Height, 1);
         var start = upright(letter.StartBaseLine);
         var end = upright(letter.EndBaseLine);
-        return new PdfGlyph(letter.Value, start.X, Math.Max(end.X, start.X), start.Y - size * 0.2, start.Y + size * 0.8, start.Y, size);
+        return new PdfGlyph(ChineseTextNormalizer.FoldRadicals(letter.Value), start.X, Math.Max(end.X, start.X), start.Y - size * 0.2, start.Y + size * 0.8, start.Y, size);
     }
 
     private static List<PdfRule> Rules(Page page)
