@@ -18,6 +18,9 @@ internal static class ImportInputMessages
     public static ImportInputException PdfWithoutText(string fileName) =>
         new($"文件“{fileName}”是扫描件或图片生成的 PDF，没有可以读取的文字：请上传原始的 Word（.docx）文件或有文字层的 PDF，或先用 WPS/Office 的“图片转文字”（OCR）功能识别后再粘贴导入", fileName);
 
+    public static ImportInputException PdfTextGarbled(string fileName) =>
+        new($"文件“{fileName}”的文字层读出来是乱码（PDF 里的字体没有带文字编码）：请用 WPS 或 Word 打开后另存为 .docx 再上传，或在 PDF 阅读器里复制全文粘贴导入；复制出来仍是乱码时，请按扫描件先做“图片转文字”（OCR）识别", fileName);
+
     public static ImportInputException PdfEncrypted(string fileName, Exception? inner = null) =>
         new($"文件“{fileName}”是加密的 PDF，需要密码才能打开：请上传未加密的 PDF 或原始的 Word（.docx）文件", fileName, inner);
 

@@ -55,6 +55,11 @@ public static class PdfPlanReader
                     : ImportInputMessages.NoContent(fileName);
             }
 
+            if (LooksGarbled(text))
+            {
+                throw ImportInputMessages.PdfTextGarbled(fileName);
+            }
+
             return text;
         }
         catch (ImportInputException)
@@ -71,6 +76,44 @@ public static class PdfPlanReader
             throw ImportInputMessages.PdfCorrupt(fileName, ex);
         }
     }
+
+    /// <summary>
+    /// True when most of the text is neither Chinese nor plain ASCII: a font embedded without its Unicode mapping gives
+    /// its raw codes, read as Latin-1 letters (¸Ê¹«), private-use or control characters. Parsing that would only say
+    /// that no numbered task was found, which sends the user looking in the wrong place.
+    /// </summary>
+    internal static bool LooksGarbled(string text)
+    {
+        var seen = 0;
+        var odd = 0;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            seen++;
+            if (!IsPlausible(c))
+            {
+                odd++;
+            }
+        }
+
+        return seen >= 40 && odd * 10 > seen * 3;
+    }
+
+    private static bool IsPlausible(char c) =>
+        c is >= ' ' and <= '~'
+            or >= '\u2e80' and <= '\u2fdf' // radicals, folded later
+            or >= '\u3000' and <= '\u303f' // CJK punctuation
+            or >= '\u3400' and <= '\u4dbf' or >= '\u4e00' and <= '\u9fff' or >= '\uf900' and <= '\ufaff'
+            or >= '\uff00' and <= '\uffef' // full-width forms
+            or >= '\u2010' and <= '\u206f' // dashes, quotes, ellipsis
+            or >= '\u2150' and <= '\u24ff' // Roman numerals, circled numbers
+            or >= '\u25a0' and <= '\u25ff' // squares and circles used as bullets
+            or '·' or '×' or '÷' or '°' or '±' or '§' or '№'
+        || char.IsLetter(c) && c is < '\u0080' or > '\u024f' and < '\ue000'; // other scripts (Cyrillic, kana, Hangul)
 
     /// <summary>Each page's lines, with every table written once, where it starts.</summary>
     private static List<List<PdfLine>> Lines(List<PdfPageLayout> pages)

@@ -47,6 +47,34 @@ public sealed class PdfPlanReadingTests
     }
 
     [Fact]
+    public void A_pdf_whose_text_layer_gives_raw_font_codes_is_refused_as_garbled_not_as_a_plan_without_tasks()
+    {
+        // A font embedded without its Unicode mapping gives its two-byte codes, read as Latin-1 characters (here those of
+        // the standard font's encoding).
+        const string Latin1 = "¡¢£¥§¤«»¶¿´¸¨ÆæØøŒœßªº";
+        static string RawCodes(string text) => string.Concat(text.Select(c => $"{Latin1[(c >> 8) % Latin1.Length]}{Latin1[(c & 0xFF) % Latin1.Length]}"));
+        var bytes = BuildPdf(1, (page, font) =>
+        {
+            page.AddText("1." + RawCodes("加强政策解读，做好政务公开工作"), 12, new PdfPoint(50, 700), font);
+            page.AddText("2." + RawCodes("推进基层政务公开标准化规范化"), 12, new PdfPoint(50, 680), font);
+        });
+
+        var error = TestFiles.Refused("乱码.pdf", bytes);
+
+        Assert.StartsWith("文件“乱码.pdf”的文字层读出来是乱码", error.Message, StringComparison.Ordinal);
+        Assert.Contains("另存为 .docx", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1. Publish the budget of every department before the end of June, with the notes.")]
+    [InlineData("Le budget est publié à la fin de juin, département par département, avec les notes.")]
+    [InlineData("一、工作任务（一）加强政策解读。（县政府办公室牵头，2024年6月底前完成）①②③ — “公开” ×2")]
+    public void Text_in_ordinary_scripts_is_not_taken_for_garble(string text)
+    {
+        Assert.False(PdfPlanReader.LooksGarbled(text));
+    }
+
+    [Fact]
     public void An_encrypted_pdf_is_refused_with_what_to_do()
     {
         var error = TestFiles.Refused("加密.pdf", File.ReadAllBytes(Fixture("encrypted.pdf")));
