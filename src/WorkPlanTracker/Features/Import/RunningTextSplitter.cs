@@ -21,9 +21,11 @@ internal static partial class RunningTextSplitter
         // Once a long line turned out to be running text, the lines after it are pieces of the same running text
         // (a PDF cuts it where a visual line happens to start at a number; a page keeps a few of its breaks).
         var runningText = false;
+        // A document that is one line, however short, lost its breaks: no ordinary plan puts its title and tasks on one line.
+        var oneLine = lines.Count(l => !string.IsNullOrWhiteSpace(l)) == 1;
         foreach (var line in lines)
         {
-            if (line.Length < LongLine && !runningText)
+            if (line.Length < LongLine && !runningText && !oneLine)
             {
                 result.Add(line);
                 NoteLineStart(line, sequence);
@@ -365,6 +367,6 @@ internal static partial class RunningTextSplitter
         + @"|(?<ci>[①-⑳])"
         + @"|(?<=[。；)\s])(?<dash>-{2,3}|—{2}|－{2})(?=[\u4e00-\u9fff“])"
         + @"|(?<=[\u4e00-\u9fff。；)”\s])(?<!第)(?<bare>\d{1,2})(?=[\u4e00-\u9fff“《])(?![年月日号个次家项条万亿元天周岁名期批届余多])"
-        + @"|(?<noise>(?<=\s)(?:来源[:：]|附件下载|分享到|【?打印本页|【?关闭窗口|扫一扫在手机))")]
+        + @"|(?<noise>(?<=\s)(?:来源[:：]|附件下载|分享到|【?打印本页|【?关闭窗口|扫一扫在手机)|(?<=[\s。；)])抄送[:：]|(?<=\s)[—－―]\s?\d{1,3}\s?[—－―](?=\s))")]
     private static partial Regex InlineMarker();
 }

@@ -14,6 +14,30 @@ public sealed class OneLinePageTests
         Parser.Parse("2024年政务公开工作要点 " + Padding + "。 " + body);
 
     [Fact]
+    public void A_short_plan_on_one_line_is_cut_at_its_numbers_like_a_long_one()
+    {
+        // Under the long-line length: before, the title swallowed 一、 and the first task.
+        var plan = Parser.Parse("2024年宿州市政务公开重点工作任务分工方案 一、工作任务 1.加强政策解读。（市政府办公室牵头，2024年6月底前完成） 2.做好依申请公开。（市数据资源局负责，持续推进）");
+
+        Assert.Equal("2024年宿州市政务公开重点工作任务分工方案", plan.Title);
+        Assert.Equal([("一.1", "加强政策解读。"), ("一.2", "做好依申请公开。")], plan.Tasks.Select(t => (t.Path, t.Text)));
+        Assert.Equal(["市政府办公室"], plan.Tasks[0].LeadUnits);
+    }
+
+    [Fact]
+    public void A_short_sentence_with_a_list_in_a_document_of_several_lines_stays_one_line()
+    {
+        var plan = Parser.Parse("""
+            2024年政务公开工作要点
+            一、工作任务
+            1.做好三件事：1.公开预算；2.解读政策；3.回应关切。（县政府办公室牵头）
+            """);
+
+        var task = Assert.Single(plan.Tasks);
+        Assert.Equal("做好三件事：1.公开预算；2.解读政策；3.回应关切。", task.Text);
+    }
+
+    [Fact]
     public void Finds_the_numbers_inside_running_text_and_not_amounts_quarters_or_dates()
     {
         var plan = ParseOneLine(

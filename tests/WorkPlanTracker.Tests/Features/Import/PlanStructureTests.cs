@@ -137,6 +137,32 @@ public sealed class PlanStructureTests
         Assert.Empty(plan.Tasks[1].LeadUnits);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Page_numbers_and_the_closing_block_of_a_document_copied_from_its_pdf_stay_out_of_the_tasks(bool lineBreaksLost)
+    {
+        var text = """
+            宿州市人民政府办公室文件
+            宿政办发〔2024〕3号
+            2024年宿州市政务公开重点工作任务分工方案
+            一、工作任务
+            1.加强政策解读。（市政府办公室牵头，2024年6月底前完成）
+            2.做好依申请公开。（市数据资源局负责，持续推进）
+            — 1 —
+            3.推进基层公开。（各县区政府负责，2024年12月底前完成）
+            第2页 共3页
+            抄送：市委各部门，市人大常委会办公室，市政协办公室，市法院，市检察院。
+            宿州市人民政府办公室                    2024年5月20日印发
+            """;
+
+        var plan = Parser.Parse(lineBreaksLost ? text.ReplaceLineEndings(" ") : text);
+
+        Assert.Equal(["加强政策解读。", "做好依申请公开。", "推进基层公开。"], plan.Tasks.Select(t => t.Text));
+        Assert.Equal(["各县区政府"], plan.Tasks[2].LeadUnits);
+        Assert.Empty(plan.Tasks[2].SupportingUnits);
+    }
+
     [Fact]
     public void A_division_of_duties_paragraph_is_no_task_and_a_duty_list_under_that_heading_is()
     {
