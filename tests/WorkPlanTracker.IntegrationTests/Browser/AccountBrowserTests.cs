@@ -5,18 +5,14 @@ using WorkPlanTracker.Shared;
 namespace WorkPlanTracker.IntegrationTests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public class AccountBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public class AccountBrowserTests(BrowserFixture browser) : BrowserTests(browser)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => browser.CloseTestPagesAsync();
-
     [Fact]
     public async Task The_login_page_speaks_chinese_and_refuses_a_wrong_password()
     {
-        var context = await browser.Browser.NewContextAsync(new() { Locale = "zh-CN" });
+        var context = await Browser.Browser.NewContextAsync(new() { Locale = "zh-CN" });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(browser.Url("/units"));
+        await page.GotoAsync(Browser.Url("/units"));
 
         await page.WaitForURLAsync("**/account/login**");
         await page.Locator("#login-user").FillAsync("admin");
@@ -31,7 +27,7 @@ public class AccountBrowserTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task An_administrator_creates_a_leadership_account_who_then_signs_in()
     {
-        var page = await browser.OpenAsync("/admin/users");
+        var page = await Browser.OpenAsync("/admin/users");
         var userName = "leader" + Guid.NewGuid().ToString("N")[..6];
 
         // Only while the account does not exist yet: a second click after a slow first one would rightly be refused.
@@ -61,8 +57,8 @@ public class AccountBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.Locator("#save-user").ClickAsync();
         await Assertions.Expect(page.Locator(".alert-success")).ToContainTextAsync($"已保存 {userName} 的账号设置");
         await Assertions.Expect(row).ToContainTextAsync("王市长");
-        var leader = await browser.NewSessionAsync(userName, "Leader-12345x");
-        var home = await browser.OpenAsync("/", leader);
+        var leader = await Browser.NewSessionAsync(userName, "Leader-12345x");
+        var home = await Browser.OpenAsync("/", leader);
         await Assertions.Expect(home.Locator(".app-user")).ToContainTextAsync(userName);
         await Assertions.Expect(home.Locator(".app-nav")).Not.ToContainTextAsync("导入计划");
         await leader.CloseAsync();
@@ -70,7 +66,7 @@ public class AccountBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
     private async Task<bool> UserExistsAsync(string userName)
     {
-        await using var db = browser.App.NewDbContext();
+        await using var db = Browser.App.NewDbContext();
         return await db.Users.AnyAsync(u => u.UserName == userName);
     }
 }

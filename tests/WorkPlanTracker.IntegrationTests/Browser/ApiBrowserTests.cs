@@ -8,12 +8,8 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>An OA administrator's way in: make a token on the token page with the keyboard, call the API with it, read the reference page.</summary>
 [Collection(BrowserCollection.Name)]
-public class ApiBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public class ApiBrowserTests(BrowserFixture browser) : BrowserTests(browser)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => browser.CloseTestPagesAsync();
-
     private const string ViolationListener =
         "window.cspViolations = []; document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));";
 
@@ -21,7 +17,7 @@ public class ApiBrowserTests(BrowserFixture browser) : IAsyncLifetime
     public async Task A_token_made_on_the_page_calls_the_api_and_the_reference_runs_under_the_csp()
     {
         var name = $"OA 系统 {Guid.NewGuid():N}"[..12];
-        var page = await browser.OpenAsync("/account/api-tokens");
+        var page = await Browser.OpenAsync("/account/api-tokens");
         await BrowserFixture.UntilAsync(async () =>
         {
             await BrowserFixture.EnterAsync(page.Locator("#token-name"), name);
@@ -39,12 +35,12 @@ public class ApiBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var secret = await page.Locator("#new-token-secret").InputValueAsync();
         Assert.StartsWith(ApiTokenService.SecretPrefix, secret, StringComparison.Ordinal);
 
-        using var client = new HttpClient { BaseAddress = new Uri(browser.BaseAddress) };
+        using var client = new HttpClient { BaseAddress = new Uri(Browser.BaseAddress) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("api/v1/plans")).StatusCode);
 
         var problems = new ConcurrentBag<string>();
-        var docs = await browser.Session.NewPageAsync();
+        var docs = await Browser.Session.NewPageAsync();
         await docs.AddInitScriptAsync(ViolationListener);
         docs.Console += (_, message) =>
         {
@@ -54,7 +50,7 @@ public class ApiBrowserTests(BrowserFixture browser) : IAsyncLifetime
             }
         };
         docs.PageError += (_, error) => problems.Add("script error " + error);
-        await docs.GotoAsync(browser.Url(ApiEndpoints.DocsPath));
+        await docs.GotoAsync(Browser.Url(ApiEndpoints.DocsPath));
         await docs.GetByText("报送进展").First.WaitForAsync(new() { Timeout = 30_000 });
         await docs.WaitForLoadStateAsync(LoadState.NetworkIdle);
 

@@ -7,12 +7,8 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>The 任务 list in a real browser: pages from the address, each visit read once, the filter form and the back button.</summary>
 [Collection(BrowserCollection.Name)]
-public class AssignmentListBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public class AssignmentListBrowserTests(BrowserFixture browser) : BrowserTests(browser)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => browser.CloseTestPagesAsync();
-
     [Fact]
     public async Task A_unit_pages_through_its_year_each_page_read_once_and_filters_by_the_form()
     {
@@ -22,11 +18,11 @@ public class AssignmentListBrowserTests(BrowserFixture browser) : IAsyncLifetime
             plan.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i}.发布第{i}批政策解读材料。(市数据资源局牵头,2043年{(i % 12) + 1}月底前)\n");
         }
 
-        await browser.App.PublishedAssignmentsAsync(plan.ToString(), "翻页.txt", "市数据资源局");
-        var unit = await browser.NewSessionAsync("unit", DemoAccounts.Password);
-        browser.App.TaggedCommands.Reset(AssignmentListService.ListTag);
+        await Browser.App.PublishedAssignmentsAsync(plan.ToString(), "翻页.txt", "市数据资源局");
+        var unit = await Browser.NewSessionAsync("unit", DemoAccounts.Password);
+        Browser.App.TaggedCommands.Reset(AssignmentListService.ListTag);
 
-        var page = await browser.OpenAsync("/assignments?year=2043", unit);
+        var page = await Browser.OpenAsync("/assignments?year=2043", unit);
         await Assertions.Expect(page.Locator(".pager-count")).ToHaveTextAsync("共 55 条，第 1/2 页");
         await Assertions.Expect(page.Locator("[data-filter-summary]")).ToHaveTextAsync("当前显示：2043年 · 本单位（市数据资源局） · 全部状态");
         // Followed before the circuit is up, the link is an enhanced page load, which reads the next page in the prerender
@@ -38,8 +34,8 @@ public class AssignmentListBrowserTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Contains("year=2043", page.Url, StringComparison.Ordinal);
         Assert.Contains("page=2", page.Url, StringComparison.Ordinal);
         // Two visits, each read once (count, ids, rows): the interactive render took the prerender's page.
-        await BrowserFixture.UntilAsync(() => Task.FromResult(browser.App.TaggedCommands.Count(AssignmentListService.ListTag) >= 6));
-        Assert.Equal(6, browser.App.TaggedCommands.Count(AssignmentListService.ListTag));
+        await BrowserFixture.UntilAsync(() => Task.FromResult(Browser.App.TaggedCommands.Count(AssignmentListService.ListTag) >= 6));
+        Assert.Equal(6, Browser.App.TaggedCommands.Count(AssignmentListService.ListTag));
 
         await page.GoBackAsync();
         await Assertions.Expect(page.Locator(".pager-count")).ToHaveTextAsync("共 55 条，第 1/2 页");

@@ -7,12 +7,8 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>The demo leader opens every dashboard over a generated two years of work; screenshots are kept for people to look at.</summary>
 [Collection(BrowserCollection.Name)]
-public class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public class DashboardBrowserTests(BrowserFixture browser) : BrowserTests(browser)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => browser.CloseTestPagesAsync();
-
     private static readonly SemaphoreSlim Seeding = new(1, 1);
 
     /// <summary>The generated data's year, named: other browser tests share the app and add plans of later years.</summary>
@@ -23,7 +19,7 @@ public class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Seeding.WaitAsync();
         try
         {
-            await using var db = browser.App.NewDbContext();
+            await using var db = Browser.App.NewDbContext();
             var title = $"{DateTime.UtcNow.Year}年政务公开工作要点";
             if (await db.Plans.AnyAsync(p => p.Title == title))
             {
@@ -45,9 +41,9 @@ public class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifetime
     public async Task The_leader_sees_the_overview_and_drills_down_to_an_assignments_history()
     {
         await SeedAsync();
-        var leader = await browser.NewSessionAsync("leader", DemoAccounts.Password);
+        var leader = await Browser.NewSessionAsync("leader", DemoAccounts.Password);
 
-        var page = await browser.OpenAsync($"/dashboard?year={ThisYear}", leader);
+        var page = await Browser.OpenAsync($"/dashboard?year={ThisYear}", leader);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("领导驾驶舱");
         await Assertions.Expect(page.Locator("#kpi-tasks")).ToHaveTextAsync("50");
         await ChartDrawnAsync(page, "status-donut");
@@ -74,15 +70,15 @@ public class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifetime
     public async Task A_visit_to_the_overview_reads_it_once_the_interactive_page_shows_what_the_prerender_read()
     {
         await SeedAsync();
-        var leader = await browser.NewSessionAsync("leader", DemoAccounts.Password);
-        browser.App.TaggedCommands.Reset(WorkPlanTracker.Features.Dashboard.DashboardService.OverviewTag);
+        var leader = await Browser.NewSessionAsync("leader", DemoAccounts.Password);
+        Browser.App.TaggedCommands.Reset(WorkPlanTracker.Features.Dashboard.DashboardService.OverviewTag);
 
-        var page = await browser.OpenAsync($"/dashboard?year={ThisYear}", leader);
+        var page = await Browser.OpenAsync($"/dashboard?year={ThisYear}", leader);
         await Assertions.Expect(page.Locator("#kpi-tasks")).ToHaveTextAsync("50");
         // The chart is drawn by the interactive render, after its data: by then both renders are done.
         await ChartDrawnAsync(page, "status-donut");
 
-        Assert.Equal(1, browser.App.TaggedCommands.Count(WorkPlanTracker.Features.Dashboard.DashboardService.OverviewTag));
+        Assert.Equal(1, Browser.App.TaggedCommands.Count(WorkPlanTracker.Features.Dashboard.DashboardService.OverviewTag));
 
         // Only the first render takes the carried reading: coming back to the page reads it anew.
         await page.Locator("a.kpi").First.ClickAsync();
@@ -91,17 +87,17 @@ public class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#drill-total")).ToBeVisibleAsync();
         await page.GoBackAsync();
         await Assertions.Expect(page.Locator("#kpi-tasks")).ToHaveTextAsync("50");
-        await BrowserFixture.UntilAsync(() => Task.FromResult(browser.App.TaggedCommands.Count(WorkPlanTracker.Features.Dashboard.DashboardService.OverviewTag) >= 2));
-        Assert.Equal(2, browser.App.TaggedCommands.Count(WorkPlanTracker.Features.Dashboard.DashboardService.OverviewTag));
+        await BrowserFixture.UntilAsync(() => Task.FromResult(Browser.App.TaggedCommands.Count(WorkPlanTracker.Features.Dashboard.DashboardService.OverviewTag) >= 2));
+        Assert.Equal(2, Browser.App.TaggedCommands.Count(WorkPlanTracker.Features.Dashboard.DashboardService.OverviewTag));
     }
 
     [Fact]
     public async Task The_leader_sees_the_unit_ranking_reads_the_weights_and_opens_a_unit()
     {
         await SeedAsync();
-        var leader = await browser.NewSessionAsync("leader", DemoAccounts.Password);
+        var leader = await Browser.NewSessionAsync("leader", DemoAccounts.Password);
 
-        var page = await browser.OpenAsync($"/dashboard/units?year={ThisYear}", leader);
+        var page = await Browser.OpenAsync($"/dashboard/units?year={ThisYear}", leader);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("单位考核排名");
         await Assertions.Expect(page.Locator(".ranking-table tbody tr")).ToHaveCountAsync(14);
         await ChartDrawnAsync(page, "unit-bars");
@@ -122,9 +118,9 @@ public class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifetime
     public async Task The_leader_sees_the_monthly_trend_against_last_year()
     {
         await SeedAsync();
-        var leader = await browser.NewSessionAsync("leader", DemoAccounts.Password);
+        var leader = await Browser.NewSessionAsync("leader", DemoAccounts.Password);
 
-        var page = await browser.OpenAsync($"/dashboard/trend?year={ThisYear}", leader);
+        var page = await Browser.OpenAsync($"/dashboard/trend?year={ThisYear}", leader);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("月度趋势");
         await ChartDrawnAsync(page, "monthly-trend");
         await Assertions.Expect(page.Locator(".trend-table tbody tr")).ToHaveCountAsync(12);
@@ -136,7 +132,7 @@ public class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifetime
     public async Task The_ranking_shows_its_table_while_the_chart_loads_and_the_small_chart_script_is_fetched_once_for_two_chart_pages()
     {
         await SeedAsync();
-        var leader = await browser.NewSessionAsync("leader", DemoAccounts.Password);
+        var leader = await Browser.NewSessionAsync("leader", DemoAccounts.Password);
         var scripts = new List<IResponse>();
         leader.Response += (_, response) =>
         {
@@ -155,7 +151,7 @@ public class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifetime
             await route.ContinueAsync();
         });
 
-        var page = await browser.OpenAsync($"/dashboard/units?year={ThisYear}", leader);
+        var page = await Browser.OpenAsync($"/dashboard/units?year={ThisYear}", leader);
         // The chart script is held back: the table is there all the same, and the chart's box says it is coming.
         await Assertions.Expect(page.Locator(".ranking-table tbody tr")).ToHaveCountAsync(14);
         await Assertions.Expect(page.Locator(".unit-chart-panel .chart-loading")).ToHaveTextAsync("图表加载中…");
@@ -178,17 +174,17 @@ public class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifetime
     public async Task A_visit_to_the_ranking_or_the_trend_reads_it_once()
     {
         await SeedAsync();
-        var leader = await browser.NewSessionAsync("leader", DemoAccounts.Password);
-        browser.App.TaggedCommands.Reset(WorkPlanTracker.Features.Dashboard.DashboardService.RankingTag);
-        browser.App.TaggedCommands.Reset(WorkPlanTracker.Features.Dashboard.DashboardService.TrendTag);
+        var leader = await Browser.NewSessionAsync("leader", DemoAccounts.Password);
+        Browser.App.TaggedCommands.Reset(WorkPlanTracker.Features.Dashboard.DashboardService.RankingTag);
+        Browser.App.TaggedCommands.Reset(WorkPlanTracker.Features.Dashboard.DashboardService.TrendTag);
 
-        var page = await browser.OpenAsync($"/dashboard/units?year={ThisYear}", leader);
+        var page = await Browser.OpenAsync($"/dashboard/units?year={ThisYear}", leader);
         await ChartDrawnAsync(page, "unit-bars");
-        Assert.Equal(1, browser.App.TaggedCommands.Count(WorkPlanTracker.Features.Dashboard.DashboardService.RankingTag));
+        Assert.Equal(1, Browser.App.TaggedCommands.Count(WorkPlanTracker.Features.Dashboard.DashboardService.RankingTag));
 
-        page = await browser.OpenAsync($"/dashboard/trend?year={ThisYear}", leader);
+        page = await Browser.OpenAsync($"/dashboard/trend?year={ThisYear}", leader);
         await ChartDrawnAsync(page, "monthly-trend");
         // One reading of the trend counts the year and the year before.
-        Assert.Equal(2, browser.App.TaggedCommands.Count(WorkPlanTracker.Features.Dashboard.DashboardService.TrendTag));
+        Assert.Equal(2, Browser.App.TaggedCommands.Count(WorkPlanTracker.Features.Dashboard.DashboardService.TrendTag));
     }
 }

@@ -8,12 +8,8 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>Evidence files as a unit chooses them in the browser: several at once, each read with its progress and checked.</summary>
 [Collection(BrowserCollection.Name)]
-public class EvidenceBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public class EvidenceBrowserTests(BrowserFixture browser) : BrowserTests(browser)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => browser.CloseTestPagesAsync();
-
     [Fact]
     public async Task Several_files_chosen_at_once_are_listed_checked_and_sent_with_the_report()
     {
@@ -23,12 +19,12 @@ public class EvidenceBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await File.WriteAllBytesAsync(Path.Combine(folder, names[0]), Encoding.ASCII.GetBytes("%PDF-1.4\n" + new string('x', 300_000) + "\n%%EOF\n"));
         await File.WriteAllBytesAsync(Path.Combine(folder, names[1]), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]);
         await File.WriteAllBytesAsync(Path.Combine(folder, names[2]), [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00]);
-        var unit = await browser.NewSessionAsync("unit", DemoAccounts.Password);
+        var unit = await Browser.NewSessionAsync("unit", DemoAccounts.Password);
         try
         {
-            var page = await browser.OpenAsync($"/assignments/{assignmentId}", unit);
+            var page = await Browser.OpenAsync($"/assignments/{assignmentId}", unit);
             var chosen = page.Locator(".evidence-chosen li");
-            await browser.UploadUntilAsync(page, "#report-files", chosen.Nth(1), [.. names.Select(n => Path.Combine(folder, n))]);
+            await Browser.UploadUntilAsync(page, "#report-files", chosen.Nth(1), [.. names.Select(n => Path.Combine(folder, n))]);
 
             await Assertions.Expect(chosen.Nth(0)).ToContainTextAsync("解读材料.pdf");
             await Assertions.Expect(chosen.Nth(1)).ToContainTextAsync("发布截图.png");
@@ -40,17 +36,17 @@ public class EvidenceBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
             await BrowserFixture.UntilAsync(async () =>
             {
-                await using var db = browser.App.NewDbContext();
+                await using var db = Browser.App.NewDbContext();
                 return await db.EvidenceFiles.CountAsync(f => f.Report!.AssignmentId == assignmentId) == 2;
             });
-            await using (var db = browser.App.NewDbContext())
+            await using (var db = Browser.App.NewDbContext())
             {
                 var stored = await db.EvidenceFiles.Where(f => f.Report!.AssignmentId == assignmentId).Select(f => f.FileName).ToListAsync();
                 Assert.Equal(["发布截图.png", "解读材料.pdf"], stored.Order(StringComparer.Ordinal));
             }
 
             // Sent files do not wait on disk for the tab to close.
-            var scratch = Path.Combine(browser.App.DataDirectory, "uploads-tmp");
+            var scratch = Path.Combine(Browser.App.DataDirectory, "uploads-tmp");
             Assert.Empty(Directory.Exists(scratch) ? Directory.GetFiles(scratch, "*", SearchOption.AllDirectories) : []);
         }
         finally
@@ -63,13 +59,13 @@ public class EvidenceBrowserTests(BrowserFixture browser) : IAsyncLifetime
     private async Task<int> AcknowledgedAssignmentAsync()
     {
         var title = $"佐证县2040年政务公开工作要点{Guid.NewGuid():N}"[..24];
-        var assignmentId = (await browser.App.PublishedAssignmentsAsync($"""
+        var assignmentId = (await Browser.App.PublishedAssignmentsAsync($"""
             {title}
             一、工作任务
             1.发布政策解读材料。(市数据资源局牵头,2040年6月底前)
             """, "佐证.txt", "市数据资源局")).Single();
-        var unit = TestActors.UserOf(await browser.App.UnitIdAsync("市数据资源局"));
-        var service = browser.App.Get<AssignmentService>();
+        var unit = TestActors.UserOf(await Browser.App.UnitIdAsync("市数据资源局"));
+        var service = Browser.App.Get<AssignmentService>();
         var acknowledged = await service.AcknowledgeAsync(unit, assignmentId, (await service.GetAsync(unit, assignmentId)).Value.Version);
         Assert.True(acknowledged.Succeeded, acknowledged.Message);
         return assignmentId;

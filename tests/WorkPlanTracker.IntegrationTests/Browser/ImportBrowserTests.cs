@@ -5,12 +5,8 @@ using Microsoft.Playwright;
 namespace WorkPlanTracker.IntegrationTests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public class ImportBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public class ImportBrowserTests(BrowserFixture browser) : BrowserTests(browser)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => browser.CloseTestPagesAsync();
-
     [Fact]
     public async Task An_office_user_uploads_a_plan_reviews_it_and_saves_it()
     {
@@ -23,10 +19,10 @@ public class ImportBrowserTests(BrowserFixture browser) : IAsyncLifetime
             """);
         try
         {
-            var page = await browser.OpenAsync("/import");
+            var page = await Browser.OpenAsync("/import");
 
             var rows = page.Locator("tr.review-row");
-            await browser.UploadUntilAsync(page, "#plan-file", rows, file);
+            await Browser.UploadUntilAsync(page, "#plan-file", rows, file);
             await Assertions.Expect(rows).ToHaveCountAsync(2);
             await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("未找到牵头单位");
             await BrowserFixture.ScreenshotAsync(page, "import-review");
@@ -35,10 +31,10 @@ public class ImportBrowserTests(BrowserFixture browser) : IAsyncLifetime
             await rows.Nth(1).Locator("textarea.lead-units").BlurAsync();
             await Assertions.Expect(rows.Nth(1)).Not.ToContainTextAsync("未找到牵头单位");
 
-            await browser.ClickAndWaitForUrlAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "保存为草稿计划" }), "/plans/");
+            await Browser.ClickAndWaitForUrlAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "保存为草稿计划" }), "/plans/");
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("浏览器县2033年政务公开工作要点");
             await Assertions.Expect(page.Locator("table.task-table")).ToContainTextAsync("县档案馆");
-            await using var db = browser.App.NewDbContext();
+            await using var db = Browser.App.NewDbContext();
             Assert.True(await db.Plans.AnyAsync(p => p.Title == "浏览器县2033年政务公开工作要点"));
         }
         finally
@@ -58,9 +54,9 @@ public class ImportBrowserTests(BrowserFixture browser) : IAsyncLifetime
             """);
         try
         {
-            var page = await browser.OpenAsync("/import");
+            var page = await Browser.OpenAsync("/import");
             var rows = page.Locator("tr.review-row");
-            await browser.UploadUntilAsync(page, "#plan-file", rows, file);
+            await Browser.UploadUntilAsync(page, "#plan-file", rows, file);
 
             await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("句中负责的单位：各县(区)人民政府");
             await Assertions.Expect(rows.Nth(0).Locator("textarea.lead-units")).ToHaveValueAsync("");
@@ -112,9 +108,9 @@ public class ImportBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         try
         {
-            var page = await browser.OpenAsync("/import");
+            var page = await Browser.OpenAsync("/import");
             var rowsOnPage = page.Locator("tr.review-row");
-            await browser.UploadUntilAsync(page, "#plan-file", rowsOnPage, file);
+            await Browser.UploadUntilAsync(page, "#plan-file", rowsOnPage, file);
 
             await Assertions.Expect(rowsOnPage).ToHaveCountAsync(2);
             await Assertions.Expect(page.Locator("#meta-title")).ToHaveValueAsync("表格县2034年政务公开重点工作任务分解表");
@@ -124,7 +120,7 @@ public class ImportBrowserTests(BrowserFixture browser) : IAsyncLifetime
             await Assertions.Expect(rowsOnPage.Nth(1).Locator("input[type=checkbox]")).ToBeCheckedAsync();
             await BrowserFixture.ScreenshotAsync(page, "import-review-xlsx");
 
-            await browser.ClickAndWaitForUrlAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "保存为草稿计划" }), "/plans/");
+            await Browser.ClickAndWaitForUrlAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "保存为草稿计划" }), "/plans/");
             await Assertions.Expect(page.Locator("table.task-table")).ToContainTextAsync("2034年6月30日");
             await Assertions.Expect(page.Locator("table.task-table")).ToContainTextAsync("持续推进");
         }
@@ -148,7 +144,7 @@ public class ImportBrowserTests(BrowserFixture browser) : IAsyncLifetime
         }
 
         Assert.True(plan.Length > 30_000 && System.Text.Encoding.UTF8.GetByteCount(plan.ToString()) > 32 * 1024, "more than one SignalR message could carry");
-        var page = await browser.OpenAsync("/import");
+        var page = await Browser.OpenAsync("/import");
         await Assertions.Expect(page.Locator(".panel")).ToContainTextAsync("可粘贴不超过 10 MB（约 349 万个汉字）的全文");
         var rows = page.Locator("tr.review-row");
         // Clicked again only while the click seems lost (button still enabled, nothing shown): a second click while the

@@ -8,12 +8,8 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>The export buttons clicked in the browser: each one hands over an .xlsx named with plan and date.</summary>
 [Collection(SecondBrowserCollection.Name)]
-public class LedgerBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public class LedgerBrowserTests(BrowserFixture browser) : BrowserTests(browser)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => browser.CloseTestPagesAsync();
-
     private const string Plan = "2024年宿州市政务公开重点工作任务分工方案";
 
     /// <summary>Clicks until the download starts (the first click can come before the circuit attaches) and opens the file.</summary>
@@ -45,13 +41,13 @@ public class LedgerBrowserTests(BrowserFixture browser) : IAsyncLifetime
     public async Task The_office_downloads_the_plan_ledger_from_the_plan_page_and_the_overdue_list_from_the_escalations_page()
     {
         int planId;
-        await using (var db = browser.App.NewDbContext())
+        await using (var db = Browser.App.NewDbContext())
         {
             planId = await db.Plans.Where(p => p.Title == Plan).Select(p => p.Id).SingleAsync();
         }
 
-        var office = await browser.NewSessionAsync("office", DemoAccounts.Password);
-        var planPage = await browser.OpenAsync($"/plans/{planId}", office);
+        var office = await Browser.NewSessionAsync("office", DemoAccounts.Password);
+        var planPage = await Browser.OpenAsync($"/plans/{planId}", office);
         await BrowserFixture.ScreenshotAsync(planPage, "ledger-plan-button");
 
         var (name, workbook) = await DownloadAsync(planPage, "#download-plan-ledger");
@@ -61,7 +57,7 @@ public class LedgerBrowserTests(BrowserFixture browser) : IAsyncLifetime
             Assert.Equal("2024年宿州市政务公开重点工作任务台账", workbook.Worksheet(LedgerWorkbookWriter.PlanSheetName).Cell("A1").GetString());
         }
 
-        var escalations = await browser.OpenAsync("/escalations", office);
+        var escalations = await Browser.OpenAsync("/escalations", office);
         // A date typed before the circuit attached is never seen by the server: type it again until the link follows.
         await BrowserFixture.UntilAsync(async () =>
         {
@@ -85,8 +81,8 @@ public class LedgerBrowserTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task A_unit_user_downloads_the_units_ledger_and_fill_in_workbook_from_my_tasks_and_the_upload_page_answers()
     {
-        var unit = await browser.NewSessionAsync("unit", DemoAccounts.Password);
-        var list = await browser.OpenAsync("/assignments", unit);
+        var unit = await Browser.NewSessionAsync("unit", DemoAccounts.Password);
+        var list = await Browser.OpenAsync("/assignments", unit);
         await Assertions.Expect(list.Locator(".download-fill-in")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(list, "ledger-my-tasks-buttons");
 
@@ -108,8 +104,8 @@ public class LedgerBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         try
         {
-            var upload = await browser.OpenAsync("/ledger/upload", unit);
-            await browser.UploadUntilAsync(upload, "#fill-in-file", upload.Locator("#upload-message"), path);
+            var upload = await Browser.OpenAsync("/ledger/upload", unit);
+            await Browser.UploadUntilAsync(upload, "#fill-in-file", upload.Locator("#upload-message"), path);
             await Assertions.Expect(upload.Locator("#upload-message")).ToContainTextAsync("没有填写任何进展");
             await BrowserFixture.ScreenshotAsync(upload, "ledger-upload-page");
         }

@@ -6,18 +6,14 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>Unit staff report from their phones: every unit-user page fits 360–414 px, the menu folds, 我的任务 is a list of cards.</summary>
 [Collection(SecondBrowserCollection.Name)]
-public class PhoneBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public class PhoneBrowserTests(BrowserFixture browser) : BrowserTests(browser)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => browser.CloseTestPagesAsync();
-
     private static readonly int[] PhoneWidths = [360, 390, 414];
 
     private async Task<int> AssignmentOfTheDemoUnitAsync()
     {
         var title = $"掌上县2041年政务公开工作要点{Guid.NewGuid():N}"[..24];
-        var assignments = await browser.App.PublishedAssignmentsAsync($"""
+        var assignments = await Browser.App.PublishedAssignmentsAsync($"""
             {title}
             一、工作任务
             1.在政府网站发布年度政策解读材料，并同步推送至政务新媒体，做好解读回应和舆情监测工作。(市数据资源局牵头,市财政局配合,2041年6月底前)
@@ -47,16 +43,16 @@ public class PhoneBrowserTests(BrowserFixture browser) : IAsyncLifetime
     {
         var assignmentId = await AssignmentOfTheDemoUnitAsync();
         int taskId;
-        await using (var db = browser.App.NewDbContext())
+        await using (var db = Browser.App.NewDbContext())
         {
             taskId = await db.Assignments.Where(a => a.Id == assignmentId).Select(a => a.TaskId).SingleAsync();
         }
 
-        var unit = await browser.NewSessionAsync("unit", DemoAccounts.Password, width: 390);
+        var unit = await Browser.NewSessionAsync("unit", DemoAccounts.Password, width: 390);
         string[] pages = ["/", "/assignments?year=2041", $"/assignments/{assignmentId}", "/escalations", "/units", "/inbox", "/reminders/preferences", $"/tasks/{taskId}/history"];
         foreach (var url in pages)
         {
-            var page = await browser.OpenAsync(url, unit);
+            var page = await Browser.OpenAsync(url, unit);
             await Assertions.Expect(page.Locator("h1").First).ToBeVisibleAsync();
             foreach (var width in PhoneWidths)
             {
@@ -74,8 +70,8 @@ public class PhoneBrowserTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task On_a_phone_the_menu_folds_behind_a_button_and_closes_after_a_link_is_followed()
     {
-        var unit = await browser.NewSessionAsync("unit", DemoAccounts.Password, width: 390);
-        var page = await browser.OpenAsync("/assignments", unit);
+        var unit = await Browser.NewSessionAsync("unit", DemoAccounts.Password, width: 390);
+        var page = await Browser.OpenAsync("/assignments", unit);
         var tasksLink = page.Locator("nav.app-nav a", new() { HasTextString = "工作计划" });
         await Assertions.Expect(tasksLink).ToBeHiddenAsync();
 
@@ -120,8 +116,8 @@ public class PhoneBrowserTests(BrowserFixture browser) : IAsyncLifetime
     public async Task On_a_phone_my_tasks_are_cards_with_their_facts_labelled()
     {
         await AssignmentOfTheDemoUnitAsync();
-        var unit = await browser.NewSessionAsync("unit", DemoAccounts.Password, width: 390);
-        var page = await browser.OpenAsync("/assignments?year=2041", unit);
+        var unit = await Browser.NewSessionAsync("unit", DemoAccounts.Password, width: 390);
+        var page = await Browser.OpenAsync("/assignments?year=2041", unit);
         // Measured once the interactive render has replaced the prerendered rows (a row being replaced has no box).
         await Assertions.Expect(page.Locator("h1[data-rendered=interactive]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
 

@@ -6,16 +6,12 @@ using WorkPlanTracker.Features.Plans;
 namespace WorkPlanTracker.IntegrationTests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public class PlanBrowsingTests(BrowserFixture browser) : IAsyncLifetime
+public class PlanBrowsingTests(BrowserFixture browser) : BrowserTests(browser)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => browser.CloseTestPagesAsync();
-
     [Fact]
     public async Task A_user_opens_a_sample_plan_from_the_list_and_reads_its_tasks()
     {
-        var page = await browser.OpenAsync("/");
+        var page = await Browser.OpenAsync("/");
         await BrowserFixture.ScreenshotAsync(page, "plan-list");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "2024年宿州市政务公开重点工作任务分工方案" }).ClickAsync();
@@ -33,20 +29,20 @@ public class PlanBrowsingTests(BrowserFixture browser) : IAsyncLifetime
     public async Task A_visit_to_a_plan_reads_its_outline_once_the_interactive_page_takes_the_prerenders_reading()
     {
         var planId = await PlanIdAsync("2024年宿州市政务公开重点工作任务分工方案");
-        var plans = browser.App.Get<PlanQueryService>();
-        browser.App.TaggedCommands.Reset(PlanQueryService.OutlineTag);
+        var plans = Browser.App.Get<PlanQueryService>();
+        Browser.App.TaggedCommands.Reset(PlanQueryService.OutlineTag);
         await plans.GetOutlineAsync(planId);
-        var oneReading = browser.App.TaggedCommands.Count(PlanQueryService.OutlineTag);
+        var oneReading = Browser.App.TaggedCommands.Count(PlanQueryService.OutlineTag);
         Assert.True(oneReading > 0);
 
-        var office = await browser.NewSessionAsync("office", DemoAccounts.Password);
-        browser.App.TaggedCommands.Reset(PlanQueryService.OutlineTag);
-        var page = await browser.OpenAsync($"/plans/{planId}", office);
+        var office = await Browser.NewSessionAsync("office", DemoAccounts.Password);
+        Browser.App.TaggedCommands.Reset(PlanQueryService.OutlineTag);
+        var page = await Browser.OpenAsync($"/plans/{planId}", office);
         // The publish button is enabled by the interactive render: by then both renders are done.
         await Assertions.Expect(page.Locator("#publish")).ToBeEnabledAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(page.Locator("table.task-table tbody tr").First).ToBeVisibleAsync();
 
-        Assert.Equal(oneReading, browser.App.TaggedCommands.Count(PlanQueryService.OutlineTag));
+        Assert.Equal(oneReading, Browser.App.TaggedCommands.Count(PlanQueryService.OutlineTag));
         await page.CloseAsync();
     }
 
@@ -54,7 +50,7 @@ public class PlanBrowsingTests(BrowserFixture browser) : IAsyncLifetime
     public async Task A_unit_group_in_the_supporting_column_is_orange_like_a_group_in_the_lead_column()
     {
         int planId;
-        await using (var db = browser.App.NewDbContext())
+        await using (var db = Browser.App.NewDbContext())
         {
             planId = await db.TaskParties
                 .Where(p => p.UnitGroupId != null && p.Role == WorkPlanTracker.Domain.AssignmentRole.Supporting)
@@ -62,7 +58,7 @@ public class PlanBrowsingTests(BrowserFixture browser) : IAsyncLifetime
                 .FirstAsync();
         }
 
-        var page = await browser.OpenAsync($"/plans/{planId}");
+        var page = await Browser.OpenAsync($"/plans/{planId}");
         var chip = page.Locator(".unit-chip.supporting.group").First;
         await Assertions.Expect(chip).ToBeVisibleAsync();
         var leadGroupColour = await page.EvaluateAsync<string>(
@@ -76,14 +72,14 @@ public class PlanBrowsingTests(BrowserFixture browser) : IAsyncLifetime
 
     private async Task<int> PlanIdAsync(string title)
     {
-        await using var db = browser.App.NewDbContext();
+        await using var db = Browser.App.NewDbContext();
         return await db.Plans.Where(p => p.Title == title).Select(p => p.Id).FirstAsync();
     }
 
     [Fact]
     public async Task Typing_in_the_units_filter_narrows_the_list_live()
     {
-        var page = await browser.OpenAsync("/units");
+        var page = await Browser.OpenAsync("/units");
         var rows = page.Locator("table.unit-table tbody tr");
         var before = await rows.CountAsync();
 

@@ -7,17 +7,13 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>The inbox bell in the top bar and the office's reminder pages, as people see them.</summary>
 [Collection(SecondBrowserCollection.Name)]
-public class ReminderBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public class ReminderBrowserTests(BrowserFixture browser) : BrowserTests(browser)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => browser.CloseTestPagesAsync();
-
     [Fact]
     public async Task The_bell_shows_the_unread_count_on_every_page_and_it_goes_down_after_reading()
     {
         int unitId;
-        await using (var db = browser.App.NewDbContext())
+        await using (var db = Browser.App.NewDbContext())
         {
             unitId = await db.Units.Where(u => u.Name == "市数据资源局").Select(u => u.Id).SingleAsync();
             for (var i = 1; i <= 3; i++)
@@ -37,15 +33,15 @@ public class ReminderBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         var expected = await UnreadAsync(unitId);
         Assert.True(expected >= 3);
-        var unit = await browser.NewSessionAsync("unit", DemoAccounts.Password);
+        var unit = await Browser.NewSessionAsync("unit", DemoAccounts.Password);
 
-        var page = await browser.OpenAsync("/assignments", unit);
+        var page = await Browser.OpenAsync("/assignments", unit);
         await Assertions.Expect(page.Locator("#inbox-unread")).ToHaveTextAsync(expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await BrowserFixture.ScreenshotAsync(page, "inbox-bell");
-        var plans = await browser.OpenAsync("/", unit);
+        var plans = await Browser.OpenAsync("/", unit);
         await Assertions.Expect(plans.Locator("#inbox-unread")).ToHaveTextAsync(expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        var inbox = await browser.OpenAsync("/inbox", unit);
+        var inbox = await Browser.OpenAsync("/inbox", unit);
         await Assertions.Expect(inbox.Locator(".inbox-list")).ToContainTextAsync("【催办提醒】测试消息 3");
         await BrowserFixture.UntilAsync(async () =>
         {
@@ -66,7 +62,7 @@ public class ReminderBrowserTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal(0, await UnreadAsync(unitId));
 
         // Read state is per user: the office, which is not in the unit, has its own (empty) inbox; the notices stay unread for other unit users.
-        await using var check = browser.App.NewDbContext();
+        await using var check = Browser.App.NewDbContext();
         var readers = await check.NoticeReadMarks.Select(m => m.UserId).Distinct().ToListAsync();
         var reader = Assert.Single(readers);
         Assert.Equal(await check.Users.Where(u => u.UserName == "unit").Select(u => u.Id).SingleAsync(), reader);
@@ -75,7 +71,7 @@ public class ReminderBrowserTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task The_office_sees_the_delivery_log_with_failures_and_edits_the_rules()
     {
-        await using (var db = browser.App.NewDbContext())
+        await using (var db = Browser.App.NewDbContext())
         {
             var today = WorkCalendar.DateOf(DateTime.UtcNow);
             var sent = new ReminderDelivery
@@ -95,13 +91,13 @@ public class ReminderBrowserTests(BrowserFixture browser) : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var office = await browser.NewSessionAsync("office", DemoAccounts.Password);
-        var log = await browser.OpenAsync("/reminders/log", office);
+        var office = await Browser.NewSessionAsync("office", DemoAccounts.Password);
+        var log = await Browser.OpenAsync("/reminders/log", office);
         await Assertions.Expect(log.Locator("table.delivery-log")).ToContainTextAsync("未配置邮件服务器");
         await Assertions.Expect(log.Locator("table.delivery-log")).ToContainTextAsync("已发送");
         await BrowserFixture.ScreenshotAsync(log, "reminder-log");
 
-        var settings = await browser.OpenAsync("/reminders/settings", office);
+        var settings = await Browser.OpenAsync("/reminders/settings", office);
         await Assertions.Expect(settings.Locator("#ladder")).ToHaveValueAsync("7,3,1");
         await BrowserFixture.UntilAsync(async () =>
         {
@@ -110,12 +106,12 @@ public class ReminderBrowserTests(BrowserFixture browser) : IAsyncLifetime
             return await settings.Locator(".alert-success").CountAsync() > 0;
         });
         await BrowserFixture.ScreenshotAsync(settings, "reminder-settings");
-        await using (var db = browser.App.NewDbContext())
+        await using (var db = Browser.App.NewDbContext())
         {
             Assert.Equal(2, (await db.ReminderSettings.SingleAsync()).OverdueRepeatDays);
         }
 
-        var contacts = await browser.OpenAsync("/reminders/contacts", office);
+        var contacts = await Browser.OpenAsync("/reminders/contacts", office);
         var row = contacts.Locator("table.contact-table tr", new PageLocatorOptions { HasText = "市数据资源局" }).First;
         await BrowserFixture.UntilAsync(async () =>
         {
@@ -129,7 +125,7 @@ public class ReminderBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await BrowserFixture.ScreenshotAsync(contacts, "reminder-contact-editor");
         await contacts.Locator("#save-contact").ClickAsync();
         await Assertions.Expect(contacts.Locator(".alert-success")).ToContainTextAsync("提醒方式已保存");
-        await using (var db = browser.App.NewDbContext())
+        await using (var db = Browser.App.NewDbContext())
         {
             var contact = await db.ReminderContacts.SingleAsync(c => c.OrgUnit!.Name == "市数据资源局");
             Assert.Equal(ReminderChannels.Inbox | ReminderChannels.Email, contact.Channels);
@@ -142,7 +138,7 @@ public class ReminderBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
     private async Task<int> UnreadAsync(int unitId)
     {
-        await using var db = browser.App.NewDbContext();
+        await using var db = Browser.App.NewDbContext();
         var userId = await db.Users.Where(u => u.UserName == "unit").Select(u => u.Id).SingleAsync();
         return await db.UnitNotices.CountAsync(n => n.OrgUnitId == unitId && !db.NoticeReadMarks.Any(m => m.UserId == userId && m.UnitNoticeId == n.Id));
     }

@@ -7,12 +7,8 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>年度结转 as the office clicks it: ongoing work starts as 结转, a task closed as 未完成 needs its reason, preview then confirm.</summary>
 [Collection(BrowserCollection.Name)]
-public class RolloverBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public class RolloverBrowserTests(BrowserFixture browser) : BrowserTests(browser)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => browser.CloseTestPagesAsync();
-
     [Fact]
     public async Task The_office_previews_and_confirms_a_rollover_on_the_rollover_page()
     {
@@ -22,15 +18,15 @@ public class RolloverBrowserTests(BrowserFixture browser) : IAsyncLifetime
             1.编制政务公开事项清单。(结转甲局牵头,2036年6月底前)
             2.推进基层政务公开。(结转乙局牵头,持续推进)
             """;
-        await browser.App.PublishedAssignmentsAsync(plan, "rollover-browser.txt", "结转甲局");
+        await Browser.App.PublishedAssignmentsAsync(plan, "rollover-Browser.txt", "结转甲局");
         int planId;
-        await using (var db = browser.App.NewDbContext())
+        await using (var db = Browser.App.NewDbContext())
         {
             planId = await db.Plans.Where(p => p.Year == 2036 && p.Title.Contains("结转县")).Select(p => p.Id).SingleAsync();
         }
 
-        var office = await browser.NewSessionAsync("office", DemoAccounts.Password);
-        var page = await browser.OpenAsync($"/plans/{planId}/rollover", office);
+        var office = await Browser.NewSessionAsync("office", DemoAccounts.Password);
+        var page = await Browser.OpenAsync($"/plans/{planId}/rollover", office);
         await Assertions.Expect(page.GetByLabel("一.2 处理方式")).ToHaveValueAsync(nameof(RolloverChoiceNames.Carry));
 
         await BrowserFixture.UntilAsync(async () =>
@@ -54,7 +50,7 @@ public class RolloverBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator(".rollover-message.alert-success")).ToContainTextAsync("1 项结转至2037年");
         await Assertions.Expect(page.Locator("#rollover-target-link")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "rollover");
-        await using (var db = browser.App.NewDbContext())
+        await using (var db = Browser.App.NewDbContext())
         {
             var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == planId).OrderBy(t => t.SortOrder).ToListAsync();
             Assert.Equal([YearEndOutcome.Unfinished, YearEndOutcome.Carried], tasks.Select(t => t.YearEndOutcome).ToList());

@@ -9,12 +9,8 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>The security rules in a real browser, where scripts actually run: the reflected XSS runs nothing, every page lives with the CSP, revoked accounts leave at once.</summary>
 [Collection(SecondBrowserCollection.Name)]
-public class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public class SecurityBrowserTests(BrowserFixture browser) : BrowserTests(browser)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => browser.CloseTestPagesAsync();
-
     private const string Payload = "<img src=x onerror=\"window.xssRan=1;alert(document.domain)\">";
 
     // Reports what the page's CSP blocked, from the page itself (console wording differs between browser versions).
@@ -27,7 +23,7 @@ public class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetime
     [InlineData("/dashboard/trend?year=")]
     public async Task The_dashboard_xss_link_runs_no_script_for_a_signed_in_administrator(string url)
     {
-        var page = await browser.OpenAsync(url + Uri.EscapeDataString(Payload));
+        var page = await Browser.OpenAsync(url + Uri.EscapeDataString(Payload));
         var dialogs = 0;
         page.Dialog += (_, dialog) =>
         {
@@ -48,7 +44,7 @@ public class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task The_xss_link_runs_no_script_after_an_anonymous_visitor_signs_in()
     {
-        var context = await browser.Browser.NewContextAsync(new() { Locale = "zh-CN" });
+        var context = await Browser.Browser.NewContextAsync(new() { Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         var dialogs = 0;
         page.Dialog += (_, dialog) =>
@@ -57,7 +53,7 @@ public class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetime
             _ = dialog.DismissAsync();
         };
 
-        await page.GotoAsync(browser.Url("/dashboard/list?year=" + Uri.EscapeDataString(Payload)));
+        await page.GotoAsync(Browser.Url("/dashboard/list?year=" + Uri.EscapeDataString(Payload)));
         await page.WaitForURLAsync("**/account/login**");
         await page.Locator("#login-user").FillAsync("admin");
         await page.Locator("#login-password").FillAsync(AppFactory.AdminPassword);
@@ -79,10 +75,10 @@ public class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var problems = new ConcurrentBag<string>();
         var sessions = new (string User, IBrowserContext Session, string[] Routes)[]
         {
-            ("admin", browser.Session, routes.All),
-            ("office", await browser.NewSessionAsync("office", DemoAccounts.Password), routes.Shared),
-            ("unit", await browser.NewSessionAsync("unit", DemoAccounts.Password), routes.Unit),
-            ("leader", await browser.NewSessionAsync("leader", DemoAccounts.Password), routes.Shared),
+            ("admin", Browser.Session, routes.All),
+            ("office", await Browser.NewSessionAsync("office", DemoAccounts.Password), routes.Shared),
+            ("unit", await Browser.NewSessionAsync("unit", DemoAccounts.Password), routes.Unit),
+            ("leader", await Browser.NewSessionAsync("leader", DemoAccounts.Password), routes.Shared),
         };
 
         foreach (var (_, session, _) in sessions)
@@ -114,7 +110,7 @@ public class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetime
                 }
             };
             page.PageError += (_, error) => problems.Add($"{user} {url}: script error {error}");
-            var response = await page.GotoAsync(browser.Url(url));
+            var response = await page.GotoAsync(Browser.Url(url));
             Assert.True(response is { Ok: true }, $"{user} {url}: {response?.Status}");
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             if (url is "/dashboard" or "/dashboard/trend")
@@ -150,24 +146,24 @@ public class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetime
     public async Task A_disabled_users_open_page_goes_to_the_login_page_at_once()
     {
         var userName = "revoked" + Guid.NewGuid().ToString("N")[..6];
-        var created = await browser.App.Get<UserAdminService>().CreateAsync(new NewUser
+        var created = await Browser.App.Get<UserAdminService>().CreateAsync(new NewUser
         {
             UserName = userName, DisplayName = "将被停用", Role = AppRoles.Leadership, Password = DemoAccounts.Password,
         });
         Assert.True(created.Succeeded, created.Message);
-        var session = await browser.NewSessionAsync(userName, DemoAccounts.Password);
-        var page = await browser.OpenAsync("/assignments", session);
+        var session = await Browser.NewSessionAsync(userName, DemoAccounts.Password);
+        var page = await Browser.OpenAsync("/assignments", session);
         await Assertions.Expect(page.Locator(".app-user")).ToContainTextAsync(userName);
         // The lock-out reaches an open page through its circuit: lock only once the page is interactive. Locked
         // before the circuit connects, the page would connect later still signed in (CI saw that once).
         await Assertions.Expect(page.Locator("h1[data-rendered=interactive]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
 
-        var id = (await browser.App.Get<UserAdminService>().ListAsync()).Single(u => u.UserName == userName).Id;
-        Assert.True((await browser.App.Get<UserAdminService>().SetLockedAsync(id, locked: true)).Succeeded);
+        var id = (await Browser.App.Get<UserAdminService>().ListAsync()).Single(u => u.UserName == userName).Id;
+        Assert.True((await Browser.App.Get<UserAdminService>().SetLockedAsync(id, locked: true)).Succeeded);
 
         // Seconds, not the half hour it took before; on a loaded machine the page itself may take a while to connect.
-        // (AccountRevocationTests shows the change reaching an open page's state at once, without a browser.)
-        await browser.WaitForUrlAsync(page, "/account/login", TimeSpan.FromSeconds(20));
+        // (AccountRevocationTests shows the change reaching an open page's state at once, without a Browser.)
+        await Browser.WaitForUrlAsync(page, "/account/login", TimeSpan.FromSeconds(20));
         await Assertions.Expect(page.Locator("#login-submit")).ToBeVisibleAsync();
         await session.CloseAsync();
     }
@@ -177,7 +173,7 @@ public class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetime
     {
         using var client = new HttpClient();
 
-        var response = await client.GetAsync(browser.Url("/account/login"));
+        var response = await client.GetAsync(Browser.Url("/account/login"));
 
         Assert.False(response.Headers.Contains("Server"), string.Join(",", response.Headers.Select(h => h.Key)));
         Assert.True(response.Headers.Contains("Content-Security-Policy"));
@@ -187,7 +183,7 @@ public class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
     private async Task<Routes> RoutesAsync()
     {
-        await using var db = browser.App.NewDbContext();
+        await using var db = Browser.App.NewDbContext();
         var year = DateTime.UtcNow.Year;
         if (!await db.Plans.AnyAsync(p => p.Title == $"{year}年政务公开工作要点"))
         {

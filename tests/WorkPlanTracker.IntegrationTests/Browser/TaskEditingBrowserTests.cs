@@ -7,23 +7,19 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>The office's task page (调整分派) as it is clicked: a task's own reporting cycle.</summary>
 [Collection(BrowserCollection.Name)]
-public class TaskEditingBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public class TaskEditingBrowserTests(BrowserFixture browser) : BrowserTests(browser)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => browser.CloseTestPagesAsync();
-
     [Fact]
     public async Task The_office_gives_a_task_its_own_monthly_cycle_on_the_task_page()
     {
         int taskId;
-        await using (var db = browser.App.NewDbContext())
+        await using (var db = Browser.App.NewDbContext())
         {
             taskId = await db.Tasks.Where(t => t.Plan!.Year == 2020 && t.Plan.Title.Contains("石家庄")).OrderBy(t => t.SortOrder).Select(t => t.Id).FirstAsync();
         }
 
-        var office = await browser.NewSessionAsync("office", DemoAccounts.Password);
-        var page = await browser.OpenAsync($"/tasks/{taskId}/assignments", office);
+        var office = await Browser.NewSessionAsync("office", DemoAccounts.Password);
+        var page = await Browser.OpenAsync($"/tasks/{taskId}/assignments", office);
         await Assertions.Expect(page.Locator("#task-reporting-cycle-kind option[value='']")).ToContainTextAsync("按计划");
 
         var message = page.Locator(".reporting-cycle-message");
@@ -58,7 +54,7 @@ public class TaskEditingBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         await Assertions.Expect(page.Locator(".reporting-cycle-message")).ToContainTextAsync("报送周期已设为“每月10日前”");
         await BrowserFixture.ScreenshotAsync(page, "task-assignments");
-        await using (var db = browser.App.NewDbContext())
+        await using (var db = Browser.App.NewDbContext())
         {
             var task = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == taskId);
             Assert.Equal(ReportingCycle.Monthly(10), task.ReportingCycleOverride);

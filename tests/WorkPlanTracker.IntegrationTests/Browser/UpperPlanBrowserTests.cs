@@ -7,12 +7,8 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>The office confirms a proposed link and edits what goes up, by keyboard-reachable buttons on the upper plan page.</summary>
 [Collection(SecondBrowserCollection.Name)]
-public class UpperPlanBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public class UpperPlanBrowserTests(BrowserFixture browser) : BrowserTests(browser)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => browser.CloseTestPagesAsync();
-
     // A year no other browser test uses (other tests publish 2041 plans with similar 政策解读 tasks that would be
     // proposed too), and only units the sample data already has.
     private const string UpperPlan = """
@@ -30,14 +26,14 @@ public class UpperPlanBrowserTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task The_office_confirms_the_proposed_own_task_and_saves_its_own_words_for_the_upward_report()
     {
-        var app = browser.App;
+        var app = Browser.App;
         var upperId = await app.ImportPlanAsync(UpperPlan, "省要点2047.txt");
         Assert.True((await app.Get<UpperPlanService>().MarkAsUpperPlanAsync(TestActors.Office, upperId)).Succeeded);
         var ownId = await app.ImportPlanAsync(OwnPlan, "市要点2047.txt");
         Assert.True((await app.Get<PlanPublishingService>().PublishAsync(TestActors.Office, ownId)).Succeeded);
 
-        var office = await browser.NewSessionAsync("office", DemoAccounts.Password);
-        var page = await browser.OpenAsync($"/upper-plans/{upperId}", office);
+        var office = await Browser.NewSessionAsync("office", DemoAccounts.Password);
+        var page = await Browser.OpenAsync($"/upper-plans/{upperId}", office);
         await BrowserFixture.UntilAsync(async () =>
         {
             var confirm = page.Locator(".upper-task .confirm-link");

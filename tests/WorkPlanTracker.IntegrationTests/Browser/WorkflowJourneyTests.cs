@@ -7,25 +7,21 @@ namespace WorkPlanTracker.IntegrationTests.Browser;
 
 /// <summary>The main journey (publish, report, return, report again, close, the leader's view), as the three kinds of users click through it.</summary>
 [Collection(BrowserCollection.Name)]
-public class WorkflowJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public class WorkflowJourneyTests(BrowserFixture browser) : BrowserTests(browser)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => browser.CloseTestPagesAsync();
-
     private const string Plan = "2024年宿州市政务公开重点工作任务分工方案";
 
     [Fact]
     public async Task Office_publishes_unit_reports_office_returns_then_closes_and_the_leader_sees_it_closed()
     {
         int planId;
-        await using (var db = browser.App.NewDbContext())
+        await using (var db = Browser.App.NewDbContext())
         {
             planId = await db.Plans.Where(p => p.Title == Plan).Select(p => p.Id).SingleAsync();
         }
 
-        var office = await browser.NewSessionAsync("office", DemoAccounts.Password);
-        var planPage = await browser.OpenAsync($"/plans/{planId}", office);
+        var office = await Browser.NewSessionAsync("office", DemoAccounts.Password);
+        var planPage = await Browser.OpenAsync($"/plans/{planId}", office);
         await BrowserFixture.UntilAsync(async () =>
         {
             if (await planPage.Locator("#publish").CountAsync() > 0)
@@ -39,20 +35,20 @@ public class WorkflowJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(planPage.Locator(".publish-bar .alert-success")).ToContainTextAsync("计划已发布");
 
         int assignmentId;
-        await using (var db = browser.App.NewDbContext())
+        await using (var db = Browser.App.NewDbContext())
         {
             assignmentId = await db.Assignments.Where(a => a.WorkTask!.PlanId == planId && a.WorkTask.Path == "一.3" && a.OrgUnit!.Name == "市数据资源局")
                 .Select(a => a.Id).SingleAsync();
         }
 
-        var unit = await browser.NewSessionAsync("unit", DemoAccounts.Password);
+        var unit = await Browser.NewSessionAsync("unit", DemoAccounts.Password);
         // The list opens on the current year; the 宿州 plan is of 2024.
-        var list = await browser.OpenAsync("/assignments?year=2024", unit);
+        var list = await Browser.OpenAsync("/assignments?year=2024", unit);
         await Assertions.Expect(list.Locator("h1")).ToHaveTextAsync("我的任务");
         await Assertions.Expect(list.Locator("table.assignment-table")).ToContainTextAsync("助力优化政务服务");
         await BrowserFixture.ScreenshotAsync(list, "my-tasks");
 
-        var page = await browser.OpenAsync($"/assignments/{assignmentId}", unit);
+        var page = await Browser.OpenAsync($"/assignments/{assignmentId}", unit);
         await BrowserFixture.ClickUntilAsync(page, "#acknowledge", () => Status(assignmentId, AssignmentStatus.Acknowledged));
         await BrowserFixture.ClickUntilAsync(page, "#submit-report", () => Status(assignmentId, AssignmentStatus.InProgress), async () =>
         {
@@ -65,15 +61,15 @@ public class WorkflowJourneyTests(BrowserFixture browser) : IAsyncLifetime
             await BrowserFixture.EnterAsync(page.Locator("#completion-summary"), "事项清单和办事指南已全部发布。");
         });
 
-        var review = await browser.OpenAsync("/review?year=2024", office);
+        var review = await Browser.OpenAsync("/review?year=2024", office);
         await Assertions.Expect(review.Locator("table.review-queue")).ToContainTextAsync("助力优化政务服务");
-        var officeView = await browser.OpenAsync($"/assignments/{assignmentId}", office);
+        var officeView = await Browser.OpenAsync($"/assignments/{assignmentId}", office);
         await BrowserFixture.ClickUntilAsync(officeView, "#return", () => Status(assignmentId, AssignmentStatus.Returned), async () =>
         {
             await BrowserFixture.EnterAsync(officeView.Locator("#office-reason"), "请补充办事指南的发布链接。");
         });
 
-        page = await browser.OpenAsync($"/assignments/{assignmentId}", unit);
+        page = await Browser.OpenAsync($"/assignments/{assignmentId}", unit);
         await Assertions.Expect(page.Locator(".alert-warning")).ToContainTextAsync("请补充办事指南的发布链接。");
         await BrowserFixture.ClickUntilAsync(page, "#submit-report", () => Status(assignmentId, AssignmentStatus.InProgress), async () =>
         {
@@ -85,11 +81,11 @@ public class WorkflowJourneyTests(BrowserFixture browser) : IAsyncLifetime
             await BrowserFixture.EnterAsync(page.Locator("#completion-summary"), "已补充。");
         });
 
-        officeView = await browser.OpenAsync($"/assignments/{assignmentId}", office);
+        officeView = await Browser.OpenAsync($"/assignments/{assignmentId}", office);
         await BrowserFixture.ClickUntilAsync(officeView, "#approve-completion", () => Status(assignmentId, AssignmentStatus.Closed));
 
-        var leader = await browser.NewSessionAsync("leader", DemoAccounts.Password);
-        var leaderView = await browser.OpenAsync($"/assignments/{assignmentId}", leader);
+        var leader = await Browser.NewSessionAsync("leader", DemoAccounts.Password);
+        var leaderView = await Browser.OpenAsync($"/assignments/{assignmentId}", leader);
         await Assertions.Expect(leaderView.Locator(".page-subtitle .badge")).ToHaveTextAsync("已办结");
         await Assertions.Expect(leaderView.Locator(".report")).ToHaveCountAsync(2);
         Assert.Equal(0, await leaderView.Locator(".unit-actions, .office-actions").CountAsync());
@@ -107,7 +103,7 @@ public class WorkflowJourneyTests(BrowserFixture browser) : IAsyncLifetime
 
     private async Task<bool> Status(int assignmentId, AssignmentStatus expected)
     {
-        await using var db = browser.App.NewDbContext();
+        await using var db = Browser.App.NewDbContext();
         return await db.Assignments.AnyAsync(a => a.Id == assignmentId && a.Status == expected);
     }
 }
