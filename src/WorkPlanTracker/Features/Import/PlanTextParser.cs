@@ -554,7 +554,7 @@ internal static partial class PlanParagraphs
                 continue;
             }
 
-            if (current is not null && (!current.Complete || IsNoteOnlyLine(line)))
+            if (current is not null && (!current.Complete || IsNoteOnlyLine(line) || UnitNoteParser.StartsWithLabel(line)))
             {
                 current.Append(line);
                 current.Complete = EndsParagraph(current.Text);

@@ -106,6 +106,13 @@ internal static partial class UnitNoteParser
         return names.Count > 0 && names.TrueForAll(LooksLikeUnitName);
     }
 
+    /// <summary>
+    /// True for a line that opens with a role or deadline label (牵头单位：…, 配合部门：…, 完成时限：…): in a plan written
+    /// in Word the labels of a task often stand on lines of their own under its text.
+    /// </summary>
+    public static bool StartsWithLabel(string line) =>
+        LabelledRole().Match(line) is { Success: true, Index: 0 } || DeadlineLabel().Match(line) is { Success: true, Index: 0, Length: > 4 };
+
     /// <summary>True for a note that states roles in words (牵头, 负责, 责任单位…), not a bare list that could be an aside.</summary>
     public static bool IsRoleNote(string content) => IsNoteContent(content) && NoteKeyword().IsMatch(content);
 
@@ -121,6 +128,8 @@ internal static partial class UnitNoteParser
 
         // "危化处(60日)，基础处(104日)" / "法规处30日": work-day counts, not part of the names; they may be the only separator.
         note = WorkDayCount().Replace(note, "、");
+        // "县委网信办(牵头)、县政府办公室": the role in brackets after a name, read like "县委网信办牵头，县政府办公室".
+        note = BracketedLead().Replace(note, "牵头，");
         var (units, deadline) = SeparateDeadline(note.Trim());
         var assignments = LabelledRole().IsMatch(units) ? ReadLabelledRoles(units) : ReadRoleVerbs(units);
 
@@ -626,6 +635,9 @@ internal static partial class UnitNoteParser
     [GeneratedRegex(@"[，,;；]?\s*以下均?需?(?<units>[^，,;；()]+?)(?:配合|协助)?(?:落实|负责)?[，,]?不再(?:一一)?列出")]
     private static partial Regex CarryOverRule();
 
+    [GeneratedRegex(@"(?<=[\u4e00-\u9fff])\(牵头(?:单位|部门|负责)?\)[、，,]?")]
+    private static partial Regex BracketedLead();
+
     [GeneratedRegex(@"\(\d+(?:个工作)?日\)|(?<=[处队室科局委办])\d+(?:个工作)?日")]
     private static partial Regex WorkDayCount();
 
@@ -635,7 +647,7 @@ internal static partial class UnitNoteParser
     [GeneratedRegex("(牵头单位|主办单位|牵头部门|牵头处室|牵头科室|责任单位|责任部门|责任处室|责任科室|负责单位|配合单位|配合部门|配合处室|配合科室|协同处室|协办单位|参与单位|试点单位|责任制单位|指导部门)[:：]")]
     private static partial Regex LabelledRole();
 
-    [GeneratedRegex("(?:完成时限|完成时间|时限要求|时间要求|完成期限)[:：]?")]
+    [GeneratedRegex("(?:完成时限|完成时间|时限要求|时间要求|完成期限|时间节点|完成节点|办结时限)[:：]?")]
     private static partial Regex DeadlineLabel();
 
     [GeneratedRegex(@"(?:等(?:相关|有关|其他|各)?(?:部门|单位)?)?(?:按照?(?:各自)?(?:职能|职责)(?:分工)?)?(?:分别)?(?<verb>牵头(?:负责)?|负责落实|具体负责|负责|配合|协助|协办|参与|落实|会同)")]

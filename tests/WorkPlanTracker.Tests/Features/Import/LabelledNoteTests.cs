@@ -7,6 +7,63 @@ public sealed class LabelledNoteTests
 {
     private static readonly PlanTextParser Parser = new();
 
+    // As a plan written in Word gives them: each label on a line of its own under the task. Before, they were read as
+    // text of the task, and a task without labels took the note of the next one.
+    [Fact]
+    public void Labels_on_lines_of_their_own_under_a_task_are_its_note()
+    {
+        var plan = Parser.Parse("""
+            某市2024年政务公开重点工作任务分工方案
+            一、加强政策解读
+            1、深入解读重要政策。围绕市委市政府重大决策部署，及时做好解读。
+            牵头单位：市政府办公室
+            配合单位：市直各部门、各县区政府
+            完成时限：2024年12月底前
+            2、积极回应社会关切。
+            责任单位：市委网信办、市政府办公室
+            完成时限：持续推进
+            二、深化重点领域公开
+            3、推进财政信息公开。
+            牵头部门：市财政局    配合部门：各乡镇人民政府    时间节点：2024年6月30日前
+            4、推进重大建设项目信息公开。（市发展改革委牵头，2024年9月底前完成）
+            """);
+
+        Assert.Equal(
+            [
+                ("深入解读重要政策。围绕市委市政府重大决策部署，及时做好解读。", "市政府办公室", "市直各部门、各县区政府", "2024-12-31"),
+                ("积极回应社会关切。", "市委网信办、市政府办公室", "", "持续推进"),
+                ("推进财政信息公开。", "市财政局", "各乡镇人民政府", "2024-06-30"),
+                ("推进重大建设项目信息公开。", "市发展改革委", "", "2024-09-30"),
+            ],
+            plan.Tasks.Select(t => (t.Text, string.Join("、", t.LeadUnits), string.Join("、", t.SupportingUnits), t.Ongoing ? "持续推进" : $"{t.Deadline:yyyy-MM-dd}")));
+        Assert.Empty(plan.Warnings);
+    }
+
+    [Fact]
+    public void A_responsible_list_marking_its_lead_in_brackets_names_that_unit_lead_and_the_others_supporting()
+    {
+        var task = Assert.Single(Parser.Parse("一、工作任务\n1.积极回应社会关切。责任单位：县委网信办（牵头）、县政府办公室、县融媒体中心").Tasks);
+
+        Assert.Equal(["县委网信办"], task.LeadUnits);
+        Assert.Equal(["县政府办公室", "县融媒体中心"], task.SupportingUnits);
+    }
+
+    [Fact]
+    public void A_line_that_only_mentions_a_label_word_inside_a_sentence_stays_a_paragraph_of_its_own()
+    {
+        var plan = Parser.Parse("""
+            一、工作任务
+            1.加强政策解读。（县政府办公室牵头）
+            牵头单位要于每季度末报送进展，完成时间以本方案为准。
+            """);
+
+        // A label needs its colon: 牵头单位要于… is a sentence about the lead units, not a note of the task above.
+        var task = Assert.Single(plan.Tasks);
+        Assert.Equal(["县政府办公室"], task.LeadUnits);
+        Assert.Empty(task.SupportingUnits);
+        Assert.Null(task.Deadline);
+    }
+
     [Fact]
     public void Pilot_units_listed_by_batch_support_and_the_batch_dates_are_no_units()
     {
