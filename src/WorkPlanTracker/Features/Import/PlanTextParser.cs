@@ -34,7 +34,7 @@ public sealed partial class PlanTextParser
     public ParsedPlan Parse(string text, PlanParseOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = ChineseTextNormalizer.Normalize(MarkdownText.ToPlainText(text));
+        var normalized = BracketedNote().Replace(ChineseTextNormalizer.Normalize(MarkdownText.ToPlainText(text)), NoteInParentheses);
         var lines = RunningTextSplitter.Split(normalized.Split('\n'));
         for (var i = 0; i < lines.Count; i++)
         {
@@ -376,6 +376,18 @@ public sealed partial class PlanTextParser
     [GeneratedRegex("(?:列|排)(?:在)?(?:第一位|首位)(?:的|者)?(?:单位|部门)?(?:为|是)(?:牵头|主责)")]
     private static partial Regex FirstListedLeadsRule();
 
+    /// <summary>"【责任单位：县政府办公室】", "【2024年6月底前】": a note in square brackets reads like one in parentheses.</summary>
+    private static string NoteInParentheses(Match bracket)
+    {
+        var content = bracket.Groups["content"].Value;
+        return UnitNoteParser.IsNoteContent(content) || UnitNoteParser.StartsWithLabel(content) || DeadlineParser.LooksLikeDeadline(content)
+            ? $"({content})"
+            : bracket.Value;
+    }
+
+    [GeneratedRegex("【(?<content>[^【】\n]{2,200})】")]
+    private static partial Regex BracketedNote();
+
     [GeneratedRegex("^(?:指导思想|总体要求|总体目标|工作目标|主要目标|基本原则|工作原则|目标任务|指导思想和工作目标|指导思想和总体目标)")]
     private static partial Regex PreambleHeading();
 
@@ -611,8 +623,10 @@ internal static partial class PlanParagraphs
     private static partial Regex NoteAfterSentence();
 
     // "(区编委办、区行政审批局按照各自职能分别牵头)" alone on a line belongs to the paragraph above it.
+    // "(县政务服务中心牵头)(2024年9月底前)": the deadline in brackets of its own belongs to the note before it.
     private static bool IsNoteOnlyLine(string line) =>
-        line.Length > 2 && line[0] == '(' && line[^1] == ')' && UnitNoteParser.IsNoteContent(line[1..^1]);
+        line.Length > 2 && line[0] == '(' && line[^1] == ')'
+        && (UnitNoteParser.IsNoteContent(line[1..^1]) || DeadlineParser.LooksLikeDeadline(line[1..^1]));
 }
 
 /// <summary>Drops the spaces that PDF and OCR put between Chinese characters, keeping those between ASCII words.</summary>

@@ -31,6 +31,25 @@ internal static partial class UnitNoteParser
     /// <summary>Splits a paragraph into its body and the trailing note (without parentheses).</summary>
     public static bool TrySplitTrailingNote(string paragraph, out string body, out string note)
     {
+        if (!TrySplitLastNote(paragraph, out body, out note))
+        {
+            return false;
+        }
+
+        // "…公开。(县政务服务中心牵头)(2024年9月底前)": notes in brackets one after another are one note.
+        var rest = body.AsSpan().TrimEnd().ToString();
+        if (rest.Length > 0 && rest[^1] == ')' && FindMatchingOpen(rest, rest.Length - 1) is var open and >= 0
+            && rest[(open + 1)..^1] is var earlier && IsNoteContent(earlier))
+        {
+            body = rest[..open].TrimEnd();
+            note = earlier.Trim() + "；" + note;
+        }
+
+        return true;
+    }
+
+    private static bool TrySplitLastNote(string paragraph, out string body, out string note)
+    {
         var text = paragraph.AsSpan().TrimEnd("。.；，, ").ToString();
         body = paragraph;
         note = "";
@@ -51,7 +70,7 @@ internal static partial class UnitNoteParser
                 }
 
                 var content = text[(open + 1)..^1];
-                if (IsNoteContent(content))
+                if (IsNoteContent(content) || DeadlineParser.LooksLikeDeadline(content))
                 {
                     body = text[..open].TrimEnd();
                     note = content.Trim();
@@ -324,6 +343,12 @@ internal static partial class UnitNoteParser
             var phrase = (end < 0 ? rest : rest[..end]).Trim().TrimEnd('，', '。', ')');
             var remaining = note[..label.Index] + (end < 0 ? "" : rest[(end + 1)..]);
             return (remaining.Trim().TrimEnd('，', '；', ','), phrase.Length == 0 ? null : phrase);
+        }
+
+        // "(2024年9月底前)": a note that is only the deadline.
+        if (DeadlineParser.LooksLikeDeadline(note))
+        {
+            return ("", note.Trim());
         }
 
         // "…负责落实，20246月底前": an unlabelled deadline after the last comma.

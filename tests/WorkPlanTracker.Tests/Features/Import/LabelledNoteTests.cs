@@ -40,6 +40,27 @@ public sealed class LabelledNoteTests
     }
 
     [Fact]
+    public void Notes_in_square_brackets_and_a_deadline_in_brackets_of_its_own_are_read_like_one_note()
+    {
+        var plan = Parser.Parse("""
+            某县2024年政务公开工作要点
+            1.加强政策解读。及时发布解读材料。【责任单位：县政府办公室】
+            2.做好依申请公开。【牵头单位：县数据资源局；配合单位：各乡镇】【完成时限：2024年6月底前】
+            3.推进基层公开。（县政务服务中心牵头）（2024年9月底前）
+            4.做好【政策问答】栏目。
+            """);
+
+        Assert.Equal(
+            [
+                ("加强政策解读。及时发布解读材料。", "县政府办公室", "", ""),
+                ("做好依申请公开。", "县数据资源局", "各乡镇", "2024-06-30"),
+                ("推进基层公开。", "县政务服务中心", "", "2024-09-30"),
+                ("做好【政策问答】栏目。", "", "", ""),
+            ],
+            plan.Tasks.Select(t => (t.Text, string.Join("、", t.LeadUnits), string.Join("、", t.SupportingUnits), $"{t.Deadline:yyyy-MM-dd}")));
+    }
+
+    [Fact]
     public void A_responsible_list_marking_its_lead_in_brackets_names_that_unit_lead_and_the_others_supporting()
     {
         var task = Assert.Single(Parser.Parse("一、工作任务\n1.积极回应社会关切。责任单位：县委网信办（牵头）、县政府办公室、县融媒体中心").Tasks);
