@@ -124,6 +124,7 @@ internal static partial class DeadlineParser
         match.Groups["relative"].Success
         || match.Groups["relativeMonths"].Success
         || match.Groups["rangeEnd"].Success
+        || match.Groups["dayRangeEnd"].Success
         || match.Groups["yearEnd"].Success
         || match.Groups["statedYear"].Success
         || match.Groups["openingYear"].Success
@@ -177,6 +178,13 @@ internal static partial class DeadlineParser
         }
 
         var lastDay = DateTime.DaysInMonth(known, month);
+        if (match.Groups["dayRangeEnd"].Success)
+        {
+            // "2023年9月18日-22日": a range of days in one month is due on its last day.
+            var end = int.Parse(match.Groups["dayRangeEnd"].ValueSpan, CultureInfo.InvariantCulture);
+            return end >= 1 && end <= 31 ? new DateOnly(known, month, Math.Min(end, lastDay)) : null;
+        }
+
         if (!match.Groups["day"].Success || match.Groups["rangeEnd"].Success)
         {
             return new DateOnly(known, month, lastDay);
@@ -197,6 +205,7 @@ internal static partial class DeadlineParser
     [GeneratedRegex(
         @"印发(?:之日起|之日后|之后|后)(?:(?<relative>\d{1,3})(?:个工作日|日|天)|(?<relativeMonths>\d{1,2})个月)内"
         + @"|(?:(?<year>\d{4})年)?(?<month>\d{1,2})月?[-—–－~～至到]+(?<rangeEnd>\d{1,2})月(?<by>底前|底|末|前)?(?![\d日])"
+        + @"|(?:(?<year>\d{4})年)?(?<month>\d{1,2})月\d{1,2}日?[-—–－~～至到]+(?<dayRangeEnd>\d{1,2})日(?!\d)"
         + @"|(?:^|(?<=[。；\n]))(?<statedYear>\d{4})年(?=[，,])|(?<=力争|确保|争取|力争到|确保到|争取到)(?<statedYear>\d{4})年(?![底末度内初中前后以起至的月\d])"
         + @"|(?:^|(?<=[。；\n]))(?<openingYear>\d{4})年(?!\d{1,2}月|[底末度内初中前后以起至的和、—\-－~～及与或]|[上下]半年)"
         + @"|(?:^|(?<=[。；\n]))(?<withinYear>年内)|(?<![\d一二三四五六七八九十两几每当])(?<withinYear>年内)(?=完成|全部完成|实现)"

@@ -47,6 +47,7 @@ public sealed partial class PlanTextParser
         var body = FlattenedTableReader.ToCanonicalLines(lines);
         var items = PlanOutline.Build(PlanParagraphs.Build(body), plan.Warnings);
         var carried = new List<string>();
+        var proseRoleTasks = new HashSet<ParsedTask>();
         var firstListedLeads = FirstListedLeadsRule().IsMatch(normalized);
         var preambleSections = new List<string>();
         var hasTable = TableRowUnits.HasTableHeader(normalized);
@@ -77,7 +78,10 @@ public sealed partial class PlanTextParser
 
                 if (task.LeadUnits.Count + task.SupportingUnits.Count == 0)
                 {
-                    ProseRoleReader.TryRead(task.Text, task.LeadUnits, task.SupportingUnits);
+                    if (ProseRoleReader.TryRead(task.Text, task.LeadUnits, task.SupportingUnits))
+                    {
+                        proseRoleTasks.Add(task);
+                    }
                 }
 
                 if (firstListedLeads && item.Note is { NamesLead: false } && task.LeadUnits.Count > 1 && task.SupportingUnits.Count == 0)
@@ -106,7 +110,7 @@ public sealed partial class PlanTextParser
 
         if (!hasTable)
         {
-            ShareGroupNotes(plan.Tasks);
+            ShareGroupNotes(plan.Tasks, proseRoleTasks);
             ShareDutyListUnits(plan.Tasks);
         }
 
@@ -165,7 +169,7 @@ public sealed partial class PlanTextParser
 
     // "1.… 2.… 3.…（责任单位：A、B）": one note after the last sub-item of a group, none before it in the group,
     // names the units of every sub-item of that group.
-    private static void ShareGroupNotes(List<ParsedTask> tasks)
+    private static void ShareGroupNotes(List<ParsedTask> tasks, HashSet<ParsedTask> proseRoleTasks)
     {
         var start = 0;
         while (start < tasks.Count)
@@ -178,7 +182,9 @@ public sealed partial class PlanTextParser
             }
 
             var last = tasks[end - 1];
-            var hasUnits = last.LeadUnits.Count + last.SupportingUnits.Count > 0;
+            // A note closing the last item may cover the group; roles the last item states in its own sentence
+            // ("由社会事业处牵头…") are that item's alone.
+            var hasUnits = last.LeadUnits.Count + last.SupportingUnits.Count > 0 && !proseRoleTasks.Contains(last);
             // Items under a task (四. then 1.–6.) are a list inside that task, not a group of tasks.
             var parentIsTask = tasks.Exists(t => t.Path == parent);
             // Entries ending in "；" before a last one ending its sentence are a list inside that sentence; when the last
