@@ -119,4 +119,22 @@ public sealed class ProseRoleTests
         Assert.Equal(["区委组织部"], plan.Tasks[1].LeadUnits);
         Assert.Empty(plan.Tasks[2].LeadUnits.Concat(plan.Tasks[2].SupportingUnits));
     }
+
+    [Fact]
+    public void A_clause_that_is_only_X_qiantou_names_X_and_you_X_fuze_qiantou_names_X()
+    {
+        var plan = Parser.Parse("2023年平安三率宣传工作方案\n1.开展手机短信全覆盖宣传。政法综治处牵头，委托移动公司向辖区手机用户发送平安短信。\n"
+            + "2.开展重点走访宣传。深入村居进行重点宣传，联合宣传工作的具体开展由各联合党委负责牵头部署。");
+
+        Assert.Equal(["政法综治处"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["各联合党委"], plan.Tasks[1].LeadUnits);
+    }
+
+    [Fact]
+    public void A_principle_of_who_leads_names_no_unit()
+    {
+        var task = Assert.Single(Parser.Parse("2023年某区工作方案\n1.完善工作机制。坚持政府牵头，部门协同，社会参与，形成工作合力。").Tasks);
+
+        Assert.Empty(task.LeadUnits.Concat(task.SupportingUnits));
+    }
 }
