@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -74,6 +75,7 @@ public sealed partial class PlanTextParser
                 else
                 {
                     ReadDutyListUnit(task);
+                    ReadUnlabelledDutyListUnit(task, plan.Sections);
                 }
 
                 if (task.LeadUnits.Count + task.SupportingUnits.Count == 0)
@@ -283,6 +285,59 @@ public sealed partial class PlanTextParser
 
     [GeneratedRegex(@"^((?:(?!牵头|责任|配合|负责|主办|协办|参与)[^：:，,。、；;()“”《》\s]){2,20})[：:]")]
     private static partial Regex DutyListHead();
+
+    // "五、职责分工（一）区党群工作部按照…（五）区社会事业局1.认真贯彻…": under a duty-allocation heading, an item that
+    // opens with a body's name (no colon) is that body's duty, and the numbered duties under a heading that is only a
+    // body's name are that body's. Elsewhere a sentence opening with a body is no assignment (its subject only).
+    private static void ReadUnlabelledDutyListUnit(ParsedTask task, List<ParsedSection> sections)
+    {
+        if (task.LeadUnits.Count > 0 || task.SupportingUnits.Count > 0)
+        {
+            return;
+        }
+
+        var parent = sections.Find(s => s.Path == Parent(task.Path));
+        if (parent is null)
+        {
+            return;
+        }
+
+        if (DutySection().IsMatch(parent.Title) && LeadingBodyName(task.Text) is { } opening)
+        {
+            task.LeadUnits.Add(opening);
+        }
+        else if (sections.Find(s => s.Path == Parent(parent.Path)) is { } grandparent && DutySection().IsMatch(grandparent.Title)
+            && LeadingBodyName(parent.Title) is { } body && body.Length == parent.Title.Length)
+        {
+            task.LeadUnits.Add(body);
+        }
+    }
+
+    private static readonly SearchValues<char> NameBreak = SearchValues.Create("，,。；;：:、()“”《》 \n0123456789");
+
+    // The shortest opening that ends in a strong unit ending (局, 部, 办, 机构…): "区社会事业局" rather than "区社会",
+    // "区财政金融局" out of "区财政金融局全区儿童…".
+    private static string? LeadingBodyName(string text)
+    {
+        var end = text.AsSpan().IndexOfAny(NameBreak);
+        var opening = end < 0 ? text : text[..end];
+        foreach (Match ending in StrongUnitEnding().Matches(opening))
+        {
+            var name = opening[..(ending.Index + ending.Length)];
+            if (name.Length >= 3 && UnitNoteParser.LooksLikeUnitName(name))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex("(?:职责分工|责任分工|部门职责|职责任务|任务分工)$")]
+    private static partial Regex DutySection();
+
+    [GeneratedRegex("(?:局|委|办|厅|处|部|室|所|站|队|院|中心|机构|公司|政府|小组)")]
+    private static partial Regex StrongUnitEnding();
 
     // "1.区经济发展局：… 2.区社会事业局：…。承接省级试点工作的相关单位的主要任务如下：1.梳理… 2.编制…": the list a
     // duty list announces as the work of "those units" is the work of every unit of the duty list.
