@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -44,7 +45,7 @@ internal static partial class DeadlineParser
             }
 
             if (!(IsDeadlineMatch(match) || (isDeadlineSlot && match.Groups["month"].Success)) || ClosesValidityWindow(text, match)
-                || IsBaselineOrCondition(text, match))
+                || IsBaselineOrCondition(text, match) || EndsWorkCycle(text, match))
             {
                 continue;
             }
@@ -109,6 +110,23 @@ internal static partial class DeadlineParser
 
     [GeneratedRegex("(?:低于|高于|少于|超过|同比|增长率)|(?:清单|方案|要点|计划|通知|意见|办法|规划|安排)$")]
     private static partial Regex TargetOrTitle();
+
+    private static readonly SearchValues<char> ClauseBreak = SearchValues.Create("。；;，,“");
+
+    // "月跟踪督促、季现场推进、半年分析、年底总结": the year's end as the last step of a cycle of months, quarters and
+    // half-years recurs every year; "年底前完成" or "2023年底" is a date.
+    private static bool EndsWorkCycle(string text, Match match)
+    {
+        if (!match.Groups["yearEnd"].Success || match.Groups["yearEndYear"].Success || match.Value.EndsWith('前') || match.Index == 0
+            || text[match.Index - 1] != '、')
+        {
+            return false;
+        }
+
+        var clauseStart = text.AsSpan(0, match.Index).LastIndexOfAny(ClauseBreak) + 1;
+        var before = text.AsSpan(clauseStart, match.Index - clauseStart);
+        return before.Contains("半年", StringComparison.Ordinal) || before.Contains('季') || before.StartsWith("月");
+    }
 
     // "与2021年底相比" is a baseline; "对6月底没完成…的", "年底前未完成…的" a condition of a penalty: neither falls due.
     private static bool IsBaselineOrCondition(string text, Match match)

@@ -144,4 +144,22 @@ public sealed class DeadlineShapeTests
 
         Assert.Null(task.Deadline);
     }
+
+    [Fact]
+    public void The_years_end_closing_a_cycle_of_months_quarters_and_half_years_recurs_and_is_no_deadline()
+    {
+        var task = Assert.Single(Parse("2019年安全生产工作要点\n1.狠抓落实。持续强化“月跟踪督促、季现场推进、半年分析、年底总结”四项制度。(各处室负责)").Tasks);
+
+        Assert.Null(task.Deadline);
+    }
+
+    [Theory]
+    [InlineData("开展季度调度、年底前完成全部整改。", "2019-12-31")]
+    [InlineData("完成排查、年底总结报市政府。", "2019-12-31")]
+    public void The_years_end_outside_such_a_cycle_stays_a_deadline(string sentence, string iso)
+    {
+        var task = Assert.Single(Parse($"2019年安全生产工作要点\n1.{sentence}(各处室负责)").Tasks);
+
+        Assert.Equal(DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture), task.Deadline);
+    }
 }
