@@ -76,6 +76,10 @@ public sealed partial class PlanTextParser
                 {
                     ReadDutyListUnit(task);
                     ReadUnlabelledDutyListUnit(task, plan.Sections);
+                    if (item.Note is { HasUnits: true })
+                    {
+                        ReadClauseNotes(task);
+                    }
                 }
 
                 if (task.LeadUnits.Count + task.SupportingUnits.Count == 0)
@@ -285,6 +289,27 @@ public sealed partial class PlanTextParser
 
     [GeneratedRegex(@"^((?:(?!牵头|责任|配合|负责|主办|协办|参与)[^：:，,。、；;()“”《》\s]){2,20})[：:]")]
     private static partial Regex DutyListHead();
+
+    // "…穿戴救生衣(农业农村处负责)；推动建立…巡防队伍(各联合党委负责)；…(政法综治处负责)": in a task closed by a note,
+    // a role note ending a clause of its list names the units of that clause, who answer for the task too.
+    private static void ReadClauseNotes(ParsedTask task)
+    {
+        foreach (Match clause in ClauseNote().Matches(task.Text))
+        {
+            var content = clause.Groups["note"].Value;
+            if (!UnitNoteParser.IsRoleNote(content))
+            {
+                continue;
+            }
+
+            var note = UnitNoteParser.Parse(content);
+            task.LeadUnits.AddRange(note.LeadUnits.Where(u => !task.LeadUnits.Contains(u) && !task.SupportingUnits.Contains(u) && !UnitListWording.IsCatchAll(u)).ToList());
+            task.SupportingUnits.AddRange(note.SupportingUnits.Where(u => !task.LeadUnits.Contains(u) && !task.SupportingUnits.Contains(u) && !UnitListWording.IsCatchAll(u)).ToList());
+        }
+    }
+
+    [GeneratedRegex(@"\((?<note>[^()]{2,60})\)(?=[；;])")]
+    private static partial Regex ClauseNote();
 
     // "五、职责分工（一）区党群工作部按照…（五）区社会事业局1.认真贯彻…": under a duty-allocation heading, an item that
     // opens with a body's name (no colon) is that body's duty, and the numbered duties under a heading that is only a

@@ -129,4 +129,24 @@ public sealed class GroupNoteTests
         Assert.Equal(["交通与建设处"], plan.Tasks[0].LeadUnits);
         Assert.Equal(["农业农村处"], plan.Tasks[1].LeadUnits);
     }
+
+    [Fact]
+    public void Role_notes_ending_the_clauses_of_a_list_in_a_task_closed_by_a_note_name_its_units_too()
+    {
+        var task = Assert.Single(Parser.Parse("2023年安全生产工作要点\n（一）加快安全屏障建设。持续推动乡镇船舶安装定位仪（农业农村处负责）；"
+            + "组建、充实岸线巡防队伍（各联合党委负责）；推动高危领域重点企业落实安责险（各有关处室按职责分工负责）；"
+            + "巩固提升安全主题公园建设成果。（政法综治处负责）").Tasks);
+
+        Assert.Equal(["政法综治处", "农业农村处", "各联合党委"], task.LeadUnits);
+    }
+
+    [Fact]
+    public void An_aside_in_brackets_before_a_semicolon_names_no_unit()
+    {
+        var task = Assert.Single(Parser.Parse("2023年安全生产工作要点\n（一）完善制度。落实《安全生产责任制规定》（闽政办〔2023〕5号）；"
+            + "修订应急预案（2023年版）；组织应急演练。（政法综治处负责）").Tasks);
+
+        Assert.Equal(["政法综治处"], task.LeadUnits);
+        Assert.Empty(task.SupportingUnits);
+    }
 }
