@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -44,7 +45,7 @@ internal static partial class DeadlineParser
             }
 
             if (!(IsDeadlineMatch(match) || (isDeadlineSlot && match.Groups["month"].Success)) || ClosesValidityWindow(text, match)
-                || IsBaselineOrCondition(text, match))
+                || IsBaselineOrCondition(text, match) || EndsWorkCycle(text, match))
             {
                 continue;
             }
@@ -110,6 +111,23 @@ internal static partial class DeadlineParser
     [GeneratedRegex("(?:低于|高于|少于|超过|同比|增长率)|(?:清单|方案|要点|计划|通知|意见|办法|规划|安排)$")]
     private static partial Regex TargetOrTitle();
 
+    private static readonly SearchValues<char> ClauseBreak = SearchValues.Create("。；;，,“");
+
+    // "月跟踪督促、季现场推进、半年分析、年底总结": the year's end as the last step of a cycle of months, quarters and
+    // half-years recurs every year; "年底前完成" or "2023年底" is a date.
+    private static bool EndsWorkCycle(string text, Match match)
+    {
+        if (!match.Groups["yearEnd"].Success || match.Groups["yearEndYear"].Success || match.Value.EndsWith('前') || match.Index == 0
+            || text[match.Index - 1] != '、')
+        {
+            return false;
+        }
+
+        var clauseStart = text.AsSpan(0, match.Index).LastIndexOfAny(ClauseBreak) + 1;
+        var before = text.AsSpan(clauseStart, match.Index - clauseStart);
+        return before.Contains("半年", StringComparison.Ordinal) || before.Contains('季') || before.StartsWith("月");
+    }
+
     // "与2021年底相比" is a baseline; "对6月底没完成…的", "年底前未完成…的" a condition of a penalty: neither falls due.
     private static bool IsBaselineOrCondition(string text, Match match)
     {
@@ -124,6 +142,7 @@ internal static partial class DeadlineParser
         match.Groups["relative"].Success
         || match.Groups["relativeMonths"].Success
         || match.Groups["rangeEnd"].Success
+        || match.Groups["dayRangeEnd"].Success
         || match.Groups["yearEnd"].Success
         || match.Groups["statedYear"].Success
         || match.Groups["openingYear"].Success
@@ -177,6 +196,13 @@ internal static partial class DeadlineParser
         }
 
         var lastDay = DateTime.DaysInMonth(known, month);
+        if (match.Groups["dayRangeEnd"].Success)
+        {
+            // "2023年9月18日-22日": a range of days in one month is due on its last day.
+            var end = int.Parse(match.Groups["dayRangeEnd"].ValueSpan, CultureInfo.InvariantCulture);
+            return end >= 1 && end <= 31 ? new DateOnly(known, month, Math.Min(end, lastDay)) : null;
+        }
+
         if (!match.Groups["day"].Success || match.Groups["rangeEnd"].Success)
         {
             return new DateOnly(known, month, lastDay);
@@ -197,6 +223,7 @@ internal static partial class DeadlineParser
     [GeneratedRegex(
         @"印发(?:之日起|之日后|之后|后)(?:(?<relative>\d{1,3})(?:个工作日|日|天)|(?<relativeMonths>\d{1,2})个月)内"
         + @"|(?:(?<year>\d{4})年)?(?<month>\d{1,2})月?[-—–－~～至到]+(?<rangeEnd>\d{1,2})月(?<by>底前|底|末|前)?(?![\d日])"
+        + @"|(?:(?<year>\d{4})年)?(?<month>\d{1,2})月\d{1,2}日?[-—–－~～至到]+(?<dayRangeEnd>\d{1,2})日(?!\d)"
         + @"|(?:^|(?<=[。；\n]))(?<statedYear>\d{4})年(?=[，,])|(?<=力争|确保|争取|力争到|确保到|争取到)(?<statedYear>\d{4})年(?![底末度内初中前后以起至的月\d])"
         + @"|(?:^|(?<=[。；\n]))(?<openingYear>\d{4})年(?!\d{1,2}月|[底末度内初中前后以起至的和、—\-－~～及与或]|[上下]半年)"
         + @"|(?:^|(?<=[。；\n]))(?<withinYear>年内)|(?<![\d一二三四五六七八九十两几每当])(?<withinYear>年内)(?=完成|全部完成|实现)"

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace WorkPlanTracker.Features.Import;
 
@@ -32,7 +33,7 @@ internal sealed class OutlineItem(string path, bool numbered)
 }
 
 /// <summary>Places paragraphs in the numbering (一 → (一) → 1 → (1) → ①) and checks that the numbers run on.</summary>
-internal static class PlanOutline
+internal static partial class PlanOutline
 {
     public static List<OutlineItem> Build(List<PlanParagraph> paragraphs, List<ImportWarning> warnings)
     {
@@ -113,6 +114,15 @@ internal static class PlanOutline
                     continue;
                 }
 
+                if (lastItem.Note is { HasUnits: true } previousNote && OrdinalPoint().IsMatch(body))
+                {
+                    // "（九）…一是…（A负责）二是…（B负责）": each point of the task's own 一是/二是 list has its note;
+                    // the points are one task, answered for by all of them.
+                    lastItem.AddParagraph(body);
+                    lastItem.Note = Combine(previousNote, note);
+                    continue;
+                }
+
                 var followOn = new OutlineItem(NextFollowOnPath(lastNumbered), numbered: false) { Note = note };
                 followOn.AddParagraph(body);
                 items.Add(followOn);
@@ -125,6 +135,17 @@ internal static class PlanOutline
         }
 
         return items;
+    }
+
+    private static UnitNote Combine(UnitNote first, UnitNote next)
+    {
+        var leads = first.LeadUnits.Concat(next.LeadUnits).Distinct().ToList();
+        var supporting = first.SupportingUnits.Concat(next.SupportingUnits).Where(u => !leads.Contains(u)).Distinct().ToList();
+        return new UnitNote(leads, supporting, first.DeadlinePhrase ?? next.DeadlinePhrase)
+        {
+            NamesLead = first.NamesLead || next.NamesLead,
+            CarriedSupportingUnits = [.. first.CarriedSupportingUnits.Concat(next.CarriedSupportingUnits).Distinct()],
+        };
     }
 
     // A heading may be one short sentence with its full stop: "（一）提升农业供应链组织水平。".
@@ -164,4 +185,8 @@ internal static class PlanOutline
             warnings.Add(new ImportWarning { Path = path, Message = $"编号不连续：本级第一项编号为 {marker.Number}" });
         }
     }
+
+    // "二是…", "三是…": the next point of a list inside one task (一是 opens it in the task's own text).
+    [GeneratedRegex("^[二三四五六七八九十]是")]
+    private static partial Regex OrdinalPoint();
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -47,6 +48,7 @@ public sealed partial class PlanTextParser
         var body = FlattenedTableReader.ToCanonicalLines(lines);
         var items = PlanOutline.Build(PlanParagraphs.Build(body), plan.Warnings);
         var carried = new List<string>();
+        var proseRoleTasks = new HashSet<ParsedTask>();
         var firstListedLeads = FirstListedLeadsRule().IsMatch(normalized);
         var preambleSections = new List<string>();
         var hasTable = TableRowUnits.HasTableHeader(normalized);
@@ -73,11 +75,19 @@ public sealed partial class PlanTextParser
                 else
                 {
                     ReadDutyListUnit(task);
+                    ReadUnlabelledDutyListUnit(task, plan.Sections);
+                    if (item.Note is { HasUnits: true })
+                    {
+                        ReadClauseNotes(task);
+                    }
                 }
 
                 if (task.LeadUnits.Count + task.SupportingUnits.Count == 0)
                 {
-                    ProseRoleReader.TryRead(task.Text, task.LeadUnits, task.SupportingUnits);
+                    if (ProseRoleReader.TryRead(task.Text, task.LeadUnits, task.SupportingUnits))
+                    {
+                        proseRoleTasks.Add(task);
+                    }
                 }
 
                 if (firstListedLeads && item.Note is { NamesLead: false } && task.LeadUnits.Count > 1 && task.SupportingUnits.Count == 0)
@@ -106,7 +116,7 @@ public sealed partial class PlanTextParser
 
         if (!hasTable)
         {
-            ShareGroupNotes(plan.Tasks);
+            ShareGroupNotes(plan.Tasks, proseRoleTasks);
             ShareDutyListUnits(plan.Tasks);
         }
 
@@ -165,7 +175,7 @@ public sealed partial class PlanTextParser
 
     // "1.… 2.… 3.…（责任单位：A、B）": one note after the last sub-item of a group, none before it in the group,
     // names the units of every sub-item of that group.
-    private static void ShareGroupNotes(List<ParsedTask> tasks)
+    private static void ShareGroupNotes(List<ParsedTask> tasks, HashSet<ParsedTask> proseRoleTasks)
     {
         var start = 0;
         while (start < tasks.Count)
@@ -178,7 +188,9 @@ public sealed partial class PlanTextParser
             }
 
             var last = tasks[end - 1];
-            var hasUnits = last.LeadUnits.Count + last.SupportingUnits.Count > 0;
+            // A note closing the last item may cover the group; roles the last item states in its own sentence
+            // ("由社会事业处牵头…") are that item's alone.
+            var hasUnits = last.LeadUnits.Count + last.SupportingUnits.Count > 0 && !proseRoleTasks.Contains(last);
             // Items under a task (四. then 1.–6.) are a list inside that task, not a group of tasks.
             var parentIsTask = tasks.Exists(t => t.Path == parent);
             // Entries ending in "；" before a last one ending its sentence are a list inside that sentence; when the last
@@ -277,6 +289,80 @@ public sealed partial class PlanTextParser
 
     [GeneratedRegex(@"^((?:(?!牵头|责任|配合|负责|主办|协办|参与)[^：:，,。、；;()“”《》\s]){2,20})[：:]")]
     private static partial Regex DutyListHead();
+
+    // "…穿戴救生衣(农业农村处负责)；推动建立…巡防队伍(各联合党委负责)；…(政法综治处负责)": in a task closed by a note,
+    // a role note ending a clause of its list names the units of that clause, who answer for the task too.
+    private static void ReadClauseNotes(ParsedTask task)
+    {
+        foreach (Match clause in ClauseNote().Matches(task.Text))
+        {
+            var content = clause.Groups["note"].Value;
+            if (!UnitNoteParser.IsRoleNote(content))
+            {
+                continue;
+            }
+
+            var note = UnitNoteParser.Parse(content);
+            task.LeadUnits.AddRange(note.LeadUnits.Where(u => !task.LeadUnits.Contains(u) && !task.SupportingUnits.Contains(u) && !UnitListWording.IsCatchAll(u)).ToList());
+            task.SupportingUnits.AddRange(note.SupportingUnits.Where(u => !task.LeadUnits.Contains(u) && !task.SupportingUnits.Contains(u) && !UnitListWording.IsCatchAll(u)).ToList());
+        }
+    }
+
+    [GeneratedRegex(@"\((?<note>[^()]{2,60})\)(?=[；;])")]
+    private static partial Regex ClauseNote();
+
+    // "五、职责分工（一）区党群工作部按照…（五）区社会事业局1.认真贯彻…": under a duty-allocation heading, an item that
+    // opens with a body's name (no colon) is that body's duty, and the numbered duties under a heading that is only a
+    // body's name are that body's. Elsewhere a sentence opening with a body is no assignment (its subject only).
+    private static void ReadUnlabelledDutyListUnit(ParsedTask task, List<ParsedSection> sections)
+    {
+        if (task.LeadUnits.Count > 0 || task.SupportingUnits.Count > 0)
+        {
+            return;
+        }
+
+        var parent = sections.Find(s => s.Path == Parent(task.Path));
+        if (parent is null)
+        {
+            return;
+        }
+
+        if (DutySection().IsMatch(parent.Title) && LeadingBodyName(task.Text) is { } opening)
+        {
+            task.LeadUnits.Add(opening);
+        }
+        else if (sections.Find(s => s.Path == Parent(parent.Path)) is { } grandparent && DutySection().IsMatch(grandparent.Title)
+            && LeadingBodyName(parent.Title) is { } body && body.Length == parent.Title.Length)
+        {
+            task.LeadUnits.Add(body);
+        }
+    }
+
+    private static readonly SearchValues<char> NameBreak = SearchValues.Create("，,。；;：:、()“”《》 \n0123456789");
+
+    // The shortest opening that ends in a strong unit ending (局, 部, 办, 机构…): "区社会事业局" rather than "区社会",
+    // "区财政金融局" out of "区财政金融局全区儿童…".
+    private static string? LeadingBodyName(string text)
+    {
+        var end = text.AsSpan().IndexOfAny(NameBreak);
+        var opening = end < 0 ? text : text[..end];
+        foreach (Match ending in StrongUnitEnding().Matches(opening))
+        {
+            var name = opening[..(ending.Index + ending.Length)];
+            if (name.Length >= 3 && UnitNoteParser.LooksLikeUnitName(name))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex("(?:职责分工|责任分工|部门职责|职责任务|任务分工)$")]
+    private static partial Regex DutySection();
+
+    [GeneratedRegex("(?:局|委|办|厅|处|部|室|所|站|队|院|中心|机构|公司|政府|小组)")]
+    private static partial Regex StrongUnitEnding();
 
     // "1.区经济发展局：… 2.区社会事业局：…。承接省级试点工作的相关单位的主要任务如下：1.梳理… 2.编制…": the list a
     // duty list announces as the work of "those units" is the work of every unit of the duty list.

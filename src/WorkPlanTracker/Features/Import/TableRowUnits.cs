@@ -322,6 +322,6 @@ internal static partial class TableRowUnits
     [GeneratedRegex("(?:工作任务|主要任务|重点任务|任务内容|具体任务)(?:[^的和及由要求任务，。、：:；;\\s]{2,6}?)?(?:牵头单位|牵头部门|责任单位|责任部门|指导部门|配合单位)")]
     private static partial Regex UnitsThenRequirementHeader();
 
-    [GeneratedRegex("(?:工作任务|主要任务|重点任务|任务内容|具体任务|工作要求|序号)(?:[^的和及由要求任务，。、：:；;\\s]{2,6}?(?=牵头|责任))?(?:工作要求|牵头单位|牵头部门|责任单位|责任部门|指导部门|配合/责任单位|配合单位)")]
+    [GeneratedRegex("(?:工作任务|主要任务|重点任务|任务内容|具体任务|工作要求|具体内容|工作内容|序号)(?:[^的和及由要求任务，。、：:；;\\s]{2,6}?(?=牵头|责任))?(?:工作要求|牵头单位|牵头部门|责任单位|责任部门|指导部门|配合/责任单位|配合单位)")]
     private static partial Regex TableHeader();
 }

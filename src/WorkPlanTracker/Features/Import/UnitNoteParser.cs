@@ -294,7 +294,8 @@ internal static partial class UnitNoteParser
         }
 
         var tail = text[sentenceStart..].Trim();
-        var names = SplitUnitNames(tail);
+        // "…整治。交通与建设处、农业农村处负责": the unit cell of a flattened row may say 负责 after its names.
+        var names = SplitUnitNames(TrailingResponsibleWord().Replace(tail, ""));
         if (tail.Length == 0 || names.Count == 0 || !names.TrueForAll(LooksLikeUnitName))
         {
             return false;
@@ -681,6 +682,9 @@ internal static partial class UnitNoteParser
     // A department name with no level or place in it: 财政厅, 卫计委, 教育局, 人社局 (not 市场监管局: 市场 is no level).
     [GeneratedRegex("^(?!.*[省县州]|.*[市区](?!场))[\\u4e00-\\u9fff]{1,10}(?:厅|局|委|办)$")]
     private static partial Regex ElidedDepartment();
+
+    [GeneratedRegex("(?<=[局委办府室会院心门厅处所站队组])(?:按职责分工|分别)?负责(?:落实)?$")]
+    private static partial Regex TrailingResponsibleWord();
 
     [GeneratedRegex("(?<=[局委办府室会院心门厅处所站队])(?:以及|和|及|与)(?=[市区县省各镇乡])")]
     private static partial Regex UnitConjunction();

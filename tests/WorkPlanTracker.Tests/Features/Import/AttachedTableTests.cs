@@ -63,4 +63,26 @@ public sealed class AttachedTableTests
     {
         Assert.Equal([name], UnitNoteParser.SplitGluedCell(name));
     }
+
+    [Fact]
+    public void A_table_headed_juti_neirong_zeren_bumen_is_read_and_a_unit_cell_may_end_in_fuze()
+    {
+        var plan = Parser.Parse("2023年安全生产工作要点 " + Padding + "。 一、健全机制（一）深刻领会迅速部署。迅速形成落实合力。（各处室按职责分工负责） "
+            + "附件：重点任务清单 序号名称类型（机制、任务等）具体内容责任部门1水上交通安全议事协调机制机制配合区直相关部门健全议事协调机制。交通与建设处、农业农村处负责"
+            + "2建筑施工安全专项整治任务加强建筑现场和施工现场监管。交通与建设处负责3消防安全网格化管理机制完善基层消防安全体系。政法综治处 来源：君山片区管理局");
+
+        Assert.Equal(4, plan.Tasks.Count);
+        Assert.Equal(["交通与建设处", "农业农村处"], plan.Tasks[1].LeadUnits);
+        Assert.Equal(["交通与建设处"], plan.Tasks[2].LeadUnits);
+        Assert.Equal(["政法综治处"], plan.Tasks[3].LeadUnits);
+    }
+
+    [Fact]
+    public void A_sentence_ending_in_fuze_after_more_than_unit_names_stays_text()
+    {
+        var task = Assert.Single(Parser.Parse("2023年某区工作要点\n1.加强资金保障。加强督查，区财政局负责").Tasks);
+
+        Assert.Empty(task.LeadUnits);
+        Assert.EndsWith("区财政局负责", task.Text, StringComparison.Ordinal);
+    }
 }

@@ -125,4 +125,41 @@ public sealed class DeadlineShapeTests
 
         Assert.Null(task.Deadline);
     }
+
+    [Theory]
+    [InlineData("摸排阶段（2019年9月18日-22日）各网格长抽调人员，对整治内容进行摸排。", "2019-09-22")]
+    [InlineData("专项整治2019年9月18日-26日期间，开展流动摊贩专项整治行动。", "2019-09-26")]
+    [InlineData("集中巡查（9月27日至28日），对问题清单“回头看”。", "2019-09-28")]
+    public void A_range_of_days_in_one_month_is_due_on_its_last_day(string sentence, string iso)
+    {
+        var task = Assert.Single(Parse($"2019年某市整治方案\n1.{sentence}(市政府办公室牵头)").Tasks);
+
+        Assert.Equal(DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture), task.Deadline);
+    }
+
+    [Fact]
+    public void A_range_of_days_without_a_month_recurs_and_falls_due_on_no_day()
+    {
+        var task = Assert.Single(Parse("2019年某市整治方案\n1.每月18日-22日报送上月整治数据。(市政府办公室牵头)").Tasks);
+
+        Assert.Null(task.Deadline);
+    }
+
+    [Fact]
+    public void The_years_end_closing_a_cycle_of_months_quarters_and_half_years_recurs_and_is_no_deadline()
+    {
+        var task = Assert.Single(Parse("2019年安全生产工作要点\n1.狠抓落实。持续强化“月跟踪督促、季现场推进、半年分析、年底总结”四项制度。(各处室负责)").Tasks);
+
+        Assert.Null(task.Deadline);
+    }
+
+    [Theory]
+    [InlineData("开展季度调度、年底前完成全部整改。", "2019-12-31")]
+    [InlineData("完成排查、年底总结报市政府。", "2019-12-31")]
+    public void The_years_end_outside_such_a_cycle_stays_a_deadline(string sentence, string iso)
+    {
+        var task = Assert.Single(Parse($"2019年安全生产工作要点\n1.{sentence}(各处室负责)").Tasks);
+
+        Assert.Equal(DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture), task.Deadline);
+    }
 }

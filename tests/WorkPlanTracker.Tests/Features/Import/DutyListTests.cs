@@ -56,4 +56,39 @@ public sealed class DutyListTests
 
         Assert.Empty(plan.Tasks[2].LeadUnits);
     }
+
+    [Fact]
+    public void Under_a_zhize_fengong_heading_a_body_opening_an_item_without_a_colon_leads_it_and_its_numbered_duties()
+    {
+        var plan = Parser.Parse("""
+            2021年近视防控工作实施方案
+            五、职责分工
+            （一）区党群工作部按照国家、省部署落实完善学校校医职称评审政策。
+            （二）区财政金融局全区近视防控专项经费由主管部门列入年度部门预算。
+            （三）区社会事业局
+            1.认真贯彻落实《学校卫生工作条例》，牵头负责近视防控工作。
+            2.进一步健全学校体育卫生发展制度和体系。
+            （四）学校
+            1.加强视力健康管理。按标准配备校医和必要的药械设备。
+            """);
+
+        Assert.Equal(["区党群工作部"], plan.Tasks.Single(t => t.Path == "五.(一)").LeadUnits);
+        Assert.Equal(["区财政金融局"], plan.Tasks.Single(t => t.Path == "五.(二)").LeadUnits);
+        Assert.Equal(["区社会事业局"], plan.Tasks.Single(t => t.Path == "五.(三).1").LeadUnits);
+        Assert.Equal(["区社会事业局"], plan.Tasks.Single(t => t.Path == "五.(三).2").LeadUnits);
+        Assert.Empty(plan.Tasks.Single(t => t.Path == "五.(四).1").LeadUnits);
+    }
+
+    [Fact]
+    public void Elsewhere_a_body_opening_an_item_is_only_the_subject_of_its_sentence()
+    {
+        var plan = Parser.Parse("""
+            2021年近视防控工作实施方案
+            四、工作措施
+            （一）区党群工作部按照国家、省部署落实完善学校校医职称评审政策。
+            （二）区社会事业局加强中小学卫生保健机构建设。
+            """);
+
+        Assert.All(plan.Tasks, t => Assert.Empty(t.LeadUnits));
+    }
 }

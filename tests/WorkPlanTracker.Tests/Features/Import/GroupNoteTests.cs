@@ -87,4 +87,66 @@ public sealed class GroupNoteTests
         Assert.Equal(["协调处", "安基处"], plan.Tasks[0].LeadUnits);
         Assert.Equal(["协调处", "安基处"], plan.Tasks[1].LeadUnits);
     }
+
+    [Fact]
+    public void Roles_the_last_item_states_in_its_own_sentence_are_not_shared_with_the_items_before_it()
+    {
+        var plan = Parser.Parse("""
+            2023年十一整治方案
+            一、环境卫生整治
+            1.摸排阶段。各网格长抽调人员形成专项工作队，形成问题清单。
+            2.整治阶段。针对问题清单进行限时整改。
+            3.巡查阶段。由社会事业处牵头，组织交通与建设处开展专项巡查。
+            """);
+
+        Assert.All(plan.Tasks.Take(2), t => Assert.Empty(t.LeadUnits.Concat(t.SupportingUnits)));
+        Assert.Equal(["社会事业处"], plan.Tasks[2].LeadUnits);
+    }
+
+    [Fact]
+    public void Each_point_of_a_tasks_yishi_ershi_list_may_carry_its_note_and_the_task_takes_them_all()
+    {
+        var padding = string.Concat(Enumerable.Repeat("坚持人民至上、生命至上理念，", 20));
+        var plan = Parser.Parse("2023年安全生产工作要点 " + padding + "。 一、抓实分类整治（一）开展水上运输安全专项整治。一是健全水上交通安全议事协调机制。（交通与建设处、农业农村处负责）"
+            + "二是深化“商渔共治”专项行动。（农业农村处负责）三是配合区旅游文体局建立准入机制。（经济发展处负责）"
+            + "（二）开展建筑施工安全专项整治。加强施工现场监管。（交通与建设处负责）");
+
+        Assert.Equal(["一.(一)", "一.(二)"], plan.Tasks.Select(t => t.Path));
+        Assert.Equal(["交通与建设处", "农业农村处", "经济发展处"], plan.Tasks[0].LeadUnits);
+        Assert.Contains("三是配合区旅游文体局", plan.Tasks[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_paragraph_with_its_own_note_that_is_no_point_of_a_list_stays_an_item_of_its_own()
+    {
+        var plan = Parser.Parse("""
+            2023年安全生产工作要点
+            （一）健全水上交通安全议事协调机制。（交通与建设处负责）
+            深化“商渔共治”专项行动，加大联合打击力度。（农业农村处负责）
+            """);
+
+        Assert.Equal(2, plan.Tasks.Count);
+        Assert.Equal(["交通与建设处"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["农业农村处"], plan.Tasks[1].LeadUnits);
+    }
+
+    [Fact]
+    public void Role_notes_ending_the_clauses_of_a_list_in_a_task_closed_by_a_note_name_its_units_too()
+    {
+        var task = Assert.Single(Parser.Parse("2023年安全生产工作要点\n（一）加快安全屏障建设。持续推动乡镇船舶安装定位仪（农业农村处负责）；"
+            + "组建、充实岸线巡防队伍（各联合党委负责）；推动高危领域重点企业落实安责险（各有关处室按职责分工负责）；"
+            + "巩固提升安全主题公园建设成果。（政法综治处负责）").Tasks);
+
+        Assert.Equal(["政法综治处", "农业农村处", "各联合党委"], task.LeadUnits);
+    }
+
+    [Fact]
+    public void An_aside_in_brackets_before_a_semicolon_names_no_unit()
+    {
+        var task = Assert.Single(Parser.Parse("2023年安全生产工作要点\n（一）完善制度。落实《安全生产责任制规定》（闽政办〔2023〕5号）；"
+            + "修订应急预案（2023年版）；组织应急演练。（政法综治处负责）").Tasks);
+
+        Assert.Equal(["政法综治处"], task.LeadUnits);
+        Assert.Empty(task.SupportingUnits);
+    }
 }

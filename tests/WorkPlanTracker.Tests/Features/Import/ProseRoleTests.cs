@@ -94,4 +94,47 @@ public sealed class ProseRoleTests
         Assert.Contains(plan.Tasks, t => t.Path == "一.(六)");
         Assert.Contains(plan.Tasks, t => t.Path == "一.(八)");
     }
+
+    [Fact]
+    public void The_bodies_a_lead_joins_or_organises_support_it_and_staff_or_catch_alls_among_them_are_no_units()
+    {
+        var plan = Parser.Parse("2023年十一整治方案\n1.专项整治。由社会事业处牵头，联合市场监督管理局苏平分局、区执法应急局苏平筹备组、各包村工作队、相关处室值班人员，开展专项整治行动。\n"
+            + "2.巡查阶段。由社会事业处牵头，组织交通与建设处、资源生态处和相关单位，形成专项巡查队伍。\n"
+            + "3.预案阶段。由交通与建设处牵头，联合交警支队，形成交通管制预案。");
+
+        Assert.Equal(["市场监督管理局苏平分局", "区执法应急局苏平筹备组", "各包村工作队"], plan.Tasks[0].SupportingUnits);
+        Assert.Equal(["交通与建设处", "资源生态处"], plan.Tasks[1].SupportingUnits);
+        Assert.Equal(["交通与建设处"], plan.Tasks[2].LeadUnits);
+        Assert.Equal(["交警支队"], plan.Tasks[2].SupportingUnits);
+    }
+
+    [Fact]
+    public void You_X_zuzhi_staff_names_who_leads_but_zuzhibu_is_a_name_and_a_person_is_no_unit()
+    {
+        var plan = Parser.Parse("2023年十一整治方案\n1.“回头看”。由政法综治处和农业农村处组织相关人员开展巡查。\n"
+            + "2.专题部署。由区委组织部牵头，开展干部培训。\n"
+            + "3.整治阶段。由网格长组织干部队伍，限时整改。");
+
+        Assert.Equal(["政法综治处", "农业农村处"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["区委组织部"], plan.Tasks[1].LeadUnits);
+        Assert.Empty(plan.Tasks[2].LeadUnits.Concat(plan.Tasks[2].SupportingUnits));
+    }
+
+    [Fact]
+    public void A_clause_that_is_only_X_qiantou_names_X_and_you_X_fuze_qiantou_names_X()
+    {
+        var plan = Parser.Parse("2023年平安三率宣传工作方案\n1.开展手机短信全覆盖宣传。政法综治处牵头，委托移动公司向辖区手机用户发送平安短信。\n"
+            + "2.开展重点走访宣传。深入村居进行重点宣传，联合宣传工作的具体开展由各联合党委负责牵头部署。");
+
+        Assert.Equal(["政法综治处"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["各联合党委"], plan.Tasks[1].LeadUnits);
+    }
+
+    [Fact]
+    public void A_principle_of_who_leads_names_no_unit()
+    {
+        var task = Assert.Single(Parser.Parse("2023年某区工作方案\n1.完善工作机制。坚持政府牵头，部门协同，社会参与，形成工作合力。").Tasks);
+
+        Assert.Empty(task.LeadUnits.Concat(task.SupportingUnits));
+    }
 }
