@@ -44,7 +44,8 @@ internal static partial class DeadlineParser
                 contextYear = int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
             }
 
-            if (!(IsDeadlineMatch(match) || (isDeadlineSlot && match.Groups["month"].Success)) || ClosesValidityWindow(text, match)
+            if (!(IsDeadlineMatch(match) || (isDeadlineSlot && (match.Groups["month"].Success || match.Groups["quarter"].Success || match.Groups["half"].Success)))
+                || ClosesValidityWindow(text, match)
                 || IsBaselineOrCondition(text, match) || EndsWorkCycle(text, match))
             {
                 continue;
@@ -148,7 +149,8 @@ internal static partial class DeadlineParser
         || match.Groups["openingYear"].Success
         || match.Groups["withinYear"].Success
         || match.Groups["monthEnd"].Success
-        || (match.Groups["month"].Success && match.Groups["by"].Success);
+        || (match.Groups["month"].Success && match.Groups["by"].Success)
+        || ((match.Groups["quarter"].Success || match.Groups["half"].Success) && (match.Groups["periodBy"].Success || match.Value.EndsWith('前')));
 
     private static DateOnly? ToDate(Match match, int? year, DateOnly? issuedOn)
     {
@@ -188,6 +190,18 @@ internal static partial class DeadlineParser
             return null;
         }
 
+        // "三季度末", "2024年上半年": a quarter or a half-year is due when it ends.
+        if (match.Groups["quarter"].Success)
+        {
+            var quarter = "一二三四".IndexOf(match.Groups["quarter"].Value[0], StringComparison.Ordinal) is var q and >= 0 ? q + 1 : match.Groups["quarter"].Value[0] - '0';
+            return new DateOnly(known, quarter * 3, DateTime.DaysInMonth(known, quarter * 3));
+        }
+
+        if (match.Groups["half"].Success)
+        {
+            return match.Groups["half"].Value == "上" ? new DateOnly(known, 6, 30) : new DateOnly(known, 12, 31);
+        }
+
         // "11月-12月": a range of months is due when the range ends.
         var month = int.Parse((match.Groups["rangeEnd"].Success ? match.Groups["rangeEnd"] : match.Groups["month"]).ValueSpan, CultureInfo.InvariantCulture);
         if (month is < 1 or > 12)
@@ -224,8 +238,11 @@ internal static partial class DeadlineParser
         @"印发(?:之日起|之日后|之后|后)(?:(?<relative>\d{1,3})(?:个工作日|日|天)|(?<relativeMonths>\d{1,2})个月)内"
         + @"|(?:(?<year>\d{4})年)?(?<month>\d{1,2})月?[-—–－~～至到]+(?<rangeEnd>\d{1,2})月(?<by>底前|底|末|前)?(?![\d日])"
         + @"|(?:(?<year>\d{4})年)?(?<month>\d{1,2})月\d{1,2}日?[-—–－~～至到]+(?<dayRangeEnd>\d{1,2})日(?!\d)"
+        + @"|(?<![每各逐分])(?:(?<year>\d{4})年)?第?(?<quarter>[一二三四1-4])季度(?<periodBy>末|底)?(?:之前|以前|前)?"
+        + @"|(?<![每各逐分])(?:(?<year>\d{4})年)?(?<half>[上下])半年(?<periodBy>末|底)?(?:之前|以前|前)?"
+        + @"|(?<yearEnd>(?<yearEndYear>\d{4})年内)(?=完成|全部完成|实现|$)"
         + @"|(?:^|(?<=[。；\n]))(?<statedYear>\d{4})年(?=[，,])|(?<=力争|确保|争取|力争到|确保到|争取到)(?<statedYear>\d{4})年(?![底末度内初中前后以起至的月\d])"
-        + @"|(?:^|(?<=[。；\n]))(?<openingYear>\d{4})年(?!\d{1,2}月|[底末度内初中前后以起至的和、—\-－~～及与或]|[上下]半年)"
+        + @"|(?:^|(?<=[。；\n]))(?<openingYear>\d{4})年(?!\d{1,2}月|[底末度内初中前后以起至的和、—\-－~～及与或第]|[上下]半年|[一二三四1-4]季度)"
         + @"|(?:^|(?<=[。；\n]))(?<withinYear>年内)|(?<![\d一二三四五六七八九十两几每当])(?<withinYear>年内)(?=完成|全部完成|实现)"
         + @"|(?<yearEnd>(?:(?<yearEndYear>\d{4})|(?<next>明)|今)?年(?:底|末)(?:之前|以前|前)?)"
         + @"|(?<yearEnd>(?<yearEndYear>\d{4})年(?:之前|以前|前)(?![一二三四五六七八九十两几半\d]))"

@@ -8,6 +8,41 @@ public sealed class DeadlineShapeTests
     private static ParsedPlan Parse(string plan) => new PlanTextParser().Parse(plan);
 
     [Theory]
+    [InlineData("2019年上半年", "2019-06-30")]
+    [InlineData("下半年", "2019-12-31")]
+    [InlineData("2019年第三季度", "2019-09-30")]
+    [InlineData("三季度末", "2019-09-30")]
+    [InlineData("第一季度", "2019-03-31")]
+    [InlineData("2019年内", "2019-12-31")]
+    public void A_quarter_or_a_half_year_in_the_deadline_slot_is_due_when_it_ends(string slot, string iso)
+    {
+        var task = Assert.Single(Parse($"2019年某市政务公开工作要点\n1.推进公开。\n牵头单位：市政府办公室\n完成时限：{slot}").Tasks);
+
+        Assert.Equal(DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture), task.Deadline);
+    }
+
+    [Theory]
+    [InlineData("三季度末前完成验收。", "2019-09-30")]
+    [InlineData("上半年底前出台办法。", "2019-06-30")]
+    public void A_quarter_or_half_year_by_which_text_says_work_is_done_is_a_deadline(string sentence, string iso)
+    {
+        var task = Assert.Single(Parse($"2019年某市政务公开工作要点\n1.{sentence}(市政府办公室牵头)").Tasks);
+
+        Assert.Equal(DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture), task.Deadline);
+    }
+
+    [Theory]
+    [InlineData("每季度开展一次检查。")]
+    [InlineData("第二季度开展培训，各季度通报进展。")]
+    [InlineData("每半年报送一次进展。")]
+    public void A_quarter_that_only_says_when_work_happens_or_recurs_is_no_deadline(string sentence)
+    {
+        var task = Assert.Single(Parse($"2019年某市政务公开工作要点\n1.{sentence}(市政府办公室牵头)").Tasks);
+
+        Assert.Null(task.Deadline);
+    }
+
+    [Theory]
     [InlineData("开展集中整治，2019年11月-12月完成。", "2019-12-31")]
     [InlineData("组织验收，11月—12月底前完成。", "2019-12-31")]
     [InlineData("梳理公开事项目录（5月10日底前完成）。", "2019-05-10")]
