@@ -35,7 +35,7 @@ public sealed partial class PlanTextParser
     public ParsedPlan Parse(string text, PlanParseOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = BracketedNote().Replace(ChineseTextNormalizer.Normalize(MarkdownText.ToPlainText(text)), NoteInParentheses);
+        var normalized = BracketedNote().Replace(WrappedText.Unwrap(ChineseTextNormalizer.Normalize(MarkdownText.ToPlainText(text))), NoteInParentheses);
         var lines = RunningTextSplitter.Split(normalized.Split('\n'));
         for (var i = 0; i < lines.Count; i++)
         {

@@ -153,7 +153,7 @@ public static partial class PdfPageText
     private static bool ContinuesParagraph(string previous, string line, double fullWidth) =>
         fullWidth > 0
         && Width(previous) >= fullWidth * 0.9
-        && !NumberingStart().IsMatch(line);
+        && !StartsNumberedItem(line);
 
     /// <summary>The width of a full line: the median of the longer lines, since most lines of a plan are full ones.</summary>
     private static double TypicalFullWidth(List<string> lines)
@@ -162,8 +162,11 @@ public static partial class PdfPageText
         return widths.Count < 3 ? 0 : widths[widths.Count / 2];
     }
 
-    /// <summary>Chinese characters and full-width punctuation take one em, Latin letters and digits about half.</summary>
-    private static double Width(string line) => line.Sum(c => c < 0x2E80 ? 0.5 : 1.0);
+    /// <summary>Chinese characters and full-width punctuation take one em (so do “” — … in a Chinese font), Latin letters and digits about half.</summary>
+    internal static double Width(string line) => line.Sum(c => c < 0x2E80 && c is not (>= '\u2010' and <= '\u206f') ? 0.5 : 1.0);
+
+    /// <summary>True for a line that opens a numbered item or heading (一、 （一） 1. ① 第一条), which starts a paragraph.</summary>
+    internal static bool StartsNumberedItem(string line) => NumberingStart().IsMatch(line);
 
     private static bool IsAsciiWordChar(char c) => c < 128 && char.IsLetterOrDigit(c);
 
