@@ -46,7 +46,8 @@ internal static partial class PlanOutline
 
         foreach (var paragraph in paragraphs)
         {
-            var hasNote = UnitNoteParser.TrySplitTrailingNote(paragraph.Text, out var body, out var noteText);
+            var hasNote = UnitNoteParser.TrySplitTrailingNote(paragraph.Text, out var body, out var noteText)
+                || (paragraph.Marker is not null && UnitNoteParser.TrySplitLeadingNote(paragraph.Text, out body, out noteText));
             var note = hasNote ? UnitNoteParser.Parse(noteText) : null;
 
             if (paragraph.Marker is { } paragraphMarker)

@@ -48,6 +48,35 @@ internal static partial class UnitNoteParser
         return true;
     }
 
+    /// <summary>"1.(市政府办公室牵头)加强政策解读…": a role note standing before the task's text.</summary>
+    public static bool TrySplitLeadingNote(string paragraph, out string body, out string note)
+    {
+        body = paragraph;
+        note = "";
+        var text = paragraph.TrimStart();
+        if (text.Length < 4 || text[0] != '(')
+        {
+            return false;
+        }
+
+        // The bracket that closes the first one: names inside may have their own (各县(市、区)人民政府牵头).
+        var close = -1;
+        for (int i = 0, depth = 0; i < text.Length && close < 0; i++)
+        {
+            depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+            close = depth == 0 ? i : -1;
+        }
+
+        if (close < 0 || close + 1 >= text.Length || !IsRoleNote(text[1..close]))
+        {
+            return false;
+        }
+
+        body = text[(close + 1)..].TrimStart();
+        note = text[1..close].Trim();
+        return true;
+    }
+
     private static bool TrySplitLastNote(string paragraph, out string body, out string note)
     {
         var text = paragraph.AsSpan().TrimEnd("。.；，, ").ToString();

@@ -61,6 +61,24 @@ public sealed class LabelledNoteTests
     }
 
     [Fact]
+    public void A_role_note_standing_before_the_tasks_text_is_its_note_and_an_aside_there_stays_text()
+    {
+        var plan = Parser.Parse("""
+            某市2024年政务公开工作要点
+            一、工作任务
+            1.（市政府办公室牵头，各县（市、区）人民政府配合）加强政策解读，及时发布解读材料。2024年6月底前完成。
+            2.（试行）建立政务公开考核办法。（市政府办公室负责）
+            """);
+
+        Assert.Equal(
+            [
+                ("加强政策解读，及时发布解读材料。2024年6月底前完成。", "市政府办公室", "各县(市、区)人民政府"),
+                ("(试行)建立政务公开考核办法。", "市政府办公室", ""),
+            ],
+            plan.Tasks.Select(t => (t.Text, string.Join("、", t.LeadUnits), string.Join("、", t.SupportingUnits))));
+    }
+
+    [Fact]
     public void A_responsible_list_marking_its_lead_in_brackets_names_that_unit_lead_and_the_others_supporting()
     {
         var task = Assert.Single(Parser.Parse("一、工作任务\n1.积极回应社会关切。责任单位：县委网信办（牵头）、县政府办公室、县融媒体中心").Tasks);
