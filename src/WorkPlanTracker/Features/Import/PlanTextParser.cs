@@ -118,6 +118,7 @@ public sealed partial class PlanTextParser
         {
             ShareGroupNotes(plan.Tasks, proseRoleTasks);
             ShareDutyListUnits(plan.Tasks);
+            ShareParentNotes(plan.Tasks);
         }
 
         // Only in a plan with no note, table column or duty sentence anywhere: a plan that assigns its work there has
@@ -207,6 +208,28 @@ public sealed partial class PlanTextParser
             }
 
             start = end;
+        }
+    }
+
+    // "1.加强政策解读。（县政府办公室牵头，6月底前） (1)… (2)…": the steps under a task with a note, which name no units
+    // of their own, are done by the task's units, by its deadline.
+    private static void ShareParentNotes(List<ParsedTask> tasks)
+    {
+        var byPath = tasks.GroupBy(t => t.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var task in tasks)
+        {
+            if (task.LeadUnits.Count + task.SupportingUnits.Count > 0 || !byPath.TryGetValue(Parent(task.Path), out var parent)
+                || parent.LeadUnits.Count + parent.SupportingUnits.Count == 0)
+            {
+                continue;
+            }
+
+            task.LeadUnits.AddRange(parent.LeadUnits);
+            task.SupportingUnits.AddRange(parent.SupportingUnits);
+            if (task.Deadline is null && !task.Ongoing)
+            {
+                (task.Deadline, task.DeadlineText, task.Ongoing) = (parent.Deadline, parent.DeadlineText, parent.Ongoing);
+            }
         }
     }
 

@@ -8,6 +8,29 @@ public sealed class GroupNoteTests
     private static readonly PlanTextParser Parser = new();
 
     [Fact]
+    public void Steps_under_a_task_with_a_note_are_done_by_its_units_by_its_deadline_unless_they_name_their_own()
+    {
+        var plan = Parser.Parse("""
+            某县2024年政务公开工作要点
+            一、工作任务
+            1.加强政策解读。（县政府办公室牵头，县融媒体中心配合，2024年6月底前）
+            （1）做好政策文件解读，解读材料与文件同步发布。
+            （2）开展政策吹风会。（县委宣传部负责，2024年9月底前）
+            2.做好依申请公开。
+            （1）规范办理流程。
+            """);
+
+        Assert.Equal(
+            [
+                ("一.1", "县政府办公室", "县融媒体中心", "2024-06-30"),
+                ("一.1.(1)", "县政府办公室", "县融媒体中心", "2024-06-30"),
+                ("一.1.(2)", "县委宣传部", "", "2024-09-30"),
+                ("一.2.(1)", "", "", ""),
+            ],
+            plan.Tasks.Select(t => (t.Path, string.Join("、", t.LeadUnits), string.Join("、", t.SupportingUnits), $"{t.Deadline:yyyy-MM-dd}")));
+    }
+
+    [Fact]
     public void A_note_after_the_last_sub_item_covers_the_whole_group_but_not_the_next_group()
     {
         var plan = Parser.Parse("""
