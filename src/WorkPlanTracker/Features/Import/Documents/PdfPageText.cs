@@ -166,7 +166,7 @@ public static partial class PdfPageText
     internal static double Width(string line) => line.Sum(c => c < 0x2E80 && c is not (>= '\u2010' and <= '\u206f') ? 0.5 : 1.0);
 
     /// <summary>True for a line that opens a numbered item or heading (一、 （一） 1. ① 第一条), which starts a paragraph.</summary>
-    internal static bool StartsNumberedItem(string line) => NumberingStart().IsMatch(line);
+    private static bool StartsNumberedItem(string line) => NumberingStart().IsMatch(line);
 
     private static bool IsAsciiWordChar(char c) => c < 128 && char.IsLetterOrDigit(c);
 
