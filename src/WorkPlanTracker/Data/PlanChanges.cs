@@ -10,8 +10,6 @@ namespace WorkPlanTracker.Data;
 /// </summary>
 public static class PlanChanges
 {
-    public static Outcome ChangedMeanwhile { get; } = Outcome.Conflict("这个计划刚被其他人修改过，请刷新页面后再操作。");
-
     /// <param name="change">The domain change; a <see cref="DomainRuleException"/> comes back as the user's message, nothing saved.</param>
     /// <param name="done">The message once saved, from the changed plan.</param>
     public static async Task<Outcome> ChangePlanAsync(
@@ -30,7 +28,7 @@ public static class PlanChanges
 
         if (plan.Version != version)
         {
-            return ChangedMeanwhile;
+            return Refusals.PlanChangedMeanwhile;
         }
 
         try
@@ -48,7 +46,7 @@ public static class PlanChanges
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ChangedMeanwhile;
+            return Refusals.PlanChangedMeanwhile;
         }
 
         return Outcome.Ok(done(plan));

@@ -13,4 +13,6 @@ public static class Refusals
     public static Outcome NotPermitted { get; } = Outcome.Forbidden("您没有权限进行这项操作。");
 
     public static Outcome ChangedMeanwhile { get; } = Outcome.Conflict("这项任务刚被其他人处理过，请刷新页面后再操作。");
+
+    public static Outcome PlanChangedMeanwhile { get; } = Outcome.Conflict("这个计划刚被其他人修改过，请刷新页面后再操作。");
 }

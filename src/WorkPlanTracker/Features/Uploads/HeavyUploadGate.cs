@@ -15,8 +15,9 @@ public sealed class HeavyUploadGate(TimeProvider clock)
 {
     public const string BusyMessage = "您的另一个文件正在读取和检查（可能在其他窗口中），请等它完成后再上传。";
 
-    /// <summary>Longer than reading the largest allowed file over a slow line and converting it (LibreOffice: 60 s).</summary>
-    public static readonly TimeSpan MaxHold = TimeSpan.FromMinutes(3);
+    /// <summary>Well over the longest an upload may take: 2 min for the content to arrive, a LibreOffice conversion (60 s by
+    /// default, settable) and the PDF reading budget (20 s).</summary>
+    public static readonly TimeSpan MaxHold = TimeSpan.FromMinutes(10);
 
     private readonly ConcurrentDictionary<string, Slot> running = new(StringComparer.OrdinalIgnoreCase);
 

@@ -163,7 +163,7 @@ public static partial class PdfPageText
     }
 
     /// <summary>Chinese characters and full-width punctuation take one em (so do “” — … in a Chinese font), Latin letters and digits about half.</summary>
-    internal static double Width(string line) => line.Sum(c => c < 0x2E80 && c is not (>= '\u2010' and <= '\u206f') ? 0.5 : 1.0);
+    internal static double Width(string line) => line.Sum(c => c >= '\u2e80' || PlanText.IsWide(c) ? 1.0 : 0.5);
 
     /// <summary>True for a line that opens a numbered item or heading (一、 （一） 1. ① 第一条), which starts a paragraph.</summary>
     private static bool StartsNumberedItem(string line) => NumberingStart().IsMatch(line);
