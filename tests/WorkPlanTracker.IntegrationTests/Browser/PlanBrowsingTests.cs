@@ -83,11 +83,23 @@ public class PlanBrowsingTests(BrowserFixture browser) : BrowserTests(browser)
         var rows = page.Locator("table.unit-table tbody tr");
         var before = await rows.CountAsync();
 
+        // Each try types again (typing before the circuit attached reaches no handler) and then gives the list a few
+        // seconds to follow: clearing the box again after 250 ms, a loaded machine never showed the narrowed list.
         await BrowserFixture.UntilAsync(async () =>
         {
             await page.Locator("#unit-filter").FillAsync("");
             await page.Locator("#unit-filter").FillAsync("财政");
-            return await rows.CountAsync() < before;
+            for (var wait = 0; wait < 30; wait++)
+            {
+                if (await rows.CountAsync() < before)
+                {
+                    return true;
+                }
+
+                await Task.Delay(100);
+            }
+
+            return false;
         });
 
         await Assertions.Expect(rows.First).ToContainTextAsync("财政");
